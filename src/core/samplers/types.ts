@@ -1,0 +1,56 @@
+// Every sampler consumes one score function (and, for Metropolis corrections, a log density).
+// Samplers own their particle tensor; step() advances one iteration inside tf.tidy.
+import type { Tensor2D } from '../tf';
+import type { LogDensityFn, NoiseLevel, ScoreFn } from '../types';
+import type { Rng } from '../rng';
+import type { Schedule } from '../schedules';
+
+export const SAMPLER_IDS = ['ula', 'mala', 'hmc', 'annealed', 'ddpm', 'ddim', 'flow'] as const;
+export type SamplerId = (typeof SAMPLER_IDS)[number];
+export const isDiffusion = (id: SamplerId) => id === 'ddpm' || id === 'ddim' || id === 'flow';
+
+export interface SamplerOptions {
+  /** initial particles [N,2]; the sampler takes ownership (keeps or disposes it) */
+  init: Tensor2D;
+  score: ScoreFn;
+  /** needed by mala and hmc (unnormalized is fine) */
+  logDensity?: LogDensityFn;
+  rng: Rng;
+  /** ula/mala/hmc/annealed step size */
+  step: number;
+  /** hmc leapfrog steps */
+  leapfrog: number;
+  /** diffusion schedule (ddpm/ddim/flow) */
+  schedule?: Schedule;
+  /** ddim eta in [0,1] */
+  eta: number;
+  /** flow integrator */
+  integrator: 'euler' | 'heun';
+  /** annealed Langevin: noise std levels from large to small (VE), steps per level */
+  annealSigmas?: Float32Array;
+  annealStepsPerLevel: number;
+}
+
+export interface StepInfo {
+  /** Metropolis acceptance rate of this step (mala, hmc), else undefined */
+  accept?: number;
+  /** current noise level of the particles (diffusion/annealed), for plotting the noised target */
+  level: NoiseLevel;
+}
+
+export interface Sampler {
+  readonly id: SamplerId;
+  /** total iterations for finite samplers (diffusion: T; annealed: levels * steps per level); Infinity for MCMC */
+  readonly length: number;
+  /** iterations done so far */
+  readonly iteration: number;
+  /** true when a finite sampler has produced its final samples */
+  readonly done: boolean;
+  /** the current particles (owned by the sampler: do not dispose) */
+  particles(): Tensor2D;
+  /** advance one iteration. No-op when done. */
+  step(): StepInfo;
+  /** change live knobs (step size) without a reset; returns false if the change needs a reset */
+  update(patch: Partial<Pick<SamplerOptions, 'step' | 'leapfrog' | 'eta'>>): boolean;
+  dispose(): void;
+}

@@ -1,0 +1,77 @@
+// The lab contract (ARCHITECTURE.md): a lab is data (params, presets, views) plus a factory.
+// The UI, the URL codec, the CLI and the tests all read the same definition.
+import type { Mixture } from '../core/types';
+import type { Snapshot, SnapshotRequest } from '../protocol/snapshot';
+
+export const LAB_IDS = ['samplers', 'mismatch', 'implicit', 'dikl', 'guidance', 'dxmi'] as const;
+export type LabId = (typeof LAB_IDS)[number];
+
+export type ParamValue = number | string | boolean | Mixture | Float32Array;
+
+export interface ParamSpec {
+  key: string; // URL key
+  label: string;
+  help: string;
+  group?: string; // control group in the panel; 'view' = a layer toggle
+  kind: 'number' | 'int' | 'enum' | 'bool' | 'points' | 'xy';
+  min?: number;
+  max?: number;
+  step?: number;
+  scale?: 'linear' | 'log';
+  values?: readonly string[];
+  /** human labels for enum values, same order as values */
+  valueLabels?: readonly string[];
+  default: ParamValue;
+  /** true: can change mid-run without a reset */
+  live?: boolean;
+  /** show the control only when this holds (e.g. leapfrog only for hmc) */
+  when?: (p: Record<string, ParamValue>) => boolean;
+}
+
+export interface Preset {
+  id: string;
+  title: string;
+  /** one paragraph: what to look for */
+  lookFor: string;
+  params: Record<string, ParamValue>;
+  /** recommended iterations for the CLI and the gallery */
+  steps?: number;
+}
+
+export type ViewSpec =
+  | { id: string; kind: 'plane'; title: string; layers: readonly string[] }
+  | { id: string; kind: 'hist'; title: string; axis: 0 | 1; layer: string }
+  | { id: string; kind: 'chart'; title: string; metrics: readonly { key: string; label: string; log?: boolean }[] };
+
+export interface Experiment {
+  /** advance n iterations (tensors freed inside) */
+  step(n: number): void;
+  snapshot(req: SnapshotRequest): Promise<Snapshot>;
+  /** live change; false means "needs a reset" */
+  update?(patch: Record<string, ParamValue>): boolean;
+  /** finite experiments (a diffusion run) say when they are finished */
+  readonly done: boolean;
+  readonly iteration: number;
+  /** NaN/Inf check, run by the engine between slices; returns a message naming what diverged, or null */
+  checkFinite(): Promise<string | null>;
+  dispose(): void;
+}
+
+/** The part of a lab the UI thread may import: no tfjs behind it. */
+export interface LabSchema {
+  id: LabId;
+  title: string;
+  paper?: string;
+  /** what one iteration means in this lab */
+  iterationMeans: string;
+  params: readonly ParamSpec[]; // includes 'seed'
+  presets: readonly Preset[];
+  views: readonly ViewSpec[];
+  /** recommended iteration count for headless runs */
+  defaultSteps: number;
+}
+
+/** Schema plus the factory (imports core/ and so tfjs: worker and CLI only). */
+export interface LabDefinition extends LabSchema {
+  create(p: Record<string, ParamValue>, ctx: { seed: number }): Promise<Experiment>;
+}

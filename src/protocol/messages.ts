@@ -1,0 +1,29 @@
+// Typed messages between the UI thread and the compute worker: discriminated unions on `type`.
+// Every run-scoped message carries runId; each `configure` bumps it and both sides drop stale ones.
+import type { Snapshot } from './snapshot';
+
+export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
+export type BackendRequest = BackendName | 'auto';
+export type RunStatus = 'idle' | 'running' | 'paused' | 'done' | 'diverged' | 'error';
+
+export type Params = Record<string, unknown>;
+
+export type ToWorker =
+  | { type: 'init'; backend: BackendRequest; wasmPath: string }
+  | { type: 'configure'; runId: number; lab: string; params: Params; play: boolean }
+  | { type: 'play'; runId: number }
+  | { type: 'pause'; runId: number }
+  | { type: 'step'; runId: number; n: number }
+  /** live change (step size, speed, view toggles); the worker answers with `needsReset` if it cannot apply it */
+  | { type: 'update'; runId: number; patch: Params }
+  /** the UI drew frame `frame`: the engine may send the next one */
+  | { type: 'ack'; runId: number; frame: number }
+  | { type: 'snapshot'; runId: number; grids: boolean };
+
+export type FromWorker =
+  | { type: 'ready'; backend: BackendName; adapter: string; fallbackFrom?: { backend: BackendName; reason: string }[] }
+  | { type: 'frame'; runId: number; frame: number; status: RunStatus; snapshot: Snapshot }
+  | { type: 'status'; runId: number; status: RunStatus; iteration: number; message?: string }
+  | { type: 'needsReset'; runId: number; keys: string[] }
+  /** a failure with what to do next; `fatal` means the backend itself failed and the bridge should restart on the next one */
+  | { type: 'error'; runId?: number; message: string; suggestion?: string; fatal: boolean; backend?: BackendName };

@@ -1,0 +1,34 @@
+// What the worker sends the UI each frame: plain typed arrays keyed by layer name, plus scalar
+// metrics. No tensors, no tfjs types: protocol/ is imported by the UI thread.
+import type { Box, Mixture } from '../core/types';
+
+export type Layer =
+  /** particles or samples, interleaved x,y */
+  | { kind: 'points'; xy: Float32Array }
+  /** nPaths polylines of `length` points each, interleaved x,y, path-major */
+  | { kind: 'paths'; xy: Float32Array; nPaths: number; length: number }
+  /** values[j * nx + i] at x_i = xmin + (i + .5) * dx, y_j = ymin + (j + .5) * dy; `log`: values are log-densities */
+  | { kind: 'scalarGrid'; nx: number; ny: number; box: Box; values: Float32Array; log: boolean }
+  /** arrows (u, v) at the same cell centres as scalarGrid */
+  | { kind: 'vectorGrid'; nx: number; ny: number; box: Box; u: Float32Array; v: Float32Array }
+  /** density histogram of one axis; reference = the true marginal density at the bin centres */
+  | { kind: 'histogram'; axis: 0 | 1; edges: Float32Array; density: Float32Array; reference?: Float32Array }
+  /** editable mixture components (drawn as handles over the plane) */
+  | { kind: 'handles'; components: Mixture };
+
+export interface Snapshot {
+  iteration: number;
+  layers: Record<string, Layer>;
+  /** metric values at this iteration; the UI appends them to its series */
+  metrics: Record<string, number>;
+  /** short facts for the status line, e.g. { level: 't = 40/100', score: 'learned (1200 steps)' } */
+  info: Record<string, string>;
+  /** the world box the plane views should show */
+  box: Box;
+}
+
+/** What the engine asks an experiment for. Grid fields cost more, so they are requested less often. */
+export interface SnapshotRequest {
+  grids: boolean;
+  metrics: boolean;
+}

@@ -1,0 +1,6 @@
+// Unit tests run tfjs on the CPU backend in Node (tfjs-node cannot install here).
+import '@tensorflow/tfjs-backend-cpu';
+import * as tf from '@tensorflow/tfjs-core';
+
+await tf.setBackend('cpu');
+await tf.ready();
