@@ -9,7 +9,7 @@ export type RunStatus = 'idle' | 'running' | 'paused' | 'done' | 'diverged' | 'e
 export type Params = Record<string, unknown>;
 
 export type ToWorker =
-  | { type: 'init'; backend: BackendRequest; wasmPath: string }
+  | { type: 'init'; backend: BackendRequest; skip?: BackendName[] }
   | { type: 'configure'; runId: number; lab: string; params: Params; play: boolean }
   | { type: 'play'; runId: number }
   | { type: 'pause'; runId: number }

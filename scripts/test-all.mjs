@@ -1,0 +1,64 @@
+#!/usr/bin/env node
+// `npm test`: every suite, in order, with one closing line "N passed, N failed" summing them all.
+// Static checks (typecheck, lint) count as one test each; unit tests (Vitest) and end-to-end tests
+// (Playwright, against the built app) are counted from their JSON reports.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+
+const out = 'test-results';
+mkdirSync(out, { recursive: true });
+let passed = 0;
+let failed = 0;
+const lines = [];
+
+function run(label, cmd, args, env = {}) {
+  console.log(`\n=== ${label}: ${cmd} ${args.join(' ')}`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  return r.status === 0;
+}
+
+function check(label, cmd, args) {
+  const ok = run(label, cmd, args);
+  ok ? passed++ : failed++;
+  lines.push(`${label}: ${ok ? 'ok' : 'FAILED'}`);
+  return ok;
+}
+
+function counted(label, ok, file, count) {
+  if (!existsSync(file)) {
+    failed++;
+    lines.push(`${label}: no report (${file}) — counted as one failure`);
+    return;
+  }
+  const [p, f] = count(JSON.parse(readFileSync(file, 'utf8')));
+  passed += p;
+  failed += f;
+  // a runner that crashed after writing a partial report still fails the run
+  if (!ok && f === 0) failed++;
+  lines.push(`${label}: ${p} passed, ${f} failed`);
+}
+
+check('typecheck', 'npx', ['tsc', '-p', 'tsconfig.core.json']) &&
+  check('typecheck (app)', 'npx', ['tsc', '-p', 'tsconfig.app.json']) &&
+  check('typecheck (node)', 'npx', ['tsc', '-p', 'tsconfig.node.json']);
+check('lint', 'npx', ['eslint', 'src', 'e2e']);
+
+const vitestJson = `${out}/vitest.json`;
+rmSync(vitestJson, { force: true });
+const unitOk = run('unit tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
+counted('unit tests', unitOk, vitestJson, (j) => [j.numPassedTests, j.numFailedTests + (j.numRuntimeErrorTests ?? 0)]);
+
+if (!process.argv.includes('--unit')) {
+  const built = check('build', 'npx', ['vite', 'build', '--logLevel', 'warn']);
+  const pwJson = `${out}/playwright.json`;
+  rmSync(pwJson, { force: true });
+  if (built) {
+    const e2eOk = run('end-to-end tests', 'npx', ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson });
+    counted('end-to-end tests', e2eOk, pwJson, (j) => [j.stats.expected + (j.stats.flaky ?? 0), j.stats.unexpected]);
+  }
+}
+
+console.log('\n=== Summary');
+for (const l of lines) console.log(l);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);

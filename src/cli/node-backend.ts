@@ -1,0 +1,20 @@
+// tfjs in Node without tfjs-node (it cannot install here): the CPU backend, or the WASM backend
+// loading its binary from node_modules.
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+export type NodeBackend = 'cpu' | 'wasm';
+
+export async function useNodeBackend(name: NodeBackend): Promise<void> {
+  if (name === 'wasm') {
+    const wasm = await import('@tensorflow/tfjs-backend-wasm');
+    const require = createRequire(import.meta.url);
+    const dir = dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json'));
+    wasm.setWasmPaths(pathToFileURL(join(dir, 'dist')).href + '/');
+  }
+  if (!(await tf.setBackend(name))) throw new Error(`could not start the ${name} backend`);
+  await tf.ready();
+}

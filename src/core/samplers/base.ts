@@ -1,0 +1,152 @@
+// Shared machinery of every sampler: particle ownership, iteration bookkeeping, live knobs, argument
+// checks and the lazily read acceptance rate. Each concrete sampler only writes `advance()`, the math of
+// one iteration, and `levelNow()`, the noise level its particles are at.
+import { tf } from '../tf';
+import type { Scalar, Tensor2D } from '../tf';
+import type { NoiseLevel, ScoreFn } from '../types';
+import type { Rng } from '../rng';
+import type { Sampler, SamplerId, SamplerOptions, StepInfo } from './types';
+
+/** What one iteration produces: the new particles and, for Metropolis samplers, the accepted fraction. */
+export interface Advance {
+  x: Tensor2D;
+  accept?: Scalar;
+}
+
+const LIVE_KEYS = new Set(['step', 'leapfrog', 'eta']);
+
+export abstract class ParticleSampler implements Sampler {
+  abstract readonly id: SamplerId;
+  abstract readonly length: number;
+  protected readonly score: ScoreFn;
+  /** a private stream (split from opts.rng) so draws made elsewhere with the caller's rng do not shift ours */
+  protected readonly rng: Rng;
+  protected h: number;
+  protected leapfrog: number;
+  protected eta: number;
+  private x: Tensor2D;
+  private it = 0;
+  private disposed = false;
+  /** acceptance of the latest step, kept (one scalar) until the next step so StepInfo.accept can read it lazily */
+  private lastAccept: Scalar | null = null;
+
+  constructor(opts: SamplerOptions) {
+    const { init } = opts;
+    if (!init || init.rank !== 2 || init.shape[1] !== 2 || init.shape[0] < 1) {
+      throw new Error(`sampler: init must be a [N,2] tensor with N >= 1, got shape [${init?.shape}]`);
+    }
+    if (init.isDisposed) throw new Error('sampler: init tensor is already disposed');
+    if (typeof opts.score !== 'function') throw new Error('sampler: a score function is required');
+    checkStep(opts.step);
+    checkLeapfrog(opts.leapfrog);
+    checkEta(opts.eta);
+    // keep: the caller may have built init inside its own tf.tidy; from here on we own it
+    this.x = tf.keep(init.dtype === 'float32' ? init : (tf.cast(init, 'float32') as Tensor2D));
+    if (this.x !== init) init.dispose();
+    this.score = opts.score;
+    this.rng = opts.rng.split();
+    this.h = opts.step;
+    this.leapfrog = opts.leapfrog;
+    this.eta = opts.eta;
+  }
+
+  /** one iteration's math; runs inside tf.tidy (intermediates are freed), must not dispose this.particles() */
+  protected abstract advance(k: number): Advance;
+  /** the noise level the particles are at after `iteration` iterations */
+  protected abstract levelNow(): NoiseLevel;
+
+  get iteration(): number {
+    return this.it;
+  }
+
+  get done(): boolean {
+    return this.it >= this.length;
+  }
+
+  particles(): Tensor2D {
+    this.alive();
+    return this.x;
+  }
+
+  step(): StepInfo {
+    this.alive();
+    if (this.done) return { level: this.levelNow() };
+    let acc: Scalar | undefined;
+    tf.tidy(() => {
+      const out = this.advance(this.it);
+      if (out.x !== this.x) {
+        // keep survives both this tidy and any tidy the caller wraps around step()
+        const next = tf.keep(out.x);
+        this.x.dispose();
+        this.x = next;
+      }
+      if (out.accept) acc = tf.keep(out.accept);
+    });
+    this.it++;
+    const level = this.levelNow();
+    if (!acc) return { level };
+    return this.lazyAccept(level, acc);
+  }
+
+  update(patch: Partial<Pick<SamplerOptions, 'step' | 'leapfrog' | 'eta'>>): boolean {
+    // validate everything first so a rejected patch changes nothing
+    for (const k of Object.keys(patch)) if (!LIVE_KEYS.has(k)) return false;
+    if (patch.step !== undefined) checkStep(patch.step);
+    if (patch.leapfrog !== undefined) checkLeapfrog(patch.leapfrog);
+    if (patch.eta !== undefined) checkEta(patch.eta);
+    if (patch.step !== undefined) this.h = patch.step;
+    if (patch.leapfrog !== undefined) this.leapfrog = patch.leapfrog;
+    if (patch.eta !== undefined) this.eta = patch.eta;
+    return true;
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.x.dispose();
+    this.lastAccept?.dispose();
+    this.lastAccept = null;
+  }
+
+  /** standard normal noise shaped like the particles, seeded from our stream (bit-reproducible on CPU/WASM) */
+  protected noise(): Tensor2D {
+    return tf.randomNormal(this.x.shape, 0, 1, 'float32', this.rng.seed());
+  }
+
+  /**
+   * Acceptance is computed on the device and read only if someone looks at info.accept (one scalar read),
+   * so a loop of many steps that reads only the last StepInfo never stalls the GPU pipeline.
+   * The value is readable until the next step() or dispose(); an unread stale StepInfo reports NaN.
+   */
+  private lazyAccept(level: NoiseLevel, acc: Scalar): StepInfo {
+    this.lastAccept?.dispose();
+    this.lastAccept = acc;
+    let value: number | undefined;
+    return {
+      level,
+      get accept(): number {
+        if (value === undefined) value = acc.isDisposed ? NaN : acc.dataSync()[0];
+        return value;
+      },
+    };
+  }
+
+  private alive(): void {
+    if (this.disposed) throw new Error(`sampler '${this.id}': used after dispose()`);
+  }
+}
+
+/** row-wise squared norm of a [N,2] tensor -> [N] */
+export function sqNorm(v: Tensor2D) {
+  return tf.sum(tf.square(v), 1);
+}
+
+function checkStep(h: number): void {
+  if (!(Number.isFinite(h) && h > 0)) throw new Error(`sampler: step size must be a finite number > 0, got ${h}`);
+}
+function checkLeapfrog(l: number): void {
+  if (!(Number.isInteger(l) && l >= 1)) throw new Error(`sampler: leapfrog steps must be an integer >= 1, got ${l}`);
+}
+function checkEta(e: number): void {
+  if (!(Number.isFinite(e) && e >= 0 && e <= 1)) throw new Error(`sampler: eta must be in [0, 1], got ${e}`);
+}

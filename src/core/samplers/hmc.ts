@@ -1,0 +1,47 @@
+// Hamiltonian Monte Carlo with identity mass: L leapfrog steps of size h on H(x,p) = -log p(x) + |p|^2/2,
+// then a per-particle Metropolis test on the energy error. Fresh momenta each iteration, so one iteration
+// costs L + 1 score calls and two log-density calls.
+import { tf } from '../tf';
+import type { Tensor2D } from '../tf';
+import { CLEAN, type LogDensityFn, type NoiseLevel } from '../types';
+import { ParticleSampler, sqNorm, type Advance } from './base';
+import { metropolis } from './mala';
+import type { SamplerOptions } from './types';
+
+export class HmcSampler extends ParticleSampler {
+  readonly id = 'hmc' as const;
+  readonly length = Infinity;
+  private readonly logDensity: LogDensityFn;
+
+  constructor(opts: SamplerOptions) {
+    super(opts);
+    if (typeof opts.logDensity !== 'function') {
+      this.dispose();
+      throw new Error("sampler 'hmc': needs logDensity for the Metropolis test (this target has none)");
+    }
+    this.logDensity = opts.logDensity;
+  }
+
+  protected advance(): Advance {
+    const x = this.particles();
+    const h = this.h;
+    const L = this.leapfrog;
+    const p0 = this.noise();
+    const seed = this.rng.seed(); // drawn here so the uniform stream does not depend on L
+    // the gradient of the potential is -score, so momentum kicks add h * score
+    let q: Tensor2D = x;
+    let p = tf.add(p0, tf.mul(this.score(q, CLEAN), h / 2)) as Tensor2D;
+    for (let i = 1; i <= L; i++) {
+      q = tf.add(q, tf.mul(p, h)) as Tensor2D;
+      const kick = i < L ? h : h / 2;
+      p = tf.add(p, tf.mul(this.score(q, CLEAN), kick)) as Tensor2D;
+    }
+    const h0 = tf.sub(tf.mul(sqNorm(p0), 0.5), this.logDensity(x));
+    const h1 = tf.sub(tf.mul(sqNorm(p), 0.5), this.logDensity(q));
+    return metropolis(x, q, tf.sub(h0, h1), seed);
+  }
+
+  protected levelNow(): NoiseLevel {
+    return CLEAN;
+  }
+}

@@ -1,0 +1,29 @@
+// Unadjusted Langevin algorithm: the Euler-Maruyama discretization of dX = grad log p(X) dt + sqrt(2) dW.
+// No Metropolis correction, so for any h > 0 it samples a biased distribution (for a Gaussian target the
+// stationary covariance is Sigma (I - h Sigma^-1 / 2)^-1, inflated by O(h)); that bias is the lesson.
+import { tf } from '../tf';
+import type { Tensor2D } from '../tf';
+import { CLEAN, type NoiseLevel } from '../types';
+import { ParticleSampler, type Advance } from './base';
+import type { SamplerOptions } from './types';
+
+export class UlaSampler extends ParticleSampler {
+  readonly id = 'ula' as const;
+  readonly length = Infinity;
+
+  constructor(opts: SamplerOptions) {
+    super(opts);
+  }
+
+  protected advance(): Advance {
+    const x = this.particles();
+    const h = this.h;
+    const drift = this.score(x, CLEAN);
+    const x1 = tf.add(tf.add(x, tf.mul(drift, h)), tf.mul(this.noise(), Math.sqrt(2 * h))) as Tensor2D;
+    return { x: x1 };
+  }
+
+  protected levelNow(): NoiseLevel {
+    return CLEAN;
+  }
+}

@@ -1,0 +1,198 @@
+// The Engine hosts one experiment and runs its step loop: steps in slices of about 10 ms, yielding
+// between slices so messages (pause, update, ack) are handled; at most one un-acknowledged frame in
+// flight; grid fields (heatmaps, vector fields) at a lower rate or when parameters change. It knows
+// nothing of the DOM or of workers: the worker and the tests give it an emitter and a scheduler.
+import type { FromWorker, Params, RunStatus, ToWorker } from '../protocol/messages';
+import type { Experiment, LabDefinition, ParamValue } from '../labs/types';
+import type { Snapshot } from '../protocol/snapshot';
+import { describeError } from './errors';
+
+export interface EngineHost {
+  emit(msg: FromWorker, transfer?: Transferable[]): void;
+  /** yield to the event loop (worker: MessageChannel/setTimeout 0) */
+  yieldNow(): Promise<void>;
+  now(): number;
+  labs: (id: string) => LabDefinition | undefined;
+  backend: () => string;
+}
+
+const SLICE_MS = 10;
+const GRID_EVERY_MS = 400;
+
+export class Engine {
+  private exp: Experiment | null = null;
+  private runId = 0;
+  private status: RunStatus = 'idle';
+  private speed = 5;
+  private frame = 0;
+  private acked = 0;
+  private loopActive = false;
+  private lastGridAt = -Infinity;
+  private gridsDirty = true;
+  /** steps per slice, adapted so a slice takes about SLICE_MS */
+  private sliceSteps = 1;
+
+  constructor(private host: EngineHost) {}
+
+  async handle(msg: ToWorker): Promise<void> {
+    if (msg.type === 'init') return;
+    if (msg.type === 'configure') return this.configure(msg.runId, msg.lab, msg.params, msg.play);
+    if (msg.runId !== this.runId) return; // stale: a newer configure superseded it
+    switch (msg.type) {
+      case 'play':
+        if (this.status === 'done' || this.status === 'diverged' || !this.exp) return;
+        this.setStatus('running');
+        this.kick();
+        return;
+      case 'pause':
+        if (this.status === 'running') this.setStatus('paused');
+        return;
+      case 'step':
+        if (this.status === 'running' || !this.exp || this.exp.done || this.status === 'diverged') return;
+        await this.advance(Math.max(1, msg.n), false);
+        await this.emitFrame(true);
+        return;
+      case 'update':
+        return this.update(msg.patch);
+      case 'ack':
+        this.acked = Math.max(this.acked, msg.frame);
+        return;
+      case 'snapshot':
+        this.gridsDirty ||= msg.grids;
+        await this.emitFrame(msg.grids);
+        return;
+    }
+  }
+
+  private async configure(runId: number, labId: string, params: Params, play: boolean): Promise<void> {
+    this.runId = runId;
+    this.exp?.dispose();
+    this.exp = null;
+    this.frame = 0;
+    this.acked = 0;
+    this.sliceSteps = 1;
+    const lab = this.host.labs(labId);
+    if (!lab) return this.fail(`Unknown lab "${labId}".`, 'Open the landing page and pick a lab.');
+    this.speed = Number(params.speed ?? 5) || 5;
+    try {
+      const exp = await lab.create(params as Record<string, ParamValue>, { seed: Number(params.seed ?? 1) });
+      if (runId !== this.runId) return exp.dispose(); // superseded while building
+      this.exp = exp;
+    } catch (e) {
+      return this.fail(...describeError(e, 'create'));
+    }
+    this.gridsDirty = true;
+    this.setStatus(play ? 'running' : 'paused');
+    await this.emitFrame(true);
+    if (play) this.kick();
+  }
+
+  private async update(patch: Params): Promise<void> {
+    if (patch.speed !== undefined) this.speed = Math.max(1, Number(patch.speed) || 1);
+    const ok = this.exp?.update ? this.exp.update(patch as Record<string, ParamValue>) : false;
+    if (!ok) {
+      this.host.emit({ type: 'needsReset', runId: this.runId, keys: Object.keys(patch) });
+      return;
+    }
+    this.gridsDirty = true;
+    if (this.status !== 'running') await this.emitFrame(true);
+  }
+
+  private kick(): void {
+    if (this.loopActive) return;
+    this.loopActive = true;
+    void this.loop().finally(() => (this.loopActive = false));
+  }
+
+  private async loop(): Promise<void> {
+    const runId = this.runId;
+    while (this.status === 'running' && runId === this.runId && this.exp) {
+      await this.advance(this.speed, true);
+      if (runId !== this.runId || !this.exp) return;
+      // one frame in flight: wait (yielding) until the UI drew the previous one
+      while (this.acked < this.frame && this.status === 'running' && runId === this.runId) await this.host.yieldNow();
+      if (runId !== this.runId) return;
+      await this.emitFrame(false);
+      if (this.exp?.done && this.status === 'running') this.setStatus('done');
+    }
+  }
+
+  /** run n iterations in time-boxed slices, yielding between them; checks for divergence afterwards */
+  private async advance(n: number, interruptible: boolean): Promise<void> {
+    const runId = this.runId;
+    let left = n;
+    while (left > 0 && this.exp && !this.exp.done && runId === this.runId) {
+      const k = Math.min(left, this.sliceSteps);
+      const t0 = this.host.now();
+      try {
+        this.exp.step(k);
+      } catch (e) {
+        return this.fail(...describeError(e, 'step'));
+      }
+      const dt = this.host.now() - t0;
+      // grow or shrink the slice so it takes about SLICE_MS (the UI stays responsive to pause/update)
+      this.sliceSteps = Math.max(1, Math.round(dt < SLICE_MS / 2 ? k * 2 : dt > SLICE_MS * 2 ? k / 2 : k));
+      left -= k;
+      await this.host.yieldNow();
+      if (interruptible && this.status !== 'running') break; // paused mid-frame
+    }
+    if (!this.exp || runId !== this.runId) return;
+    const bad = await this.exp.checkFinite();
+    if (bad && runId === this.runId) {
+      await this.emitFrame(false);
+      this.status = 'diverged';
+      this.host.emit({
+        type: 'error', runId, fatal: false,
+        message: `The run diverged at iteration ${this.exp.iteration}: ${bad}`,
+        suggestion: 'Reduce the step size (or the learning rate) and reset.',
+      });
+      this.setStatus('diverged');
+    }
+  }
+
+  private async emitFrame(forceGrids: boolean): Promise<void> {
+    if (!this.exp) return;
+    const runId = this.runId;
+    const now = this.host.now();
+    const grids = forceGrids || this.gridsDirty || now - this.lastGridAt > GRID_EVERY_MS;
+    let snap: Snapshot;
+    try {
+      snap = await this.exp.snapshot({ grids, metrics: true });
+    } catch (e) {
+      return this.fail(...describeError(e, 'snapshot'));
+    }
+    if (runId !== this.runId) return;
+    if (grids) {
+      this.lastGridAt = now;
+      this.gridsDirty = false;
+    }
+    this.frame += 1;
+    const status: RunStatus = this.exp.done && this.status === 'running' ? 'done' : this.status;
+    this.host.emit({ type: 'frame', runId, frame: this.frame, status, snapshot: snap }, transferables(snap));
+  }
+
+  private setStatus(status: RunStatus): void {
+    this.status = status;
+    this.host.emit({ type: 'status', runId: this.runId, status, iteration: this.exp?.iteration ?? 0 });
+  }
+
+  private fail(message: string, suggestion: string, fatal = false): void {
+    this.status = 'error';
+    this.host.emit({ type: 'error', runId: this.runId, message, suggestion, fatal });
+    this.host.emit({ type: 'status', runId: this.runId, status: 'error', iteration: this.exp?.iteration ?? 0, message });
+  }
+
+  dispose(): void {
+    this.exp?.dispose();
+    this.exp = null;
+  }
+}
+
+/** every typed array in a snapshot is a fresh copy made for this frame, so it can be transferred */
+function transferables(s: Snapshot): Transferable[] {
+  const out = new Set<ArrayBuffer>();
+  for (const layer of Object.values(s.layers)) {
+    for (const v of Object.values(layer)) if (v instanceof Float32Array) out.add(v.buffer as ArrayBuffer);
+  }
+  return [...out];
+}

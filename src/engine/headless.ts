@@ -1,0 +1,52 @@
+// Runs a lab's experiment without a UI (CLI, paper checks, benchmarks): the same experiment code
+// the worker's Engine hosts, stepped synchronously with metrics read every `every` iterations.
+import type { LabDefinition, ParamValue } from '../labs/types';
+
+export interface HeadlessResult {
+  lab: string;
+  params: Record<string, unknown>;
+  steps: number;
+  metrics: Record<string, number>;
+  info: Record<string, string>;
+}
+
+export async function runHeadless(
+  lab: LabDefinition,
+  params: Record<string, ParamValue>,
+  steps: number,
+  every: number,
+  onMetrics?: (step: number, metrics: Record<string, number>) => void,
+): Promise<HeadlessResult> {
+  const exp = await lab.create(params, { seed: Number(params.seed ?? 1) });
+  try {
+    let done = 0;
+    let last: Record<string, number> = {};
+    let info: Record<string, string> = {};
+    // a learned score trains first; training does not count as lab iterations but must finish
+    const isTraining = () => (exp as unknown as { training?: boolean }).training === true;
+    while (isTraining()) exp.step(1);
+    while (done < steps && !exp.done) {
+      const k = every > 0 ? Math.min(every, steps - done) : steps - done;
+      exp.step(k);
+      done += k;
+      const bad = await exp.checkFinite();
+      if (bad) throw new Error(`diverged at iteration ${exp.iteration}: ${bad}`);
+      if (every > 0 && onMetrics) {
+        const s = await exp.snapshot({ grids: false, metrics: true });
+        onMetrics(exp.iteration, s.metrics);
+      }
+    }
+    const s = await exp.snapshot({ grids: false, metrics: true });
+    last = s.metrics;
+    info = s.info;
+    return { lab: lab.id, params: plain(params), steps: exp.iteration, metrics: last, info };
+  } finally {
+    exp.dispose();
+  }
+}
+
+function plain(p: Record<string, ParamValue>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(p)) out[k] = v instanceof Float32Array ? Array.from(v) : v;
+  return out;
+}

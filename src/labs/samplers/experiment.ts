@@ -1,0 +1,222 @@
+// The Samplers lab: one target, one sampler, one score (exact or learned). One iteration is one
+// sampler step; when the score must be learned, a training phase comes first (its own counter and
+// loss curve), then sampling starts from fresh particles.
+import { tf } from '../../core/tf';
+import type { Tensor2D } from '../../core/tf';
+import { Rng } from '../../core/rng';
+import type { Mixture, ScoreFn } from '../../core/types';
+import { makeTarget } from '../../core/targets/registry';
+import type { Target, TargetId } from '../../core/targets/types';
+import { createSampler, defaultAnnealSigmas } from '../../core/samplers/registry';
+import type { Sampler, SamplerId } from '../../core/samplers/types';
+import { makeSchedule, type ScheduleKind } from '../../core/schedules';
+import { createScoreNet } from '../../core/nets/score-net';
+import type { ScoreNet } from '../../core/nets/types';
+import type { Experiment, ParamValue } from '../types';
+import type { Snapshot, SnapshotRequest } from '../../protocol/snapshot';
+import { planScore, type ScorePlan } from './score-source';
+import { SamplersView } from './view-data';
+import { computeMetrics } from './metrics';
+
+type P = Record<string, ParamValue>;
+const REFERENCE_N = 2000;
+const TRAIN_DATA_N = 20000;
+/** training steps per lab iteration during the training phase */
+export const TRAIN_PER_ITER = 10;
+const LIVE_KEYS = new Set(['step', 'leapfrog', 'eta', 'speed', 'density', 'field', 'paths', 'hist']);
+
+export class SamplersExperiment implements Experiment {
+  private sampler: Sampler | null = null;
+  private trainSteps = 0;
+  private lossSum = 0;
+  private lossCount = 0;
+  private acceptSum = 0;
+  private acceptCount = 0;
+  private view: SamplersView;
+
+  private constructor(
+    private p: P,
+    private readonly target: Target,
+    private readonly plan: ScorePlan,
+    private readonly reference: Float32Array,
+    private readonly dataScale: number,
+    private readonly rng: { sampler: Rng; metrics: Rng },
+    private readonly net: ScoreNet | null,
+    private trainData: Tensor2D | null,
+  ) {
+    this.view = new SamplersView(target, reference, plan);
+    if (!net || Number(p.trainSteps) <= 0) this.startSampling();
+  }
+
+  static async create(p: P, seed: number): Promise<SamplersExperiment> {
+    const root = new Rng(seed);
+    const rTarget = root.split();
+    const rSampler = root.split();
+    const rNet = root.split();
+    const rMetrics = root.split();
+    const target = makeTarget(p.target as TargetId, { components: p.comps as Mixture, points: p.drawn as Float32Array });
+    const plan = planScore(target, p.sampler as SamplerId, p.score as 'exact' | 'learned');
+    const refT = target.sample(REFERENCE_N, rTarget);
+    const reference = new Float32Array(await refT.data());
+    refT.dispose();
+    const dataScale = spread(reference);
+    let net: ScoreNet | null = null;
+    let trainData: Tensor2D | null = null;
+    if (plan.useLearned) {
+      net = createScoreNet({ hidden: Number(p.hidden), depth: 3, lr: Number(p.lr), batch: 512, dataScale, rng: rNet });
+      trainData = target.sample(TRAIN_DATA_N, rTarget);
+    }
+    return new SamplersExperiment(p, target, plan, reference, dataScale, { sampler: rSampler, metrics: rMetrics }, net, trainData);
+  }
+
+  get training(): boolean {
+    return this.sampler === null;
+  }
+
+  get iteration(): number {
+    return this.sampler?.iteration ?? 0;
+  }
+
+  get done(): boolean {
+    return this.sampler?.done ?? false;
+  }
+
+  step(n: number): void {
+    for (let i = 0; i < n; i++) {
+      if (this.sampler === null) {
+        this.train(TRAIN_PER_ITER);
+        continue;
+      }
+      if (this.sampler.done) return;
+      const info = this.sampler.step();
+      this.view.recordLevel(info.level);
+      if (info.accept !== undefined) {
+        this.acceptSum += info.accept;
+        this.acceptCount += 1;
+      }
+      this.view.recordPath(this.sampler.particles());
+    }
+  }
+
+  private train(k: number): void {
+    const net = this.net!;
+    for (let j = 0; j < k && this.trainSteps < Number(this.p.trainSteps); j++) {
+      this.lossSum += net.trainStep(this.trainData!);
+      this.lossCount += 1;
+      this.trainSteps += 1;
+    }
+    if (this.trainSteps >= Number(this.p.trainSteps)) this.startSampling();
+  }
+
+  private startSampling(): void {
+    this.trainData?.dispose();
+    this.trainData = null;
+    const p = this.p;
+    const id = this.plan.sampler;
+    const score: ScoreFn = this.plan.useLearned ? this.net!.score : this.target.score!;
+    const n = Number(p.particles);
+    const diffusion = id === 'ddpm' || id === 'ddim' || id === 'flow';
+    const init = diffusion ? tf.randomNormal([n, 2], 0, 1, 'float32', this.rng.sampler.seed()) as Tensor2D : this.initParticles(n);
+    const sigmaMax = 2 * this.dataScale;
+    const sigmaMin = 0.01 * this.dataScale;
+    const annealed = id === 'annealed';
+    this.sampler = createSampler(id, {
+      init, score, rng: this.rng.sampler,
+      logDensity: this.target.logDensity,
+      // annealed: the user's step is epsilon in alpha_i = epsilon * sigma_i^2 (stable for any data scale);
+      // the sampler takes alpha at the smallest level, h * sigma_i^2 / sigma_L^2
+      step: annealed ? Number(p.step) * sigmaMin * sigmaMin : Number(p.step),
+      leapfrog: Number(p.leapfrog),
+      schedule: diffusion ? makeSchedule(p.schedule as ScheduleKind, Number(p.T)) : undefined,
+      eta: Number(p.eta),
+      integrator: p.integrator === 'euler' ? 'euler' : 'heun',
+      annealSigmas: annealed ? defaultAnnealSigmas(sigmaMax, sigmaMin, Number(p.levels)) : undefined,
+      annealStepsPerLevel: Number(p.perLevel),
+    });
+    this.view.reset(this.sampler.particles());
+  }
+
+  private initParticles(n: number): Tensor2D {
+    const b = this.target.box;
+    const seed = this.rng.sampler.seed();
+    return tf.tidy(() => {
+      if (this.p.init === 'uniform') {
+        const u = tf.randomUniform([n, 2], 0, 1, 'float32', seed);
+        return u.mul(tf.tensor1d([b.xmax - b.xmin, b.ymax - b.ymin])).add(tf.tensor1d([b.xmin, b.ymin])) as Tensor2D;
+      }
+      if (this.p.init === 'corner') {
+        const w = Math.min(b.xmax - b.xmin, b.ymax - b.ymin);
+        return tf.randomNormal([n, 2], 0, 0.02 * w, 'float32', seed).add(tf.tensor1d([b.xmin + 0.1 * w, b.ymin + 0.1 * w])) as Tensor2D;
+      }
+      return tf.randomNormal([n, 2], 0, 1, 'float32', seed) as Tensor2D;
+    });
+  }
+
+  update(patch: P): boolean {
+    if (!Object.keys(patch).every((k) => LIVE_KEYS.has(k))) return false;
+    const samplerPatch: Record<string, number> = {};
+    for (const k of ['step', 'leapfrog', 'eta'] as const) if (k in patch) samplerPatch[k] = Number(patch[k]);
+    if (this.plan.sampler === 'annealed' && 'step' in patch) return false; // epsilon rescales every level: restart
+    if (this.sampler && Object.keys(samplerPatch).length && !this.sampler.update(samplerPatch)) return false;
+    this.p = { ...this.p, ...patch };
+    return true;
+  }
+
+  async snapshot(req: SnapshotRequest): Promise<Snapshot> {
+    const info: Record<string, string> = {};
+    this.plan.notes.forEach((n, i) => (info[`note${i}`] = n));
+    if (this.sampler === null) {
+      const loss = this.lossCount ? this.lossSum / this.lossCount : NaN;
+      this.lossSum = this.lossCount = 0;
+      info.phase = `training the score: ${this.trainSteps} / ${this.p.trainSteps} steps`;
+      const layers = await this.view.trainingLayers(this.p, req.grids);
+      return { iteration: this.trainSteps, layers, metrics: Number.isFinite(loss) ? { dsm_loss: loss } : {}, info, box: this.target.box };
+    }
+    const x = this.sampler.particles();
+    const xy = new Float32Array(await x.data());
+    const layers = await this.view.samplingLayers(this.p, xy, req.grids, this.net);
+    const metrics = req.metrics ? await computeMetrics(this.target, x, xy, this.reference, this.rng.metrics) : {};
+    if (this.acceptCount) {
+      metrics.accept_rate = this.acceptSum / this.acceptCount;
+      this.acceptSum = this.acceptCount = 0;
+    }
+    const s = this.sampler;
+    info.phase = Number.isFinite(s.length) ? `step ${s.iteration} / ${s.length}${s.done ? ' (final samples)' : ''}` : `step ${s.iteration}`;
+    info.score = this.plan.useLearned ? `learned (${this.trainSteps} DSM steps)` : 'exact';
+    info.sampler = this.plan.sampler;
+    return { iteration: s.iteration, layers, metrics, info, box: this.target.box };
+  }
+
+  async checkFinite(): Promise<string | null> {
+    const x = this.sampler?.particles();
+    if (!x) return null;
+    const bad = tf.tidy(() => tf.logicalNot(tf.all(tf.isFinite(x))).logicalOr(tf.max(tf.abs(x)).greater(1e8)));
+    const isBad = (await bad.data())[0] === 1;
+    bad.dispose();
+    if (!isBad) return null;
+    const stepLike = this.plan.sampler === 'ddpm' || this.plan.sampler === 'ddim' || this.plan.sampler === 'flow' ? 'more steps T' : `a smaller step size than ${this.p.step}`;
+    return `particle positions became NaN or infinite (or beyond 1e8). Try ${stepLike}.`;
+  }
+
+  dispose(): void {
+    this.sampler?.dispose();
+    this.net?.dispose();
+    this.trainData?.dispose();
+    this.view.dispose();
+  }
+}
+
+/** a robust scale of a point set: the larger per-axis standard deviation */
+function spread(xy: Float32Array): number {
+  let best = 0;
+  for (const axis of [0, 1]) {
+    let m = 0;
+    let m2 = 0;
+    const n = xy.length / 2;
+    for (let k = 0; k < n; k++) m += xy[2 * k + axis];
+    m /= n;
+    for (let k = 0; k < n; k++) m2 += (xy[2 * k + axis] - m) ** 2;
+    best = Math.max(best, Math.sqrt(m2 / n));
+  }
+  return best > 0 ? best : 1;
+}

@@ -1,0 +1,69 @@
+// d3-axis for every plot, with one tick density rule so the plane, histograms and charts look alike.
+// Axis colour comes from `currentColor`, set as an attribute on the root <svg> (survives export)
+// and overridable from page CSS.
+import { axisBottom, axisLeft, select, type AxisScale } from 'd3';
+
+export const AXIS_COLOR = '#3a3a3a';
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** About one tick per 70 px along x and 40 px along y, at least 2. */
+export function tickCount(lengthPx: number, spacingPx: number): number {
+  return Math.max(2, Math.round(lengthPx / spacingPx));
+}
+
+export interface AxisRect {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+/** Create the root <svg> of a plot: accessible name, axis colour, no pointer events by default. */
+export function createPlotSvg(ariaLabel: string): SVGSVGElement {
+  const svg = document.createElementNS(SVG_NS, 'svg');
+  svg.setAttribute('role', 'img');
+  svg.setAttribute('aria-label', ariaLabel);
+  svg.setAttribute('color', AXIS_COLOR);
+  svg.setAttribute('font-family', 'system-ui, sans-serif');
+  return svg;
+}
+
+export function createGroup(parent: Element, cls: string): SVGGElement {
+  const g = document.createElementNS(SVG_NS, 'g');
+  g.setAttribute('class', cls);
+  parent.appendChild(g);
+  return g;
+}
+
+export function drawAxes(
+  gx: SVGGElement,
+  gy: SVGGElement,
+  x: AxisScale<number>,
+  y: AxisScale<number>,
+  r: AxisRect,
+  opts: { xTicks?: number; yTicks?: number; yFormat?: string; yLog?: boolean } = {},
+): void {
+  const ax = axisBottom(x).ticks(opts.xTicks ?? tickCount(r.width, 70)).tickSizeOuter(0);
+  select(gx).attr('transform', `translate(0,${r.top + r.height})`).call(ax);
+  const ay = axisLeft(y).tickSizeOuter(0);
+  // log axes: d3 picks which of the many candidate ticks get a label from the count and format
+  if (opts.yLog) ay.ticks(tickCount(r.height, 40), opts.yFormat ?? '.0e');
+  else ay.ticks(opts.yTicks ?? tickCount(r.height, 40), opts.yFormat);
+  select(gy).attr('transform', `translate(${r.left},0)`).call(ay);
+}
+
+/** A thin frame around the data rectangle. */
+export function drawFrame(g: SVGGElement, r: AxisRect): void {
+  select(g)
+    .selectAll('rect.plot-frame')
+    .data([r])
+    .join('rect')
+    .attr('class', 'plot-frame')
+    .attr('x', (d) => d.left)
+    .attr('y', (d) => d.top)
+    .attr('width', (d) => d.width)
+    .attr('height', (d) => d.height)
+    .attr('fill', 'none')
+    .attr('stroke', '#9a9a9a')
+    .attr('stroke-width', 1);
+}

@@ -1,0 +1,190 @@
+// Editable mixture components as SVG handles: a dot at each mean and its 1-sigma ellipse.
+// Pointer events (not mouse events) so touch and pen work; the handle being dragged is drawn from
+// the pointer, not from the worker's echo, so it does not jitter while the echo lags behind.
+import { select } from 'd3';
+import type { Mixture, Vec2 } from '../core/types';
+import { ellipsePath } from './ellipse';
+import { clampToBox, eventPoint, inPlot, type PlaneScale } from './scale';
+
+export interface HandleCallbacks {
+  /** a mean was dragged to p (called on every move) */
+  onMove?(i: number, p: Vec2): void;
+  /** shift-click on empty space */
+  onAdd?(p: Vec2): void;
+  /** alt-click on a handle, or Delete on a focused one */
+  onRemove?(i: number): void;
+  /** wheel over a handle, or +/- on a focused one: multiply the covariance width by factor */
+  onScale?(i: number, factor: number): void;
+}
+
+/** grab radius in CSS pixels: a fingertip on touch screens, generous for a mouse */
+export const HIT_RADIUS = 12;
+
+/** Index of the nearest mean within `radius` pixels of (px, py), or -1. */
+export function hitHandle(components: Mixture, s: PlaneScale, px: number, py: number, radius = HIT_RADIUS): number {
+  let best = -1;
+  let bestD = radius * radius;
+  components.forEach((c, i) => {
+    const [hx, hy] = s.toPixel(c.mean[0], c.mean[1]);
+    const d = (hx - px) ** 2 + (hy - py) ** 2;
+    if (d <= bestD) {
+      bestD = d;
+      best = i;
+    }
+  });
+  return best;
+}
+
+/** Width factor of one wheel event: one notch (100 px) is about 18 %, capped for trackpad flings. */
+export function wheelFactor(deltaY: number, deltaMode = 0): number {
+  const px = deltaY * (deltaMode === 1 ? 33 : deltaMode === 2 ? 400 : 1);
+  return Math.exp(-0.002 * Math.max(-300, Math.min(300, px)));
+}
+
+const KEY_STEP = 0.02; // arrow keys move a focused handle by 2 % of the box width
+
+export class HandlesLayer {
+  private components: Mixture = [];
+  private s: PlaneScale | null = null;
+  private cb: HandleCallbacks = {};
+  private interactive = false;
+  private drag: { i: number; id: number; p: Vec2 } | null = null;
+
+  constructor(
+    private g: SVGGElement,
+    private surface: SVGSVGElement,
+  ) {
+    surface.addEventListener('pointerdown', this.onDown);
+    surface.addEventListener('pointermove', this.onPointerMove);
+    surface.addEventListener('pointerup', this.onUp);
+    surface.addEventListener('pointercancel', this.onUp);
+    // not passive: the wheel over a handle must not scroll the page
+    surface.addEventListener('wheel', this.onWheel, { passive: false });
+  }
+
+  setInteractive(on: boolean, cb: HandleCallbacks = {}): void {
+    this.interactive = on;
+    this.cb = cb;
+    if (!on) this.drag = null;
+    this.draw();
+  }
+
+  update(components: Mixture, s: PlaneScale): void {
+    this.components = components;
+    this.s = s;
+    this.draw();
+  }
+
+  clear(): void {
+    this.components = [];
+    this.draw();
+  }
+
+  private draw(): void {
+    const s = this.s;
+    const comps = s ? this.components : [];
+    const drag = this.drag;
+    const interactive = this.interactive;
+    const sel = select(this.g)
+      .selectAll<SVGGElement, number>('g.handle')
+      .data(comps.map((_, i) => i))
+      .join((enter) => {
+        const h = enter.append('g').attr('class', 'handle');
+        h.append('path').attr('class', 'handle-ellipse').attr('fill', 'none').attr('stroke', '#ffffff').attr('stroke-width', 1.5);
+        h.append('circle').attr('class', 'handle-mean').attr('r', 5).attr('fill', '#ffffff').attr('stroke', '#1a1a1a').attr('stroke-width', 1.5);
+        h.on('keydown', (ev: KeyboardEvent, i: number) => this.onKey(ev, i));
+        return h;
+      });
+    if (!s) return;
+    sel
+      .attr('tabindex', interactive ? 0 : null)
+      .attr('role', interactive ? 'button' : null)
+      .attr('aria-label', (i) => {
+        const m = comps[i].mean;
+        return `component ${i + 1} at (${m[0].toFixed(2)}, ${m[1].toFixed(2)}); arrows move, Delete removes, + and - scale`;
+      })
+      .attr('opacity', interactive ? 1 : 0.75);
+    sel.select('path').attr('d', (i) => ellipsePath(drag?.i === i ? drag.p : comps[i].mean, comps[i].cov, s));
+    sel
+      .select('circle')
+      .attr('cx', (i) => s.x(drag?.i === i ? drag.p[0] : comps[i].mean[0]))
+      .attr('cy', (i) => s.y(drag?.i === i ? drag.p[1] : comps[i].mean[1]))
+      .attr('r', (i) => (drag?.i === i ? 7 : 5));
+  }
+
+  private world(ev: PointerEvent): Vec2 | null {
+    if (!this.s) return null;
+    const [px, py] = eventPoint(ev, this.surface);
+    return clampToBox(this.s.toWorld(px, py), this.s.box);
+  }
+
+  private onDown = (ev: PointerEvent): void => {
+    const s = this.s;
+    if (!this.interactive || !s || ev.button !== 0) return;
+    const [px, py] = eventPoint(ev, this.surface);
+    const i = hitHandle(this.components, s, px, py);
+    if (i >= 0 && ev.altKey) {
+      ev.preventDefault();
+      this.cb.onRemove?.(i);
+    } else if (i >= 0) {
+      ev.preventDefault();
+      this.surface.setPointerCapture(ev.pointerId);
+      this.drag = { i, id: ev.pointerId, p: [...this.components[i].mean] as Vec2 };
+      this.draw();
+    } else if (ev.shiftKey && inPlot(s, px, py)) {
+      ev.preventDefault();
+      this.cb.onAdd?.(s.toWorld(px, py));
+    }
+  };
+
+  private onPointerMove = (ev: PointerEvent): void => {
+    const d = this.drag;
+    if (!d || ev.pointerId !== d.id) return;
+    const p = this.world(ev);
+    if (!p) return;
+    d.p = p;
+    this.draw();
+    this.cb.onMove?.(d.i, p);
+  };
+
+  private onUp = (ev: PointerEvent): void => {
+    if (!this.drag || ev.pointerId !== this.drag.id) return;
+    if (this.surface.hasPointerCapture(ev.pointerId)) this.surface.releasePointerCapture(ev.pointerId);
+    this.drag = null;
+    this.draw();
+  };
+
+  private onWheel = (ev: WheelEvent): void => {
+    if (!this.interactive || !this.s) return;
+    const [px, py] = eventPoint(ev, this.surface);
+    const i = hitHandle(this.components, this.s, px, py, HIT_RADIUS * 2);
+    if (i < 0) return;
+    ev.preventDefault();
+    this.cb.onScale?.(i, wheelFactor(ev.deltaY, ev.deltaMode));
+  };
+
+  private onKey(ev: KeyboardEvent, i: number): void {
+    const s = this.s;
+    const c = this.components[i];
+    if (!this.interactive || !s || !c) return;
+    const step = KEY_STEP * (s.box.xmax - s.box.xmin);
+    const moves: Record<string, Vec2> = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, step], ArrowDown: [0, -step] };
+    if (moves[ev.key]) {
+      const m = moves[ev.key];
+      this.cb.onMove?.(i, clampToBox([c.mean[0] + m[0], c.mean[1] + m[1]], s.box));
+    } else if (ev.key === 'Delete' || ev.key === 'Backspace') this.cb.onRemove?.(i);
+    else if (ev.key === '+' || ev.key === '=') this.cb.onScale?.(i, 1.2);
+    else if (ev.key === '-') this.cb.onScale?.(i, 1 / 1.2);
+    else return;
+    ev.preventDefault();
+  }
+
+  dispose(): void {
+    this.surface.removeEventListener('pointerdown', this.onDown);
+    this.surface.removeEventListener('pointermove', this.onPointerMove);
+    this.surface.removeEventListener('pointerup', this.onUp);
+    this.surface.removeEventListener('pointercancel', this.onUp);
+    this.surface.removeEventListener('wheel', this.onWheel);
+    this.g.replaceChildren();
+  }
+}

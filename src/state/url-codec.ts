@@ -1,0 +1,176 @@
+// The share-link codec, generated from a lab's ParamSpecs: `#/<lab>?v=1&seed=...&key=value...`.
+//
+// Decisions (why a link replays exactly):
+// - formatHash writes `v`, `seed` and every param that can change the computation, even when it
+//   equals today's default, so a link keeps its meaning if a default changes later. It omits a key
+//   only when it equals the default AND cannot affect the run: view toggles (group 'view'), and
+//   params whose `when` is false for this param set (e.g. `comps` while target != custom).
+//   Omitted keys equal their defaults, so parse(format(p)) === p for every valid p.
+// - `preset=<id>` is read (defaults <- preset <- explicit keys) but never written: links hold the
+//   resolved values, so editing a preset later does not change old links.
+// - `backend=` is carried beside the params (not a lab param) and written only when not 'auto'.
+// - Values are decoded strictly: unknown keys are ignored, out-of-range numbers clamped, bad values
+//   replaced by defaults; each correction is a ParamNotice (see param-codec.ts).
+import { LAB_IDS, type LabId, type LabSchema, type ParamValue } from '../labs/types';
+import { LAB_SCHEMAS } from '../labs/schemas';
+import type { BackendRequest } from '../protocol/messages';
+import { coerceValue, decodeValue, encodeValue, valuesEqual, type ParamNotice } from './param-codec';
+
+export type { ParamNotice, NoticeKind } from './param-codec';
+export const URL_VERSION = 1;
+export const BACKEND_REQUESTS: readonly BackendRequest[] = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'];
+/** keys the codec owns; no lab may use them as param keys */
+export const RESERVED_KEYS = ['v', 'preset', 'backend'] as const;
+
+export type Route = 'landing' | 'lab' | 'gallery' | 'unknown';
+export interface ParsedHash {
+  route: Route;
+  lab?: LabId;
+  params: Record<string, ParamValue>;
+  backend?: BackendRequest;
+  /** the preset the link named, if any (its params are already merged in) */
+  preset?: string;
+  /** one readable line per correction (what the UI shows) */
+  notices: string[];
+  /** the same corrections, structured (what the CLI checks) */
+  issues: ParamNotice[];
+}
+
+/** Fresh copies of every default (typed arrays are copied so no one mutates the schema). */
+export function defaultsOf(schema: LabSchema): Record<string, ParamValue> {
+  const out: Record<string, ParamValue> = {};
+  for (const s of schema.params) out[s.key] = s.default instanceof Float32Array ? s.default.slice() : s.default;
+  return out;
+}
+
+/**
+ * Validate raw key/value strings against a lab: defaults <- preset <- explicit keys. `v` is checked,
+ * `backend` is skipped (parseHash carries it), unknown keys are reported. Never throws.
+ */
+export function validateParams(
+  schema: LabSchema,
+  raw: Record<string, string>,
+): { params: Record<string, ParamValue>; notices: ParamNotice[]; preset?: string } {
+  const notices: ParamNotice[] = [];
+  const params = defaultsOf(schema);
+  const specs = new Map(schema.params.map((s) => [s.key, s]));
+  let preset: string | undefined;
+
+  if (raw.v !== undefined) {
+    const v = Number(raw.v);
+    if (!/^\d+$/.test(raw.v) || v < 1) {
+      notices.push({ key: 'v', value: raw.v, kind: 'invalid', message: `v="${raw.v}" is not a link version; allowed: 1 to ${URL_VERSION}; reading it as version ${URL_VERSION}` });
+    } else if (v > URL_VERSION) {
+      notices.push({ key: 'v', value: raw.v, kind: 'version', message: `This link is from a newer version (v=${v}) of the playground than this one (v=${URL_VERSION}); some settings may read differently.` });
+    }
+  }
+  if (raw.preset !== undefined) {
+    const p = schema.presets.find((x) => x.id === raw.preset);
+    if (!p) {
+      const ids = schema.presets.map((x) => x.id).join(', ');
+      notices.push({ key: 'preset', value: raw.preset, kind: 'invalid', message: `preset="${raw.preset}" is not a preset of ${schema.id}; allowed: ${ids}; using the defaults` });
+    } else {
+      preset = p.id;
+      for (const [key, value] of Object.entries(p.params)) {
+        const spec = specs.get(key);
+        if (!spec) continue; // a preset naming a removed key: the schema test catches it
+        const c = coerceValue(spec, value);
+        params[key] = c.value;
+        if (c.notice) notices.push(c.notice);
+      }
+    }
+  }
+  for (const [key, value] of Object.entries(raw)) {
+    if ((RESERVED_KEYS as readonly string[]).includes(key)) continue;
+    const spec = specs.get(key);
+    if (!spec) {
+      const shown = key.length > 40 ? `${key.slice(0, 37)}...` : key;
+      notices.push({ key, value, kind: 'unknown-key', message: `"${shown}" is not a setting of ${schema.id}; ignored` });
+      continue;
+    }
+    const c = decodeValue(spec, value);
+    params[key] = c.value;
+    if (c.notice) notices.push(c.notice);
+  }
+  return { params, notices, preset };
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s; // malformed %-escape: keep the text; the value check reports it
+  }
+}
+
+/** Split `a=1&b=2` into raw strings. '+' is not a space here (it is literal in a fragment). Repeated keys: last wins. */
+export function parseQuery(query: string): { raw: Record<string, string>; notices: ParamNotice[] } {
+  const raw: Record<string, string> = Object.create(null);
+  const counts = new Map<string, number>();
+  for (const part of query.split('&')) {
+    if (part === '') continue;
+    const eq = part.indexOf('=');
+    const key = safeDecode(eq < 0 ? part : part.slice(0, eq));
+    const value = eq < 0 ? '' : safeDecode(part.slice(eq + 1));
+    raw[key] = value;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const notices: ParamNotice[] = [];
+  for (const [key, n] of counts) {
+    if (n > 1) notices.push({ key, value: raw[key], kind: 'invalid', message: `${key} is given ${n} times; using the last value "${raw[key]}"` });
+  }
+  return { raw: { ...raw }, notices };
+}
+
+/** Parse a hash (`#/samplers?...`), a full share URL, or `samplers?...`. Never throws. */
+export function parseHash(hash: string, schemas: Partial<Record<LabId, LabSchema>> = LAB_SCHEMAS): ParsedHash {
+  const afterHash = hash.includes('#') ? hash.slice(hash.indexOf('#') + 1) : hash;
+  const q = afterHash.indexOf('?');
+  const path = safeDecode(q < 0 ? afterHash : afterHash.slice(0, q)).replace(/^\/+|\/+$/g, '');
+  const { raw, notices: issues } = parseQuery(q < 0 ? '' : afterHash.slice(q + 1));
+
+  let backend: BackendRequest | undefined;
+  if (raw.backend !== undefined) {
+    if ((BACKEND_REQUESTS as readonly string[]).includes(raw.backend)) backend = raw.backend as BackendRequest;
+    else issues.push({ key: 'backend', value: raw.backend, kind: 'invalid', message: `backend="${raw.backend}" is not a backend; allowed: ${BACKEND_REQUESTS.join(', ')}; using auto` });
+  }
+  const done = (r: Omit<ParsedHash, 'notices' | 'issues' | 'backend'>): ParsedHash => ({ ...r, backend, issues, notices: issues.map((n) => n.message) });
+
+  if (path === '') return done({ route: 'landing', params: {} });
+  if (path === 'gallery') return done({ route: 'gallery', params: {} });
+  const schema = schemas[path as LabId];
+  if (!schema) {
+    const shown = path.length > 40 ? `${path.slice(0, 37)}...` : path;
+    const known = (LAB_IDS as readonly string[]).includes(path);
+    issues.push({ key: 'lab', value: path, kind: 'invalid', message: known ? `The lab "${shown}" is not available yet.` : `There is no page called "${shown}".` });
+    return done({ route: 'unknown', lab: known ? (path as LabId) : undefined, params: {} });
+  }
+  const v = validateParams(schema, raw);
+  issues.push(...v.notices);
+  return done({ route: 'lab', lab: schema.id, params: v.params, preset: v.preset });
+}
+
+// ',' and ';' are legal in a fragment and keep mixtures readable; everything else is %-escaped.
+const escape = (s: string): string => encodeURIComponent(s).replace(/%2C/gi, ',').replace(/%3B/gi, ';');
+
+/** The query part (`v=1&seed=...`) for a lab; params missing from `params` are taken as defaults. */
+export function formatQuery(schema: LabSchema, params: Record<string, ParamValue>, extras: { backend?: BackendRequest } = {}): string {
+  const full = { ...defaultsOf(schema), ...params };
+  const parts = [`v=${URL_VERSION}`];
+  const seed = schema.params.find((s) => s.key === 'seed');
+  const ordered = seed ? [seed, ...schema.params.filter((s) => s !== seed)] : schema.params;
+  for (const spec of ordered) {
+    const value = full[spec.key];
+    const inert = spec.group === 'view' || (spec.when !== undefined && !spec.when(full));
+    if (spec.key !== 'seed' && inert && valuesEqual(spec, value, spec.default)) continue;
+    parts.push(`${spec.key}=${escape(encodeValue(spec, value))}`);
+  }
+  if (extras.backend && extras.backend !== 'auto') parts.push(`backend=${extras.backend}`);
+  return parts.join('&');
+}
+
+export function formatHash(lab: LabId, params: Record<string, ParamValue>, extras: { backend?: BackendRequest } = {}, schemas: Partial<Record<LabId, LabSchema>> = LAB_SCHEMAS): string {
+  const schema = schemas[lab];
+  if (!schema) return `#/${lab}`;
+  return `#/${lab}?${formatQuery(schema, params, extras)}`;
+}

@@ -1,0 +1,114 @@
+// One control generated from a ParamSpec: the schema is the only place a parameter is described.
+import { useId } from 'react';
+import type { Mixture } from '../core/types';
+import type { ParamSpec, ParamValue } from '../labs/types';
+
+interface Props {
+  spec: ParamSpec;
+  value: ParamValue;
+  onChange: (key: string, value: ParamValue) => void;
+  /** for 'xy' params: the plane's drawing mode */
+  drawing?: boolean;
+  onDrawToggle?: () => void;
+}
+
+const SLIDER_STEPS = 1000;
+
+function toSlider(spec: ParamSpec, v: number): number {
+  const lo = spec.min ?? 0;
+  const hi = spec.max ?? 1;
+  if (spec.scale === 'log') return Math.round(((Math.log(v) - Math.log(lo)) / (Math.log(hi) - Math.log(lo))) * SLIDER_STEPS);
+  return Math.round(((v - lo) / (hi - lo)) * SLIDER_STEPS);
+}
+
+function fromSlider(spec: ParamSpec, s: number): number {
+  const lo = spec.min ?? 0;
+  const hi = spec.max ?? 1;
+  const f = s / SLIDER_STEPS;
+  let v = spec.scale === 'log' ? Math.exp(Math.log(lo) + f * (Math.log(hi) - Math.log(lo))) : lo + f * (hi - lo);
+  if (spec.kind === 'int') return Math.round(v);
+  // 3 significant digits keeps URLs short and values readable
+  v = Number(v.toPrecision(3));
+  return v;
+}
+
+export function ParamControl({ spec, value, onChange, drawing, onDrawToggle }: Props) {
+  const id = useId();
+  const label = (
+    <label htmlFor={id} title={spec.help}>
+      {spec.label}
+    </label>
+  );
+  if (spec.kind === 'enum') {
+    return (
+      <div className="control">
+        {label}
+        <select id={id} value={String(value)} onChange={(e) => onChange(spec.key, e.target.value)} data-key={spec.key}>
+          {spec.values!.map((v, i) => (
+            <option key={v} value={v}>{spec.valueLabels?.[i] ?? v}</option>
+          ))}
+        </select>
+      </div>
+    );
+  }
+  if (spec.kind === 'bool') {
+    return (
+      <div className="control control-bool">
+        <input id={id} type="checkbox" checked={Boolean(value)} onChange={(e) => onChange(spec.key, e.target.checked)} data-key={spec.key} />
+        {label}
+      </div>
+    );
+  }
+  if (spec.kind === 'points') {
+    const mix = value as Mixture;
+    return (
+      <div className="control control-points">
+        {label}
+        <span className="hint">{mix.length} components · drag a mean, shift-click to add, alt-click to remove, wheel to resize</span>
+        <button type="button" onClick={() => onChange(spec.key, spec.default)}>Reset components</button>
+      </div>
+    );
+  }
+  if (spec.kind === 'xy') {
+    const n = (value as Float32Array).length / 2;
+    return (
+      <div className="control control-points">
+        {label}
+        <span className="hint">{n} points drawn</span>
+        <button type="button" aria-pressed={drawing} onClick={onDrawToggle}>{drawing ? 'Stop drawing' : 'Draw in the plot'}</button>
+        <button type="button" onClick={() => onChange(spec.key, new Float32Array(0))}>Clear</button>
+      </div>
+    );
+  }
+  const v = Number(value);
+  return (
+    <div className="control">
+      {label}
+      <div className="slider-row">
+        <input
+          id={id}
+          type="range"
+          min={0}
+          max={SLIDER_STEPS}
+          value={toSlider(spec, v)}
+          onChange={(e) => onChange(spec.key, fromSlider(spec, Number(e.target.value)))}
+          aria-valuetext={String(v)}
+          data-key={spec.key}
+        />
+        <input
+          type="number"
+          className="num"
+          aria-label={`${spec.label} value`}
+          value={v}
+          min={spec.min}
+          max={spec.max}
+          step={spec.kind === 'int' ? 1 : 'any'}
+          onChange={(e) => {
+            const x = Number(e.target.value);
+            if (e.target.value !== '' && Number.isFinite(x)) onChange(spec.key, spec.kind === 'int' ? Math.round(x) : x);
+          }}
+        />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+// Backend selection for the worker. `auto` prefers a hardware WebGPU adapter, then hardware WebGL,
+// then WASM, then CPU; software adapters (SwiftShader, llvmpipe) are correct but slow, so auto does
+// not pick them. `?backend=` forces one. Each backend is imported on demand (its own chunk).
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import type { BackendName, BackendRequest } from '../protocol/messages';
+
+export const BACKEND_ORDER: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
+
+export interface BackendChoice {
+  backend: BackendName;
+  adapter: string;
+  fallbackFrom: { backend: BackendName; reason: string }[];
+}
+
+const SOFTWARE = /swiftshader|llvmpipe|software|basic render/i;
+
+async function webgpuAdapter(): Promise<{ name: string; software: boolean }> {
+  const gpu = (navigator as unknown as { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
+  if (!gpu) throw new Error('WebGPU is not available in this browser');
+  const adapter = (await gpu.requestAdapter()) as null | { info?: Record<string, unknown>; isFallbackAdapter?: boolean };
+  if (!adapter) throw new Error('no WebGPU adapter');
+  const info = adapter.info ?? {};
+  const name = [info.vendor, info.architecture, info.device, info.description].filter(Boolean).join(' ') || 'unknown adapter';
+  const software = Boolean(adapter.isFallbackAdapter || info.isFallbackAdapter) || SOFTWARE.test(name);
+  return { name, software };
+}
+
+function webglRenderer(): string {
+  try {
+    const gl = new OffscreenCanvas(1, 1).getContext('webgl2') as WebGL2RenderingContext | null;
+    if (!gl) return '';
+    const ext = gl.getExtension('WEBGL_debug_renderer_info');
+    return String(gl.getParameter(ext ? ext.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+  } catch {
+    return '';
+  }
+}
+
+async function tryBackend(name: BackendName, forced: boolean): Promise<string> {
+  let adapter = '';
+  if (name === 'webgpu') {
+    const a = await webgpuAdapter();
+    if (a.software && !forced) throw new Error(`software adapter (${a.name}) is slow; not chosen automatically`);
+    adapter = a.name;
+    await import('@tensorflow/tfjs-backend-webgpu');
+  } else if (name === 'webgl') {
+    adapter = webglRenderer();
+    if (!adapter) throw new Error('WebGL 2 is not available');
+    if (SOFTWARE.test(adapter) && !forced) throw new Error(`software renderer (${adapter}) is slow; not chosen automatically`);
+    await import('@tensorflow/tfjs-backend-webgl');
+  } else if (name === 'wasm') {
+    const wasm = await import('@tensorflow/tfjs-backend-wasm');
+    const { wasmPaths } = await import('./wasm-paths');
+    wasm.setWasmPaths(wasmPaths());
+    adapter = typeof SharedArrayBuffer !== 'undefined' && globalThis.crossOriginIsolated ? 'WebAssembly (SIMD, threads)' : 'WebAssembly (SIMD)';
+  } else {
+    adapter = 'JavaScript';
+  }
+  if (!(await tf.setBackend(name))) throw new Error(`tf.setBackend('${name}') failed`);
+  await tf.ready();
+  // a tiny op proves the backend really computes before we commit to it
+  const probe = tf.tidy(() => tf.add(tf.tensor1d([1, 2]), 1).dataSync());
+  if (probe[1] !== 3) throw new Error('backend self-test gave a wrong answer');
+  return adapter;
+}
+
+/** start the requested backend; on failure fall through the remaining ones in order */
+export async function selectBackend(request: BackendRequest, skip: readonly BackendName[] = []): Promise<BackendChoice> {
+  const order = request === 'auto' ? BACKEND_ORDER : [request, ...BACKEND_ORDER.filter((b) => b !== request)];
+  const fallbackFrom: BackendChoice['fallbackFrom'] = [];
+  for (const name of order) {
+    if (skip.includes(name)) continue;
+    try {
+      const adapter = await tryBackend(name, request === name);
+      return { backend: name, adapter, fallbackFrom };
+    } catch (e) {
+      fallbackFrom.push({ backend: name, reason: e instanceof Error ? e.message : String(e) });
+    }
+  }
+  throw new Error('no TensorFlow.js backend could start: ' + fallbackFrom.map((f) => `${f.backend}: ${f.reason}`).join('; '));
+}

@@ -1,0 +1,35 @@
+// The compute worker: picks a backend, then hands every message to the Engine. All math lives in
+// core/ and labs/; this file only wires them to postMessage.
+import { Engine } from '../engine/engine';
+import { getLab } from '../labs/registry';
+import type { ToWorker } from '../protocol/messages';
+import { selectBackend } from './backend';
+import * as tf from '@tensorflow/tfjs-core';
+
+const post = (msg: unknown, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(msg, transfer);
+const channel = new MessageChannel();
+const waiting: (() => void)[] = [];
+channel.port1.onmessage = () => waiting.shift()?.();
+
+const engine = new Engine({
+  emit: post,
+  // MessageChannel yields to the event loop without setTimeout's 4 ms clamp
+  yieldNow: () => new Promise<void>((resolve) => { waiting.push(resolve); channel.port2.postMessage(0); }),
+  now: () => performance.now(),
+  labs: getLab,
+  backend: () => tf.getBackend(),
+});
+
+// messages are handled one after another (a configure finishes before the play that follows it)
+let queue: Promise<void> = Promise.resolve();
+self.onmessage = (ev: MessageEvent<ToWorker>) => {
+  const msg = ev.data;
+  if (msg.type === 'init') {
+    queue = selectBackend(msg.backend, msg.skip ?? [])
+      .then((c) => post({ type: 'ready', backend: c.backend, adapter: c.adapter, fallbackFrom: c.fallbackFrom }))
+      .catch((e: unknown) => post({ type: 'error', message: String(e instanceof Error ? e.message : e), suggestion: 'Try another browser.', fatal: false }));
+    return;
+  }
+  if (msg.type === 'ack') return void engine.handle(msg);
+  queue = queue.then(() => engine.handle(msg)).catch((e: unknown) => post({ type: 'error', message: String(e), fatal: false }));
+};
