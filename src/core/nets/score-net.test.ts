@@ -46,6 +46,16 @@ function relErr(got: Float32Array, exact: Float32Array): number {
   return Math.sqrt(num / den);
 }
 
+/**
+ * Irreducible eps-loss for N(m, diag(v)) data (normalized frame) with log sigma ~ U[log lo, log hi]:
+ * Var[z_k | x~] = v_k/(v_k + sigma^2), and the integral of v/(v + e^{2u}) du is u - log(v + e^{2u})/2.
+ */
+function optimalDsmLoss(v: number[], lo: number, hi: number): number {
+  const F = (vk: number, u: number) => u - 0.5 * Math.log(vk + Math.exp(2 * u));
+  const [u0, u1] = [Math.log(lo), Math.log(hi)];
+  return v.reduce((acc, vk) => acc + (F(vk, u1) - F(vk, u0)) / (u1 - u0), 0);
+}
+
 function opts(seed: number, over: Partial<ScoreNetOptions> = {}): ScoreNetOptions {
   return { hidden: 64, depth: 3, lr: 3e-3, batch: 256, dataScale: 2, rng: new Rng(seed), ...over };
 }
@@ -63,26 +73,44 @@ const VP: NoiseLevel = { a: Math.sqrt(0.8), s2: 0.2 }; // sigma = 0.5 (0.25 norm
 const VE: NoiseLevel = { a: 1, s2: 1 }; // sigma = 1 (0.5 normalized)
 
 describe('createScoreNet', () => {
-  it('learns the noised score of a Gaussian at a VP and a VE level', () => {
+  it('learns the noised score of a Gaussian at VP and VE levels', () => {
     const data = tf.tensor2d(gaussData(2000, new Rng(1)), [2000, 2]);
-    const net = createScoreNet(opts(7));
+    // width 64, depth 2, batch 128: about 10 ms a step on the CPU backend
+    const net = createScoreNet(opts(9, { depth: 2, batch: 128 }));
     const rng = new Rng(99);
-    const cases = [VP, VE].map((lv) => ({ lv, ...noisedCase(lv, 400, rng) }));
+    // normalized sigma~ = 0.25, 0.5, 1, 2: the last two tell a wrong rescaling of x apart (a' far from 1)
+    const levels = [VP, VE, { a: Math.sqrt(0.2), s2: 0.8 }, { a: 1, s2: 16 }];
+    const cases = levels.map((lv) => ({ lv, ...noisedCase(lv, 400, rng) }));
     const before = cases.map((c) => relErr(evalScore(net, c.x, c.lv), c.exact));
     const losses: number[] = [];
-    for (let i = 0; i < 300; i++) losses.push(net.trainStep(data));
+    for (let i = 0; i < 250; i++) losses.push(net.trainStep(data));
     const after = cases.map((c) => relErr(evalScore(net, c.x, c.lv), c.exact));
+    expect(net.steps).toBe(250);
+    // the DSM loss has an irreducible part L* (Var[z | x~]), so judge the excess over it, averaged over
+    // 50 steps (single batches are noisy): it must at least halve
     const avg = (xs: number[]) => xs.reduce((p, q) => p + q, 0) / xs.length;
-    // the DSM loss is noisy per batch: compare averages of the first and last 30 steps
-    expect(avg(losses.slice(-30))).toBeLessThan(0.8 * avg(losses.slice(0, 30)));
-    expect(net.steps).toBe(300);
-    for (let k = 0; k < 2; k++) {
-      // a zero score has relative error 1; the untrained net is its Gaussian baseline
-      expect(after[k]).toBeLessThan(0.25);
+    const lStar = optimalDsmLoss([V[0] / 4, V[1] / 4], 0.01, 80);
+    expect(avg(losses.slice(-50)) - lStar).toBeLessThan(0.5 * (avg(losses.slice(0, 50)) - lStar));
+    // a zero score has relative error 1; the untrained net is its N(0, I) baseline (0.5 to 0.97 here).
+    // Seen: 0.14, 0.10, 0.08, 0.06; dropping a' from the x rescaling gives 0.15, 0.17, 0.48, 1.4.
+    for (let k = 0; k < levels.length; k++) {
+      expect(after[k]).toBeLessThan(0.3);
       expect(after[k]).toBeLessThan(0.5 * before[k]);
     }
     net.dispose();
     data.dispose();
+  });
+
+  it('serves VP and VE levels of the same sigma consistently (the chain rule of the level map)', () => {
+    // x_VP = a x_VE in law when s2_VP = a^2 s2_VE, so score_VP(x) = score_VE(x / a) / a
+    const net = createScoreNet(opts(2, { hidden: 16, depth: 2 }));
+    const x = gaussData(30, new Rng(4));
+    const a = Math.sqrt(0.3);
+    const xs = x.map((v) => v / a);
+    const vp = evalScore(net, x, { a, s2: 0.7 });
+    const ve = evalScore(net, xs, { a: 1, s2: 0.7 / 0.3 });
+    vp.forEach((v, i) => expect(v).toBeCloseTo(ve[i] / a, 4));
+    net.dispose();
   });
 
   it('replays bit for bit for a seed and differs for another', () => {

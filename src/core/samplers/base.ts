@@ -5,6 +5,7 @@ import { tf } from '../tf';
 import type { Scalar, Tensor2D } from '../tf';
 import type { NoiseLevel, ScoreFn } from '../types';
 import type { Rng } from '../rng';
+import type { Schedule } from '../schedules';
 import type { Sampler, SamplerId, SamplerOptions, StepInfo } from './types';
 
 /** What one iteration produces: the new particles and, for Metropolis samplers, the accepted fraction. */
@@ -33,13 +34,19 @@ export abstract class ParticleSampler implements Sampler {
   constructor(opts: SamplerOptions) {
     const { init } = opts;
     if (!init || init.rank !== 2 || init.shape[1] !== 2 || init.shape[0] < 1) {
+      if (init && !init.isDisposed) init.dispose();
       throw new Error(`sampler: init must be a [N,2] tensor with N >= 1, got shape [${init?.shape}]`);
     }
     if (init.isDisposed) throw new Error('sampler: init tensor is already disposed');
-    if (typeof opts.score !== 'function') throw new Error('sampler: a score function is required');
-    checkStep(opts.step);
-    checkLeapfrog(opts.leapfrog);
-    checkEta(opts.eta);
+    try {
+      if (typeof opts.score !== 'function') throw new Error('sampler: a score function is required');
+      checkStep(opts.step);
+      checkLeapfrog(opts.leapfrog);
+      checkEta(opts.eta);
+    } catch (e) {
+      init.dispose(); // we own init from the call on, also when we refuse it
+      throw e;
+    }
     // keep: the caller may have built init inside its own tf.tidy; from here on we own it
     this.x = tf.keep(init.dtype === 'float32' ? init : (tf.cast(init, 'float32') as Tensor2D));
     if (this.x !== init) init.dispose();
@@ -149,4 +156,13 @@ function checkLeapfrog(l: number): void {
 }
 function checkEta(e: number): void {
   if (!(Number.isFinite(e) && e >= 0 && e <= 1)) throw new Error(`sampler: eta must be in [0, 1], got ${e}`);
+}
+
+/** ddpm, ddim and flow all need a VP schedule; one check, one message */
+export function requireSchedule(id: SamplerId, opts: SamplerOptions): Schedule {
+  const s = opts.schedule;
+  if (!s || !(s.T >= 1) || s.abar.length !== s.T) {
+    throw new Error(`sampler '${id}': needs a diffusion schedule (opts.schedule from makeSchedule)`);
+  }
+  return s;
 }

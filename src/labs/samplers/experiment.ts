@@ -8,7 +8,7 @@ import type { Mixture, ScoreFn } from '../../core/types';
 import { makeTarget } from '../../core/targets/registry';
 import type { Target, TargetId } from '../../core/targets/types';
 import { createSampler, defaultAnnealSigmas } from '../../core/samplers/registry';
-import type { Sampler, SamplerId } from '../../core/samplers/types';
+import type { Sampler, SamplerId, StepInfo } from '../../core/samplers/types';
 import { makeSchedule, type ScheduleKind } from '../../core/schedules';
 import { createScoreNet } from '../../core/nets/score-net';
 import type { ScoreNet } from '../../core/nets/types';
@@ -30,8 +30,7 @@ export class SamplersExperiment implements Experiment {
   private trainSteps = 0;
   private lossSum = 0;
   private lossCount = 0;
-  private acceptSum = 0;
-  private acceptCount = 0;
+  private lastInfo: StepInfo | null = null;
   private view: SamplersView;
 
   private constructor(
@@ -90,10 +89,8 @@ export class SamplersExperiment implements Experiment {
       if (this.sampler.done) return;
       const info = this.sampler.step();
       this.view.recordLevel(info.level);
-      if (info.accept !== undefined) {
-        this.acceptSum += info.accept;
-        this.acceptCount += 1;
-      }
+      // MALA/HMC acceptance is read lazily (a device sync): only the latest step's is read, at snapshot time
+      this.lastInfo = info;
       this.view.recordPath(this.sampler.particles());
     }
   }
@@ -176,10 +173,8 @@ export class SamplersExperiment implements Experiment {
     const xy = new Float32Array(await x.data());
     const layers = await this.view.samplingLayers(this.p, xy, req.grids, this.net);
     const metrics = req.metrics ? await computeMetrics(this.target, x, xy, this.reference, this.rng.metrics) : {};
-    if (this.acceptCount) {
-      metrics.accept_rate = this.acceptSum / this.acceptCount;
-      this.acceptSum = this.acceptCount = 0;
-    }
+    const accept = this.lastInfo?.accept;
+    if (accept !== undefined && Number.isFinite(accept)) metrics.accept_rate = accept;
     const s = this.sampler;
     info.phase = Number.isFinite(s.length) ? `step ${s.iteration} / ${s.length}${s.done ? ' (final samples)' : ''}` : `step ${s.iteration}`;
     info.score = this.plan.useLearned ? `learned (${this.trainSteps} DSM steps)` : 'exact';

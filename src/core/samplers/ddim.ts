@@ -1,0 +1,51 @@
+// DDIM (Song, Meng & Ermon 2021), eq. 12: with eps_hat = -s_t * score and x0_hat = (x - s_t eps_hat)/a_t,
+//   x_{t-1} = a_{t-1} x0_hat + sqrt(1 - abar_{t-1} - sigma_t^2) eps_hat + sigma_t z,
+//   sigma_t = eta * sqrt((1 - abar_{t-1}) / (1 - abar_t)) * sqrt(1 - abar_t / abar_{t-1}).
+// eta = 0 is the deterministic sampler (the Euler step of the probability-flow ODE in sigma = s/a, see
+// flow.ts); eta = 1 gives sigma_t^2 = the DDPM posterior variance and is then the DDPM step exactly
+// (same math, same noise draws for the same seed; only float rounding differs). eta is live.
+import { tf } from '../tf';
+import type { Tensor2D } from '../tf';
+import type { NoiseLevel } from '../types';
+import { abarAt, levelAt, type Schedule } from '../schedules';
+import { ParticleSampler, requireSchedule, type Advance } from './base';
+import type { SamplerOptions } from './types';
+
+export class DdimSampler extends ParticleSampler {
+  readonly id = 'ddim' as const;
+  readonly length: number;
+  private readonly sched: Schedule;
+
+  constructor(opts: SamplerOptions) {
+    super(opts);
+    try {
+      this.sched = requireSchedule('ddim', opts);
+    } catch (e) {
+      this.dispose();
+      throw e;
+    }
+    this.length = this.sched.T;
+  }
+
+  protected advance(k: number): Advance {
+    const x = this.particles();
+    const t = this.sched.T - k;
+    const abT = abarAt(this.sched, t);
+    const abPrev = abarAt(this.sched, t - 1);
+    const lv = levelAt(this.sched, t);
+    const sT = Math.sqrt(lv.s2);
+    const eps = tf.mul(this.score(x, lv), -sT);
+    const x0 = tf.div(tf.sub(x, tf.mul(eps, sT)), lv.a);
+    const sigma = this.eta * Math.sqrt(((1 - abPrev) / (1 - abT)) * (1 - abT / abPrev));
+    // clamp: 1 - abar_{t-1} - sigma^2 >= 0 in exact arithmetic, may round below 0
+    const dir = Math.sqrt(Math.max(0, 1 - abPrev - sigma * sigma));
+    const mean = tf.add(tf.mul(x0, Math.sqrt(abPrev)), tf.mul(eps, dir)) as Tensor2D;
+    // sigma is 0 at t = 1 (abar_0 = 1) and for eta = 0: no draw, so eta = 0 consumes no randomness
+    if (sigma <= 0) return { x: mean };
+    return { x: tf.add(mean, tf.mul(this.noise(), sigma)) as Tensor2D };
+  }
+
+  protected levelNow(): NoiseLevel {
+    return levelAt(this.sched, this.sched.T - this.iteration);
+  }
+}

@@ -1,0 +1,49 @@
+// DDPM ancestral sampling (Ho et al. 2020) with any score: t runs T..1, the clean estimate comes from
+// the score by Tweedie, x0_hat = (x + s_t^2 score) / a_t, and x_{t-1} is drawn from the forward
+// posterior q(x_{t-1} | x_t, x0_hat) (METHODS.md §0.1). Written through x0_hat rather than the
+// equivalent (x + beta_t score)/sqrt(alpha_t) so that "plug in a corrected x0_hat" variants slot in here.
+// Coefficients are computed in float64 on the host; only the tensors are float32.
+import { tf } from '../tf';
+import type { Tensor2D } from '../tf';
+import type { NoiseLevel } from '../types';
+import { abarAt, levelAt, type Schedule } from '../schedules';
+import { ParticleSampler, requireSchedule, type Advance } from './base';
+import type { SamplerOptions } from './types';
+
+export class DdpmSampler extends ParticleSampler {
+  readonly id = 'ddpm' as const;
+  readonly length: number;
+  private readonly sched: Schedule;
+
+  constructor(opts: SamplerOptions) {
+    super(opts);
+    try {
+      this.sched = requireSchedule('ddpm', opts);
+    } catch (e) {
+      this.dispose();
+      throw e;
+    }
+    this.length = this.sched.T;
+  }
+
+  protected advance(k: number): Advance {
+    const x = this.particles();
+    const t = this.sched.T - k;
+    const abT = abarAt(this.sched, t);
+    const abPrev = abarAt(this.sched, t - 1);
+    const beta = this.sched.beta[t - 1];
+    const lv = levelAt(this.sched, t);
+    const x0 = tf.div(tf.add(x, tf.mul(this.score(x, lv), lv.s2)), lv.a);
+    const c1 = (Math.sqrt(abPrev) * beta) / (1 - abT);
+    const c2 = (Math.sqrt(1 - beta) * (1 - abPrev)) / (1 - abT);
+    const mean = tf.add(tf.mul(x0, c1), tf.mul(x, c2)) as Tensor2D;
+    if (t === 1) return { x: mean }; // the last step returns the posterior mean: no noise
+    const std = Math.sqrt((beta * (1 - abPrev)) / (1 - abT));
+    return { x: tf.add(mean, tf.mul(this.noise(), std)) as Tensor2D };
+  }
+
+  /** particles after k steps are at t = T - k (init: t = T, end: clean) */
+  protected levelNow(): NoiseLevel {
+    return levelAt(this.sched, this.sched.T - this.iteration);
+  }
+}

@@ -1,0 +1,104 @@
+// Analytic (non-mixture) targets with normalized densities, exact clean scores and exact samplers.
+// Their noised scores have no closed form, so `score` refuses any level but the clean one rather than
+// silently returning the clean score where a diffusion sampler expects a noised one.
+import { tf } from '../tf';
+import type { Tensor, Tensor1D, Tensor2D } from '../tf';
+import type { NoiseLevel, ScoreFn } from '../types';
+import type { Rng } from '../rng';
+import type { Target, TargetId } from './types';
+import { cachedDensity, integrate } from './quadrature';
+
+const LOG_2PI = Math.log(2 * Math.PI);
+const normalPdf = (x: number, m: number, v: number) => Math.exp(-((x - m) ** 2) / (2 * v)) / Math.sqrt(2 * Math.PI * v);
+
+/** wrap a clean score so that a noised level fails loudly */
+export function cleanOnly(id: TargetId, f: (x1: Tensor1D, x2: Tensor1D) => [Tensor, Tensor]): ScoreFn {
+  return (x: Tensor2D, level: NoiseLevel) => {
+    if (level.s2 > 0 || level.a !== 1) {
+      throw new Error(
+        `target '${id}' has an exact score only at the clean level (a = 1, s2 = 0), not at {a: ${level.a}, s2: ${level.s2}}; ` +
+          'use a mixture target or a learned score for noised levels',
+      );
+    }
+    return tf.tidy(() => {
+      const [x1, x2] = tf.unstack(x, 1) as [Tensor1D, Tensor1D];
+      return tf.stack(f(x1, x2), 1) as Tensor2D;
+    });
+  };
+}
+
+/** log density from a per-column formula, inside tf.tidy */
+export function columnwise(f: (x1: Tensor1D, x2: Tensor1D) => Tensor): (x: Tensor2D) => Tensor1D {
+  return (x) => tf.tidy(() => {
+    const [x1, x2] = tf.unstack(x, 1) as [Tensor1D, Tensor1D];
+    return f(x1, x2) as Tensor1D;
+  });
+}
+
+/** n rows from a JS generator of one (x1, x2) pair, so a seed gives the same points on every backend */
+export function sampleRows(n: number, draw: (out: Float32Array, i: number) => void): Tensor2D {
+  if (!Number.isInteger(n) || n < 0) throw new Error(`sample: n must be a non-negative integer, got ${n}`);
+  const out = new Float32Array(2 * n);
+  for (let i = 0; i < n; i++) draw(out, 2 * i);
+  return tf.tensor2d(out, [n, 2]);
+}
+
+/**
+ * Banana (Haario et al.'s twisted Gaussian): x1 ~ N(0, 2²), x2 | x1 ~ N(b (x1² − 4), 1), b = 0.25.
+ * The −4 centres x2 (E[x2] = 0); the density is normalized as written (a product of two normals).
+ */
+export const BANANA_B = 0.25;
+export function makeBanana(): Target {
+  const b = BANANA_B;
+  const marginal2 = cachedDensity(
+    (y) => integrate((t) => normalPdf(t, 0, 4) * normalPdf(y, b * (t * t - 4), 1), -14, 14, 2800), -10, 60, 1401);
+  return {
+    id: 'banana', label: 'Banana (twisted Gaussian)', kind: 'analytic', normalized: true, exactNoisedScore: false,
+    box: { xmin: -6, xmax: 6, ymin: -4, ymax: 8 },
+    logDensity: columnwise((x1, x2) => {
+      const r = tf.sub(x2, tf.mul(tf.sub(tf.square(x1), 4), b));
+      return tf.sub(tf.neg(tf.add(tf.div(tf.square(x1), 8), tf.div(tf.square(r), 2))), LOG_2PI + Math.log(2));
+    }),
+    score: cleanOnly('banana', (x1, x2) => {
+      const r = tf.sub(x2, tf.mul(tf.sub(tf.square(x1), 4), b));
+      return [tf.add(tf.mul(x1, -0.25), tf.mul(tf.mul(x1, r), 2 * b)), tf.neg(r)];
+    }),
+    sample: (n: number, rng: Rng) => sampleRows(n, (o, i) => {
+      const x1 = 2 * rng.normal();
+      o[i] = x1;
+      o[i + 1] = b * (x1 * x1 - 4) + rng.normal();
+    }),
+    marginal: (axis, xs) => (axis === 0 ? xs.map((x) => normalPdf(x, 0, 4)) : marginal2(xs)),
+  };
+}
+
+/**
+ * Neal's funnel, tamed for a 2D plot: v = x1 ~ N(0, 1.2²), x2 | v ~ N(0, e^v). Neal's original uses
+ * v ~ N(0, 3²), whose neck and mouth differ by e^{±4.5} in width and cannot both be seen in one box;
+ * σ_v = 1.2 keeps the x2-scale between e^{−1.2} and e^{1.2} over ±2σ_v, inside the box [−4,4]×[−8,8].
+ */
+export const FUNNEL_SIGMA_V = 1.2;
+export function makeFunnel(): Target {
+  const sv = FUNNEL_SIGMA_V;
+  const vv = sv * sv;
+  // symmetric in x2, so tabulate |x2| only
+  const half = cachedDensity((y) => integrate((v) => normalPdf(v, 0, vv) * normalPdf(y, 0, Math.exp(v)), -6 * sv, 6 * sv, 1440), 0, 40, 2001);
+  return {
+    id: 'funnel', label: "Neal's funnel", kind: 'analytic', normalized: true, exactNoisedScore: false,
+    box: { xmin: -4, xmax: 4, ymin: -8, ymax: 8 },
+    logDensity: columnwise((v, y) => {
+      const quad = tf.add(tf.div(tf.square(v), 2 * vv), tf.mul(tf.mul(tf.square(y), tf.exp(tf.neg(v))), 0.5));
+      return tf.sub(tf.neg(tf.add(quad, tf.mul(v, 0.5))), LOG_2PI + Math.log(sv));
+    }),
+    score: cleanOnly('funnel', (v, y) => {
+      const e = tf.exp(tf.neg(v));
+      return [tf.add(tf.sub(tf.div(v, -vv), 0.5), tf.mul(tf.mul(tf.square(y), e), 0.5)), tf.neg(tf.mul(y, e))];
+    }),
+    sample: (n: number, rng: Rng) => sampleRows(n, (o, i) => {
+      const v = sv * rng.normal();
+      o[i] = v;
+      o[i + 1] = Math.exp(v / 2) * rng.normal();
+    }),
+    marginal: (axis, xs) => (axis === 0 ? xs.map((x) => normalPdf(x, 0, vv)) : half(xs.map(Math.abs))),
+  };
+}

@@ -1,0 +1,161 @@
+// Line chart of metric series over iterations (SVG). Several series share the axes; NaN and, on a
+// log axis, non-positive values are gaps; series longer than MAX_CHART_POINTS are decimated with a
+// min/max envelope so spikes survive. The legend shows each series' latest value.
+import { format, line, scaleLinear, scaleLog, select } from 'd3';
+import { createGroup, createPlotSvg, drawAxes } from './axes';
+import { decimateMinMax } from './decimate';
+import type { Margin } from './scale';
+
+export interface ChartSeries {
+  key: string;
+  label: string;
+  log?: boolean;
+  xs: ArrayLike<number>;
+  ys: ArrayLike<number>;
+}
+
+export const CHART_MARGIN: Margin = { top: 10, right: 12, bottom: 22, left: 46 };
+/** Okabe-Ito: distinguishable with the common colour-vision deficiencies */
+export const SERIES_COLORS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9'] as const;
+
+const usable = (v: number, log: boolean) => Number.isFinite(v) && (!log || v > 0);
+
+/** The chart uses a log y axis only when every series with data asks for it. */
+export function useLogY(series: readonly ChartSeries[]): boolean {
+  const withData = series.filter((s) => s.ys.length > 0);
+  return withData.length > 0 && withData.every((s) => s.log);
+}
+
+/** Auto-ranged domains. Degenerate ranges (one point, a constant) are widened so scales stay finite. */
+export function chartDomains(series: readonly ChartSeries[], log: boolean): { x: [number, number]; y: [number, number] } | null {
+  let x0 = Infinity;
+  let x1 = -Infinity;
+  let y0 = Infinity;
+  let y1 = -Infinity;
+  for (const s of series) {
+    const n = Math.min(s.xs.length, s.ys.length);
+    for (let i = 0; i < n; i++) {
+      const y = s.ys[i];
+      if (!usable(y, log)) continue;
+      const x = s.xs[i];
+      if (x < x0) x0 = x;
+      if (x > x1) x1 = x;
+      if (y < y0) y0 = y;
+      if (y > y1) y1 = y;
+    }
+  }
+  if (!(x0 <= x1) || !(y0 <= y1)) return null;
+  if (x0 === x1) x1 = x0 + 1;
+  if (log) {
+    if (y0 === y1) return { x: [x0, x1], y: [y0 / 2, y1 * 2] };
+    return { x: [x0, x1], y: [y0, y1] };
+  }
+  if (y0 === y1) {
+    const d = Math.abs(y0) * 0.1 || 1;
+    return { x: [x0, x1], y: [y0 - d, y1 + d] };
+  }
+  const pad = (y1 - y0) * 0.05;
+  return { x: [x0, x1], y: [y0 - pad, y1 + pad] };
+}
+
+export class ChartView {
+  private svg: SVGSVGElement;
+  private gLines: SVGGElement;
+  private gLegend: SVGGElement;
+  private gx: SVGGElement;
+  private gy: SVGGElement;
+  private last: readonly ChartSeries[] = [];
+  private observer: ResizeObserver;
+
+  constructor(
+    private container: HTMLElement,
+    ariaLabel = 'metric chart',
+  ) {
+    container.classList.add('plot-chart');
+    this.svg = createPlotSvg(ariaLabel);
+    this.gx = createGroup(this.svg, 'axis axis-x');
+    this.gy = createGroup(this.svg, 'axis axis-y');
+    this.gLines = createGroup(this.svg, 'lines');
+    this.gLegend = createGroup(this.svg, 'legend');
+    container.appendChild(this.svg);
+    this.observer = new ResizeObserver(() => this.draw());
+    this.observer.observe(container);
+  }
+
+  setAriaLabel(label: string): void {
+    this.svg.setAttribute('aria-label', label);
+  }
+
+  /** Series come from the store at a low rate, so this draws at once (no frame coalescing). */
+  render(series: readonly ChartSeries[]): void {
+    this.last = series;
+    this.draw();
+  }
+
+  private draw(): void {
+    const w = this.container.clientWidth;
+    const h = this.container.clientHeight || 180;
+    if (w <= 0) return;
+    select(this.svg).attr('width', w).attr('height', h);
+    const m = CHART_MARGIN;
+    const r = { left: m.left, top: m.top, width: Math.max(w - m.left - m.right, 1), height: Math.max(h - m.top - m.bottom, 1) };
+    const log = useLogY(this.last);
+    const dom = chartDomains(this.last, log);
+    if (!dom) {
+      select(this.gLines).selectAll('*').remove();
+      select(this.gLegend).selectAll('*').remove();
+      select(this.gx).selectAll('*').remove();
+      select(this.gy).selectAll('*').remove();
+      return;
+    }
+    const x = scaleLinear().domain(dom.x).range([r.left, r.left + r.width]);
+    const y = (log ? scaleLog() : scaleLinear()).domain(dom.y).range([r.top + r.height, r.top]).nice();
+    drawAxes(this.gx, this.gy, x, y, r, { yLog: log, yFormat: log ? '.0e' : '.3~g' });
+
+    const data = this.last.map((s, i) => {
+      const d = decimateMinMax(s.xs, s.ys);
+      return { s, color: SERIES_COLORS[i % SERIES_COLORS.length], pts: d.xs.map((xv, k) => [xv, d.ys[k]] as [number, number]) };
+    });
+    const path = line<[number, number]>()
+      .defined((p) => usable(p[1], log))
+      .x((p) => x(p[0]))
+      .y((p) => y(p[1]));
+    select(this.gLines)
+      .selectAll('path')
+      .data(data)
+      .join('path')
+      .attr('fill', 'none')
+      .attr('stroke', (d) => d.color)
+      .attr('stroke-width', 1.6)
+      .attr('stroke-linejoin', 'round')
+      .attr('d', (d) => path(d.pts) ?? '');
+
+    // legend: swatch, label and latest finite value, top-right inside the plot
+    const fmt = format('.3~g');
+    const latest = (s: ChartSeries) => {
+      for (let i = s.ys.length - 1; i >= 0; i--) if (Number.isFinite(s.ys[i])) return fmt(s.ys[i]);
+      return '–';
+    };
+    const rows = select(this.gLegend)
+      .attr('transform', `translate(${r.left + r.width - 18},${r.top + 4})`)
+      .attr('font-size', 11)
+      .attr('text-anchor', 'end')
+      .selectAll<SVGGElement, (typeof data)[number]>('g.row')
+      .data(data)
+      .join((enter) => {
+        const g = enter.append('g').attr('class', 'row');
+        g.append('rect').attr('width', 10).attr('height', 3).attr('x', 4).attr('y', 5);
+        g.append('text').attr('y', 10).attr('fill', 'currentColor').attr('paint-order', 'stroke').attr('stroke', '#ffffff').attr('stroke-width', 3);
+        return g;
+      })
+      .attr('transform', (_, i) => `translate(0,${i * 15})`);
+    rows.select('rect').attr('fill', (d) => d.color);
+    rows.select('text').text((d) => `${d.s.label} ${latest(d.s)}`);
+  }
+
+  dispose(): void {
+    this.observer.disconnect();
+    this.svg.remove();
+    this.container.classList.remove('plot-chart');
+  }
+}
