@@ -8,7 +8,7 @@ import type { Snapshot } from '../protocol/snapshot';
 import { describeError } from './errors';
 
 export interface EngineHost {
-  emit(msg: FromWorker, transfer?: Transferable[]): void;
+  emit(msg: FromWorker, transfer?: ArrayBuffer[]): void;
   /** yield to the event loop (worker: MessageChannel/setTimeout 0) */
   yieldNow(): Promise<void>;
   now(): number;
@@ -189,7 +189,7 @@ export class Engine {
 }
 
 /** every typed array in a snapshot is a fresh copy made for this frame, so it can be transferred */
-function transferables(s: Snapshot): Transferable[] {
+function transferables(s: Snapshot): ArrayBuffer[] {
   const out = new Set<ArrayBuffer>();
   for (const layer of Object.values(s.layers)) {
     for (const v of Object.values(layer)) if (v instanceof Float32Array) out.add(v.buffer as ArrayBuffer);

@@ -20,14 +20,15 @@ export type Decoded<T> = { ok: true; value: T; truncated?: string } | { ok: fals
 const dec3 = (x: number): number => Number(x.toFixed(3)) + 0; // +0 turns -0 into 0
 const sig3 = (x: number): number => (x === 0 ? 0 : Number(x.toPrecision(3)) + 0);
 
-/** Largest 3-significant-digit number ≤ m (m ≥ 0): keeps |sxy| ≤ sqrt(sxx syy) after rounding. */
-function sig3Down(m: number): number {
-  let r = sig3(m);
-  for (let i = 0; i < 4 && r > m; i++) {
-    const step = 10 ** (Math.floor(Math.log10(r)) - 2);
-    r = sig3(Math.max(0, r - step));
+/** Largest 3-significant-digit r ≥ 0 with r² ≤ P: keeps |sxy| ≤ sqrt(sxx syy) after rounding. */
+function sig3RootDown(P: number): number {
+  if (!(P > 0)) return 0;
+  let r = sig3(Math.sqrt(P));
+  for (let i = 0; i < 8 && r * r > P; i++) {
+    const next = sig3(r - 10 ** (Math.floor(Math.log10(r)) - 2)); // one unit in the last digit
+    r = next < r ? next : 0; // guaranteed progress: never loop on a value that rounds back up
   }
-  return r > m ? 0 : r;
+  return r * r > P ? 0 : r;
 }
 
 /** Round a component the way the URL stores it; repairs a covariance that rounding made indefinite. */
@@ -35,8 +36,7 @@ export function canonicalComponent(c: Component): Component {
   const sxx = sig3(c.cov[0]);
   const syy = sig3(c.cov[2]);
   let sxy = sig3(c.cov[1]);
-  if (sxy * sxy > sxx * syy) sxy = Math.sign(sxy) * sig3Down(Math.sqrt(sxx * syy));
-  while (sxy * sxy > sxx * syy) sxy = sig3(sxy * 0.999); // guard against sqrt rounding up
+  if (sxy * sxy > sxx * syy) sxy = Math.sign(sxy) * sig3RootDown(sxx * syy) + 0;
   return { w: sig3(c.w), mean: [dec3(c.mean[0]), dec3(c.mean[1])], cov: [sxx, sxy, syy] };
 }
 

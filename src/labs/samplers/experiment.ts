@@ -43,7 +43,7 @@ export class SamplersExperiment implements Experiment {
     private readonly net: ScoreNet | null,
     private trainData: Tensor2D | null,
   ) {
-    this.view = new SamplersView(target, reference, plan);
+    this.view = new SamplersView(target, reference);
     if (!net || Number(p.trainSteps) <= 0) this.startSampling();
   }
 
@@ -139,11 +139,11 @@ export class SamplersExperiment implements Experiment {
     return tf.tidy(() => {
       if (this.p.init === 'uniform') {
         const u = tf.randomUniform([n, 2], 0, 1, 'float32', seed);
-        return u.mul(tf.tensor1d([b.xmax - b.xmin, b.ymax - b.ymin])).add(tf.tensor1d([b.xmin, b.ymin])) as Tensor2D;
+        return tf.add(tf.mul(u, tf.tensor1d([b.xmax - b.xmin, b.ymax - b.ymin])), tf.tensor1d([b.xmin, b.ymin])) as Tensor2D;
       }
       if (this.p.init === 'corner') {
         const w = Math.min(b.xmax - b.xmin, b.ymax - b.ymin);
-        return tf.randomNormal([n, 2], 0, 0.02 * w, 'float32', seed).add(tf.tensor1d([b.xmin + 0.1 * w, b.ymin + 0.1 * w])) as Tensor2D;
+        return tf.add(tf.randomNormal([n, 2], 0, 0.02 * w, 'float32', seed), tf.tensor1d([b.xmin + 0.1 * w, b.ymin + 0.1 * w])) as Tensor2D;
       }
       return tf.randomNormal([n, 2], 0, 1, 'float32', seed) as Tensor2D;
     });
@@ -185,7 +185,7 @@ export class SamplersExperiment implements Experiment {
   async checkFinite(): Promise<string | null> {
     const x = this.sampler?.particles();
     if (!x) return null;
-    const bad = tf.tidy(() => tf.logicalNot(tf.all(tf.isFinite(x))).logicalOr(tf.max(tf.abs(x)).greater(1e8)));
+    const bad = tf.tidy(() => tf.logicalOr(tf.logicalNot(tf.all(tf.isFinite(x))), tf.greater(tf.max(tf.abs(x)), 1e8)));
     const isBad = (await bad.data())[0] === 1;
     bad.dispose();
     if (!isBad) return null;

@@ -9,7 +9,6 @@ import { gmmLogProb, gmmMarginal } from '../../core/gmm';
 import type { Layer } from '../../protocol/snapshot';
 import type { ParamValue } from '../types';
 import { histogramGrid, marginalHistogram, scalarGrid, vectorGrid } from '../common/grid';
-import type { ScorePlan } from './score-source';
 
 const HEAT_N = 96;
 const FIELD_N = 21;
@@ -23,7 +22,7 @@ export class SamplersView {
   private grids: Record<string, Layer> = {};
   private dataHeat: Layer | null = null;
 
-  constructor(private target: Target, private reference: Float32Array, private plan: ScorePlan) {}
+  constructor(private target: Target, private reference: Float32Array) {}
 
   recordLevel(level: NoiseLevel): void {
     this.level = level;
@@ -39,7 +38,7 @@ export class SamplersView {
   /** keeps the first few particles of each step (a tiny slice, read only at snapshot time) */
   recordPath(x: Tensor2D): void {
     const k = Math.min(PATHS, x.shape[0]);
-    this.paths.push(tf.keep(x.slice([0, 0], [k, 2])));
+    this.paths.push(tf.keep(tf.slice(x, [0, 0], [k, 2])));
     if (this.paths.length > PATH_LEN) this.paths.shift()!.dispose();
   }
 
@@ -101,7 +100,7 @@ export class SamplersView {
     const k = this.paths[0].shape[0];
     const len = this.paths.length;
     // [len, k, 2] -> path-major [k, len, 2]
-    const stacked = tf.tidy(() => tf.stack(this.paths.filter((t) => t.shape[0] === k)).transpose([1, 0, 2]));
+    const stacked = tf.tidy(() => tf.transpose(tf.stack(this.paths.filter((t) => t.shape[0] === k)), [1, 0, 2]));
     const xy = new Float32Array(await stacked.data());
     const n = stacked.shape[1];
     stacked.dispose();

@@ -1,0 +1,122 @@
+// Engine sequences with a fake host and a fake experiment: configure, frames only after acks,
+// stale runIds dropped, live updates vs resets, divergence, errors as messages.
+import { describe, expect, it } from 'vitest';
+import { Engine, type EngineHost } from './engine';
+import type { FromWorker } from '../protocol/messages';
+import type { Experiment, LabDefinition } from '../labs/types';
+
+class FakeExperiment implements Experiment {
+  iteration = 0;
+  disposed = false;
+  diverge = false;
+  constructor(public length = Infinity) {}
+  get done() { return this.iteration >= this.length; }
+  step(n: number) { this.iteration = Math.min(this.length, this.iteration + n); }
+  async snapshot() {
+    return { iteration: this.iteration, layers: { particles: { kind: 'points' as const, xy: new Float32Array([this.iteration, 0]) } }, metrics: { sw2: 1 / (1 + this.iteration) }, info: {}, box: { xmin: -1, xmax: 1, ymin: -1, ymax: 1 } };
+  }
+  update(patch: Record<string, unknown>) { return Object.keys(patch).every((k) => k === 'step' || k === 'speed'); }
+  async checkFinite() { return this.diverge ? 'particles became NaN' : null; }
+  dispose() { this.disposed = true; }
+}
+
+function setup(opts: { length?: number; failCreate?: boolean } = {}) {
+  const out: FromWorker[] = [];
+  const exps: FakeExperiment[] = [];
+  const lab = {
+    id: 'samplers', create: async () => {
+      if (opts.failCreate) throw new Error('target "x" has no components');
+      const e = new FakeExperiment(opts.length);
+      exps.push(e);
+      return e;
+    },
+  } as unknown as LabDefinition;
+  const host: EngineHost = {
+    emit: (m) => out.push(m),
+    yieldNow: () => new Promise((r) => setTimeout(r, 0)),
+    now: () => performance.now(),
+    labs: (id) => (id === 'samplers' ? lab : undefined),
+    backend: () => 'cpu',
+  };
+  return { engine: new Engine(host), out, exps };
+}
+
+const frames = (out: FromWorker[]) => out.filter((m): m is Extract<FromWorker, { type: 'frame' }> => m.type === 'frame');
+const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('Engine', () => {
+  it('configure paused emits one frame; step advances by n', async () => {
+    const { engine, out } = setup();
+    await engine.handle({ type: 'configure', runId: 1, lab: 'samplers', params: { speed: 5 }, play: false });
+    expect(frames(out)).toHaveLength(1);
+    await engine.handle({ type: 'step', runId: 1, n: 3 });
+    expect(frames(out).at(-1)!.snapshot.iteration).toBe(3);
+  });
+
+  it('keeps at most one frame in flight until the UI acknowledges it', async () => {
+    const { engine, out } = setup();
+    await engine.handle({ type: 'configure', runId: 1, lab: 'samplers', params: { speed: 2 }, play: true });
+    await wait(30);
+    const n = frames(out).length;
+    expect(n).toBeLessThanOrEqual(2); // the configure frame (un-acked) + nothing more
+    await engine.handle({ type: 'ack', runId: 1, frame: frames(out).at(-1)!.frame });
+    await wait(30);
+    expect(frames(out).length).toBe(n + 1);
+    await engine.handle({ type: 'pause', runId: 1 });
+  });
+
+  it('drops messages from a stale run and disposes the old experiment on reconfigure', async () => {
+    const { engine, out, exps } = setup();
+    await engine.handle({ type: 'configure', runId: 1, lab: 'samplers', params: {}, play: false });
+    await engine.handle({ type: 'configure', runId: 2, lab: 'samplers', params: {}, play: false });
+    expect(exps[0].disposed).toBe(true);
+    const before = out.length;
+    await engine.handle({ type: 'step', runId: 1, n: 5 });
+    await engine.handle({ type: 'play', runId: 1 });
+    expect(out.length).toBe(before);
+    expect(exps[1].iteration).toBe(0);
+  });
+
+  it('applies live updates and asks for a reset otherwise', async () => {
+    const { engine, out } = setup();
+    await engine.handle({ type: 'configure', runId: 1, lab: 'samplers', params: {}, play: false });
+    await engine.handle({ type: 'update', runId: 1, patch: { step: 0.1 } });
+    expect(out.some((m) => m.type === 'needsReset')).toBe(false);
+    await engine.handle({ type: 'update', runId: 1, patch: { target: 'ring' } });
+    expect(out.find((m) => m.type === 'needsReset')).toMatchObject({ runId: 1, keys: ['target'] });
+  });
+
+  it('stops a finite run at the end with status done', async () => {
+    const { engine, out } = setup({ length: 10 });
+    await engine.handle({ type: 'configure', runId: 1, lab: 'samplers', params: { speed: 4 }, play: true });
+    for (let i = 0; i < 20; i++) {
+      const f = frames(out).at(-1);
+      if (f) await engine.handle({ type: 'ack', runId: 1, frame: f.frame });
+      await wait(5);
+    }
+    expect(frames(out).at(-1)!.snapshot.iteration).toBe(10);
+    expect(out.filter((m) => m.type === 'status').at(-1)).toMatchObject({ status: 'done' });
+  });
+
+  it('pauses a diverging run with a message and a suggestion', async () => {
+    const { engine, out, exps } = setup();
+    await engine.handle({ type: 'configure', runId: 1, lab: 'samplers', params: {}, play: false });
+    exps[0].diverge = true;
+    await engine.handle({ type: 'step', runId: 1, n: 1 });
+    const err = out.find((m) => m.type === 'error');
+    expect(err).toMatchObject({ fatal: false });
+    expect((err as { message: string }).message).toMatch(/diverged at iteration 1: particles became NaN/);
+    expect((err as { suggestion: string }).suggestion).toMatch(/step size/);
+    expect(out.filter((m) => m.type === 'status').at(-1)).toMatchObject({ status: 'diverged' });
+  });
+
+  it('turns a failure to build the experiment into a readable error', async () => {
+    const { engine, out } = setup({ failCreate: true });
+    await engine.handle({ type: 'configure', runId: 1, lab: 'samplers', params: {}, play: true });
+    const err = out.find((m) => m.type === 'error') as { message: string; suggestion: string };
+    expect(err.message).toMatch(/Could not set up the experiment: target "x" has no components/);
+    expect(err.suggestion).toBeTruthy();
+    await engine.handle({ type: 'configure', runId: 2, lab: 'nope', params: {}, play: true });
+    expect(out.filter((m) => m.type === 'error').at(-1)).toMatchObject({ message: 'Unknown lab "nope".' });
+  });
+});

@@ -1,0 +1,120 @@
+// The Samplers lab end to end in Node: the paper-style checks (Langevin stuck, diffusion covers the
+// modes), divergence detection, bit-for-bit replay, and no tensor leaks.
+import { describe, expect, it } from 'vitest';
+import { tf } from '../../core/tf';
+import type { ParamValue } from '../types';
+import { samplersSchema } from './schema';
+import { SamplersExperiment } from './experiment';
+
+function params(over: Record<string, ParamValue>): Record<string, ParamValue> {
+  const p: Record<string, ParamValue> = {};
+  for (const s of samplersSchema.params) p[s.key] = s.default;
+  return { ...p, ...over };
+}
+
+async function run(over: Record<string, ParamValue>, steps: number, seed = 3) {
+  const exp = await SamplersExperiment.create(params(over), seed);
+  while (exp.training) exp.step(1);
+  exp.step(steps);
+  const snap = await exp.snapshot({ grids: true, metrics: true });
+  exp.dispose();
+  return snap;
+}
+
+describe('Samplers lab', () => {
+  it('Langevin from N(0, I) stays in few MoG-40 modes while DDPM with the exact score covers them', async () => {
+    const ula = await run({ target: 'mog40', sampler: 'ula', step: 0.1, particles: 400 }, 150);
+    const ddpm = await run({ target: 'mog40', sampler: 'ddpm', T: 60, particles: 400 }, 60);
+    expect(ula.metrics.modes_covered).toBeLessThan(10);
+    expect(ddpm.metrics.modes_covered).toBeGreaterThanOrEqual(34);
+    expect(ddpm.metrics.sw2).toBeLessThan(ula.metrics.sw2 / 3);
+  });
+
+  it('DDPM on 8 Gaussians reaches the target (small sliced W2, all modes) and reports it is done', async () => {
+    const exp = await SamplersExperiment.create(params({ target: '8gaussians', sampler: 'ddpm', T: 50, particles: 800 }), 1);
+    exp.step(50);
+    expect(exp.done).toBe(true);
+    const snap = await exp.snapshot({ grids: false, metrics: true });
+    exp.dispose();
+    expect(snap.metrics.modes_covered).toBe(8);
+    expect(snap.metrics.sw2).toBeLessThan(0.15);
+    expect(snap.info.phase).toMatch(/final samples/);
+  });
+
+  it('sends the layers the views name', async () => {
+    const snap = await run({ target: 'custom', sampler: 'mala', step: 0.05, particles: 100, field: true }, 5);
+    expect(snap.layers.particles.kind).toBe('points');
+    expect((snap.layers.particles as { xy: Float32Array }).xy.length).toBe(200);
+    for (const k of ['density', 'fieldExact', 'paths', 'histX', 'histY', 'handles']) expect(snap.layers[k], k).toBeDefined();
+    expect(snap.metrics.accept_rate).toBeGreaterThan(0);
+    expect(snap.metrics.accept_rate).toBeLessThanOrEqual(1);
+    expect(Number.isFinite(snap.metrics.mean_log_density)).toBe(true);
+  });
+
+  it('detects divergence of a huge step size and names the fix', async () => {
+    const exp = await SamplersExperiment.create(params({ target: '8gaussians', sampler: 'ula', step: 100, particles: 50 }), 1);
+    exp.step(40);
+    const msg = await exp.checkFinite();
+    exp.dispose();
+    expect(msg).toMatch(/smaller step size/);
+  });
+
+  it('replays bit for bit from the same seed and differs with another', async () => {
+    const a = await run({ target: 'banana', sampler: 'hmc', particles: 64, leapfrog: 5, step: 0.1 }, 10, 11);
+    const b = await run({ target: 'banana', sampler: 'hmc', particles: 64, leapfrog: 5, step: 0.1 }, 10, 11);
+    const c = await run({ target: 'banana', sampler: 'hmc', particles: 64, leapfrog: 5, step: 0.1 }, 10, 12);
+    const xy = (s: typeof a) => Array.from((s.layers.particles as { xy: Float32Array }).xy);
+    expect(xy(a)).toEqual(xy(b));
+    expect(xy(a)).not.toEqual(xy(c));
+  });
+
+  it('trains a learned score on a data set first, then samples with it', async () => {
+    const exp = await SamplersExperiment.create(params({ target: 'moons', sampler: 'ddpm', T: 20, particles: 100, trainSteps: 30, hidden: 32 }), 2);
+    expect(exp.training).toBe(true);
+    exp.step(1);
+    const s1 = await exp.snapshot({ grids: true, metrics: true });
+    expect(s1.metrics.dsm_loss).toBeGreaterThan(0);
+    expect(s1.info.phase).toMatch(/training/);
+    while (exp.training) exp.step(1);
+    exp.step(20);
+    expect(exp.done).toBe(true);
+    const s2 = await exp.snapshot({ grids: true, metrics: true });
+    expect(s2.info.score).toMatch(/learned/);
+    exp.dispose();
+  });
+
+  it('falls back to ULA for MALA on a data set and says why', async () => {
+    const exp = await SamplersExperiment.create(params({ target: 'spirals', sampler: 'mala', trainSteps: 1, hidden: 16, particles: 20 }), 2);
+    while (exp.training) exp.step(1);
+    exp.step(2);
+    const s = await exp.snapshot({ grids: false, metrics: true });
+    exp.dispose();
+    expect(s.info.sampler).toBe('ula');
+    expect(Object.values(s.info).join(' ')).toMatch(/MALA needs a density/);
+  });
+
+  it('applies live changes without a reset and refuses the others', async () => {
+    const exp = await SamplersExperiment.create(params({ target: 'hexagon', sampler: 'ula', particles: 20 }), 1);
+    expect(exp.update({ step: 0.01, speed: 20, field: true })).toBe(true);
+    expect(exp.update({ target: 'ring' })).toBe(false);
+    exp.dispose();
+  });
+
+  it('leaks no tensors across step, snapshot, and create/dispose', async () => {
+    const p = params({ target: 'two-modes', sampler: 'hmc', particles: 50, field: true });
+    const warm = await SamplersExperiment.create(p, 1);
+    warm.step(2);
+    await warm.snapshot({ grids: true, metrics: true });
+    warm.dispose();
+    const before = tf.memory().numTensors;
+    const exp = await SamplersExperiment.create(p, 1);
+    exp.step(3);
+    const mid = tf.memory().numTensors;
+    exp.step(3);
+    await exp.snapshot({ grids: true, metrics: true });
+    await exp.checkFinite();
+    expect(tf.memory().numTensors - mid).toBeLessThanOrEqual(3); // path slices of 3 more steps, no more
+    exp.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+});
