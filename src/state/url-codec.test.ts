@@ -79,6 +79,14 @@ describe('url codec: round trips', () => {
   });
 });
 
+describe('url codec: singular covariances', () => {
+  it('keeps a covariance PSD after rounding, without looping (regression: 1.23 rounds back to 1.23)', () => {
+    const h = formatHash('samplers', { target: 'custom', comps: [{ w: 1, mean: [0, 0], cov: [1, 1.23, 1.5129] }] });
+    expect(h).toContain('comps=0,0,1,1,1.22,1.51');
+    expect(parseHash(h).notices).toEqual([]);
+  });
+});
+
 describe('url codec: omissions', () => {
   it('omits view toggles and inactive params at their defaults, but writes every active param', () => {
     const h = formatHash('samplers', defaultsOf(samplersSchema));

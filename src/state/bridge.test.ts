@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import type { FromWorker, ToWorker } from '../protocol/messages';
+import type { Snapshot } from '../protocol/snapshot';
+import { WorkerBridge, type WorkerLike } from './bridge';
+import { FrameBus } from './frame-bus';
+import { createAppStore } from './store';
+
+class FakeWorker implements WorkerLike {
+  sent: ToWorker[] = [];
+  terminated = false;
+  private listeners: Record<string, ((ev: Event) => void)[]> = { message: [], error: [] };
+  postMessage(msg: ToWorker) { this.sent.push(msg); }
+  addEventListener(type: 'message' | 'error', fn: (ev: Event) => void) { this.listeners[type].push(fn); }
+  terminate() { this.terminated = true; }
+  emit(data: FromWorker) { for (const fn of this.listeners.message) fn({ data } as unknown as Event); }
+  crash(message: string) { for (const fn of this.listeners.error) fn({ message } as unknown as Event); }
+  last<T extends ToWorker['type']>(type: T) { return this.sent.filter((m) => m.type === type).at(-1) as Extract<ToWorker, { type: T }> | undefined; }
+}
+
+const snap = (iteration: number, metrics: Record<string, number> = { sw2: 1 / (iteration + 1) }): Snapshot =>
+  ({ iteration, layers: {}, metrics, info: {}, box: { xmin: -1, xmax: 1, ymin: -1, ymax: 1 } });
+
+function setup() {
+  const workers: FakeWorker[] = [];
+  const store = createAppStore();
+  const bus = new FrameBus();
+  const frames: number[] = [];
+  bus.subscribe((_s, f) => frames.push(f));
+  let t = 0;
+  const bridge = new WorkerBridge(() => { const w = new FakeWorker(); workers.push(w); return w; }, store, { bus, now: () => t });
+  const tick = (ms: number) => { t += ms; };
+  return { workers, store, bus, frames, bridge, tick, w: () => workers.at(-1)! };
+}
+
+describe('WorkerBridge', () => {
+  it('sends init, then configure with a bumped runId', () => {
+    const h = setup();
+    h.bridge.start('auto');
+    h.bridge.configure('samplers', { seed: 1 }, true);
+    expect(h.w().sent[0]).toEqual({ type: 'init', backend: 'auto', skip: [] });
+    const r1 = h.w().last('configure')!.runId;
+    h.bridge.configure('samplers', { seed: 2 }, true);
+    expect(h.w().last('configure')!.runId).toBe(r1 + 1);
+    expect(h.store.getState().runId).toBe(r1 + 1);
+    expect(h.store.getState().status).toBe('starting');
+    h.w().emit({ type: 'ready', backend: 'webgl', adapter: 'ANGLE' });
+    expect(h.store.getState()).toMatchObject({ backend: 'webgl', adapter: 'ANGLE', status: 'running' });
+  });
+
+  it('publishes a frame to the bus, then acks it; drops frames of a stale run', () => {
+    const h = setup();
+    h.bridge.start('auto');
+    h.bridge.configure('samplers', {}, true);
+    const old = h.bridge.currentRunId;
+    h.bridge.configure('samplers', {}, true);
+    const cur = h.bridge.currentRunId;
+    h.w().emit({ type: 'frame', runId: old, frame: 1, status: 'running', snapshot: snap(5) });
+    expect(h.frames).toEqual([]);
+    expect(h.w().last('ack')).toBeUndefined();
+    h.w().emit({ type: 'frame', runId: cur, frame: 1, status: 'running', snapshot: snap(5) });
+    expect(h.frames).toEqual([1]);
+    const sent = h.w().sent;
+    expect(sent.at(-1)).toEqual({ type: 'ack', runId: cur, frame: 1 });
+    h.w().emit({ type: 'status', runId: old, status: 'done', iteration: 99 });
+    expect(h.store.getState().status).not.toBe('done');
+  });
+
+  it('appends metrics at most every 100 ms, and always the final frame', () => {
+    const h = setup();
+    h.bridge.start('cpu');
+    h.bridge.configure('samplers', {}, true);
+    const runId = h.bridge.currentRunId;
+    for (let i = 1; i <= 20; i++) {
+      h.tick(16);
+      h.w().emit({ type: 'frame', runId, frame: i, status: i === 20 ? 'done' : 'running', snapshot: snap(i * 10) });
+    }
+    const xs = h.store.getState().series.sw2.xs;
+    expect(xs.length).toBeGreaterThanOrEqual(3);
+    expect(xs.length).toBeLessThanOrEqual(5);
+    expect(xs.at(-1)).toBe(200);
+    expect(h.store.getState()).toMatchObject({ iteration: 200, status: 'done' });
+    expect(h.w().sent.filter((m) => m.type === 'ack')).toHaveLength(20);
+    h.bridge.reset();
+    expect(h.store.getState().series).toEqual({});
+  });
+
+  it('turns errors into store state; a fatal one restarts on the next backend and re-configures', () => {
+    const h = setup();
+    h.bridge.start('auto');
+    h.bridge.configure('samplers', { seed: 3, step: 0.1 }, true);
+    h.w().emit({ type: 'ready', backend: 'webgpu', adapter: 'gpu' });
+    h.bridge.update({ step: 0.2 });
+    h.w().emit({ type: 'error', runId: h.bridge.currentRunId, message: 'NaN in particles', suggestion: 'Lower the step size', fatal: false });
+    expect(h.store.getState()).toMatchObject({ status: 'error', message: 'NaN in particles', suggestion: 'Lower the step size' });
+    const first = h.w();
+    first.emit({ type: 'error', message: 'device lost', fatal: true, backend: 'webgpu' });
+    expect(first.terminated).toBe(true);
+    expect(h.workers).toHaveLength(2);
+    expect(h.w().sent[0]).toEqual({ type: 'init', backend: 'webgl', skip: ['webgpu'] });
+    const conf = h.w().last('configure')!;
+    expect(conf).toMatchObject({ lab: 'samplers', params: { seed: 3, step: 0.2 }, play: true });
+    expect(h.store.getState().fallbacks).toEqual([{ backend: 'webgpu', reason: 'device lost' }]);
+    expect(h.store.getState().message).toContain('restarted on webgl');
+    // late messages from the dead worker are ignored
+    first.emit({ type: 'ready', backend: 'webgpu', adapter: 'x' });
+    expect(h.store.getState().backend).toBeNull();
+    // a crash of the new worker moves on again, skipping what failed
+    h.w().emit({ type: 'ready', backend: 'webgl', adapter: 'ANGLE' });
+    h.w().crash('context lost');
+    expect(h.w().sent[0]).toEqual({ type: 'init', backend: 'wasm', skip: ['webgpu', 'webgl'] });
+  });
+
+  it('stops with a readable error when no backend is left', () => {
+    const h = setup();
+    h.bridge.start('cpu');
+    h.w().emit({ type: 'ready', backend: 'cpu', adapter: 'js' });
+    h.w().emit({ type: 'error', message: 'out of memory', fatal: true });
+    expect(h.workers).toHaveLength(1);
+    expect(h.w().terminated).toBe(true);
+    expect(h.store.getState().status).toBe('error');
+    expect(h.store.getState().message).toContain('out of memory');
+  });
+
+  it('re-configures with the same params on needsReset', () => {
+    const h = setup();
+    h.bridge.start('auto');
+    h.bridge.configure('samplers', { particles: 50 }, false);
+    const runId = h.bridge.currentRunId;
+    h.w().emit({ type: 'needsReset', runId, keys: ['particles'] });
+    expect(h.w().last('configure')).toEqual({ type: 'configure', runId: runId + 1, lab: 'samplers', params: { particles: 50 }, play: false });
+  });
+});

@@ -1,0 +1,188 @@
+// The UI thread's side of the worker protocol. It owns the compute worker (and is the only code that
+// creates one), keeps the run's config so it can be replayed, drops stale messages, sends frames to
+// the frame bus (never through React), and moves to the next backend when one fails.
+import type { LabId, ParamValue } from '../labs/types';
+import type { BackendName, BackendRequest, FromWorker, ToWorker } from '../protocol/messages';
+import { frameBus as defaultBus, type FrameBus } from './frame-bus';
+import type { AppStore } from './store';
+
+/** The part of `Worker` the bridge uses (a fake in tests). */
+export interface WorkerLike {
+  postMessage(msg: ToWorker): void;
+  addEventListener(type: 'message' | 'error', listener: (ev: Event) => void): void;
+  terminate(): void;
+}
+
+/** Fallback order when a backend fails (ARCHITECTURE.md: WebGPU, then WebGL, WASM, CPU). */
+export const BACKEND_ORDER: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
+/** metrics reach the store (and so React) at most this often */
+export const METRICS_INTERVAL_MS = 100;
+
+export interface BridgeOptions {
+  bus?: FrameBus;
+  now?: () => number;
+}
+
+export function defaultWorkerFactory(): WorkerLike {
+  return new Worker(new URL('../worker/worker.ts', import.meta.url), { type: 'module' });
+}
+
+interface RunConfig {
+  lab: LabId;
+  params: Record<string, ParamValue>;
+}
+
+export class WorkerBridge {
+  private worker: WorkerLike | null = null;
+  private runId = 0;
+  private config: RunConfig | null = null;
+  private requested: BackendRequest = 'auto';
+  private forced: BackendName | null = null;
+  private failed = new Set<BackendName>();
+  private lastMetricsAt = -Infinity;
+  /** the current worker said `ready` (until then the status stays 'starting') */
+  private ready = false;
+  private readonly bus: FrameBus;
+  private readonly now: () => number;
+
+  constructor(
+    private readonly factory: () => WorkerLike = defaultWorkerFactory,
+    private readonly store: AppStore,
+    opts: BridgeOptions = {},
+  ) {
+    this.bus = opts.bus ?? defaultBus;
+    this.now = opts.now ?? (() => performance.now());
+  }
+
+  get currentRunId(): number {
+    return this.runId;
+  }
+
+  /** Start (or restart) the worker on a backend; a run configured before stays configured. */
+  start(backend: BackendRequest): void {
+    this.requested = backend;
+    this.forced = null;
+    this.failed.clear();
+    this.store.getState().setRun({ requestedBackend: backend, fallbacks: [] });
+    this.spawn(backend);
+  }
+
+  configure(lab: LabId, params: Record<string, ParamValue>, play: boolean): void {
+    this.config = { lab, params: { ...params } };
+    this.runId++;
+    this.lastMetricsAt = -Infinity;
+    const s = this.store.getState();
+    s.clearMetrics();
+    const status = !this.ready ? 'starting' : play ? 'running' : 'paused';
+    s.setRun({ runId: this.runId, iteration: 0, playing: play, status, message: null, suggestion: null, info: {} });
+    this.bus.clear();
+    this.post({ type: 'configure', runId: this.runId, lab, params: this.config.params, play });
+  }
+
+  play(): void {
+    this.store.getState().setRun({ playing: true });
+    this.post({ type: 'play', runId: this.runId });
+  }
+
+  pause(): void {
+    this.store.getState().setRun({ playing: false });
+    this.post({ type: 'pause', runId: this.runId });
+  }
+
+  step(n: number): void {
+    this.post({ type: 'step', runId: this.runId, n });
+  }
+
+  /** Live change; the config keeps it so a backend restart resumes with the latest values. */
+  update(patch: Record<string, ParamValue>): void {
+    if (this.config) this.config.params = { ...this.config.params, ...patch };
+    this.post({ type: 'update', runId: this.runId, patch });
+  }
+
+  /** Back to iteration 0 with the same params; playing stays as it was. */
+  reset(): void {
+    if (this.config) this.configure(this.config.lab, this.config.params, this.store.getState().playing);
+  }
+
+  dispose(): void {
+    this.worker?.terminate();
+    this.worker = null;
+  }
+
+  private post(msg: ToWorker): void {
+    this.worker?.postMessage(msg);
+  }
+
+  private spawn(backend: BackendRequest): void {
+    this.worker?.terminate();
+    const w = this.factory();
+    this.worker = w;
+    this.ready = false;
+    // events from a worker we already replaced are ignored
+    w.addEventListener('message', (ev) => { if (w === this.worker) this.onMessage((ev as MessageEvent<FromWorker>).data); });
+    w.addEventListener('error', (ev) => { if (w === this.worker) this.fail(undefined, (ev as ErrorEvent).message || 'the worker crashed'); });
+    this.store.getState().setRun({ status: 'starting', backend: null, adapter: '' });
+    // `skip`: backends that already failed in this session; the worker falls through the rest in order
+    w.postMessage({ type: 'init', backend, skip: [...this.failed] });
+    if (this.config) this.configure(this.config.lab, this.config.params, this.store.getState().playing);
+  }
+
+  private onMessage(msg: FromWorker): void {
+    const s = this.store.getState();
+    if ('runId' in msg && msg.runId !== undefined && msg.runId !== this.runId) return; // stale run
+    switch (msg.type) {
+      case 'ready':
+        this.forced = msg.backend;
+        this.ready = true;
+        for (const f of msg.fallbackFrom ?? []) {
+          this.failed.add(f.backend);
+          s.addFallback(f);
+        }
+        s.setRun({ backend: msg.backend, adapter: msg.adapter, status: this.config ? (s.playing ? 'running' : 'paused') : 'idle' });
+        return;
+      case 'frame': {
+        this.bus.publish(msg.snapshot, msg.frame);
+        this.post({ type: 'ack', runId: msg.runId, frame: msg.frame });
+        const t = this.now();
+        const final = msg.status !== 'running';
+        if (final || t - this.lastMetricsAt >= METRICS_INTERVAL_MS) {
+          this.lastMetricsAt = t;
+          s.appendMetrics(msg.snapshot.iteration, msg.snapshot.metrics);
+          s.setRun({ iteration: msg.snapshot.iteration, info: msg.snapshot.info });
+        }
+        if (msg.status !== s.status) s.setRun({ status: msg.status });
+        return;
+      }
+      case 'status':
+        s.setRun({ status: msg.status, iteration: msg.iteration, ...(msg.message ? { message: msg.message } : {}) });
+        if (msg.status === 'done' || msg.status === 'diverged') s.setRun({ playing: false });
+        return;
+      case 'needsReset':
+        if (this.config) this.configure(this.config.lab, this.config.params, s.playing);
+        return;
+      case 'error':
+        if (msg.fatal) this.fail(msg.backend, msg.message, msg.suggestion);
+        else s.setRun({ status: 'error', message: msg.message, suggestion: msg.suggestion ?? null });
+        return;
+    }
+  }
+
+  /** A backend failed: record it and restart on the next one in BACKEND_ORDER. */
+  private fail(backend: BackendName | undefined, reason: string, suggestion?: string): void {
+    const s = this.store.getState();
+    const failed = backend ?? s.backend ?? this.forced ?? (this.requested === 'auto' ? BACKEND_ORDER[0] : this.requested);
+    this.failed.add(failed);
+    s.addFallback({ backend: failed, reason });
+    const from = BACKEND_ORDER.indexOf(failed);
+    const next = BACKEND_ORDER.find((b, i) => i > from && !this.failed.has(b));
+    if (!next) {
+      this.dispose();
+      s.setRun({ status: 'error', message: `No backend could run this: ${reason}`, suggestion: suggestion ?? 'Reload the page, or try another browser.' });
+      return;
+    }
+    this.forced = next;
+    this.spawn(next);
+    // after spawn: its configure clears the message, and this one should stay visible
+    s.setRun({ message: `${failed} failed (${reason}); restarted on ${next}.`, suggestion: suggestion ?? null });
+  }
+}

@@ -1,0 +1,89 @@
+// The shareable part of the state: which page, which lab, its params (mirrored to the URL), and the
+// notices about corrections made while reading a link or a control. Pure helpers are exported for tests.
+import type { StateCreator } from 'zustand/vanilla';
+import { LAB_SCHEMAS } from '../../labs/schemas';
+import type { LabId, LabSchema, ParamValue } from '../../labs/types';
+import { coerceValue } from '../param-codec';
+import { defaultsOf, type ParsedHash, type Route } from '../url-codec';
+import type { AppState } from '../store';
+
+export interface ParamChange {
+  key: string;
+  /** true: the worker can apply it mid-run (ParamSpec.live); false: it needs a reconfigure */
+  live: boolean;
+  /** increments on every edit so subscribers can tell two equal edits apart */
+  seq: number;
+}
+
+export interface ParamsSlice {
+  route: Route;
+  lab: LabId | null;
+  params: Record<string, ParamValue>;
+  /** the preset a link or a click named (its params are merged in) */
+  preset: string | null;
+  notices: string[];
+  lastChange: ParamChange | null;
+  /** load what a link says (on start and on hashchange) */
+  loadParsed(parsed: Pick<ParsedHash, 'route' | 'lab' | 'params' | 'preset' | 'notices'>): void;
+  /** open a lab with its defaults (from the landing page) */
+  openLab(lab: LabId): void;
+  /** a control edit: the value is validated and rounded like the URL would, so the link replays it exactly */
+  setParam(key: string, value: ParamValue): ParamChange | null;
+  applyPreset(id: string): void;
+  dismissNotices(): void;
+}
+
+export function schemaOf(lab: LabId | null): LabSchema | undefined {
+  return lab ? LAB_SCHEMAS[lab] : undefined;
+}
+
+/** Pure: the params after one edit, whether the edit is live, and a notice if the value was corrected. */
+export function applyParam(
+  schema: LabSchema,
+  params: Record<string, ParamValue>,
+  key: string,
+  value: ParamValue,
+): { params: Record<string, ParamValue>; live: boolean; notice?: string } | null {
+  const spec = schema.params.find((s) => s.key === key);
+  if (!spec) return null;
+  const c = coerceValue(spec, value);
+  return { params: { ...params, [key]: c.value }, live: spec.live === true, notice: c.notice?.message };
+}
+
+/** Pure: defaults <- preset params, each validated. */
+export function presetParams(schema: LabSchema, id: string): Record<string, ParamValue> | null {
+  const preset = schema.presets.find((p) => p.id === id);
+  if (!preset) return null;
+  let params = defaultsOf(schema);
+  for (const [key, value] of Object.entries(preset.params)) params = applyParam(schema, params, key, value)?.params ?? params;
+  return params;
+}
+
+export const createParamsSlice: StateCreator<AppState, [], [], ParamsSlice> = (set, get) => ({
+  route: 'landing',
+  lab: null,
+  params: {},
+  preset: null,
+  notices: [],
+  lastChange: null,
+  loadParsed: (p) => set({ route: p.route, lab: p.lab ?? null, params: p.params, preset: p.preset ?? null, notices: p.notices }),
+  openLab: (lab) => {
+    const schema = schemaOf(lab);
+    if (schema) set({ route: 'lab', lab, params: defaultsOf(schema), preset: null, notices: [] });
+  },
+  setParam: (key, value) => {
+    const { lab, params, lastChange, notices } = get();
+    const schema = schemaOf(lab);
+    const r = schema && applyParam(schema, params, key, value);
+    if (!r) return null;
+    const change = { key, live: r.live, seq: (lastChange?.seq ?? 0) + 1 };
+    set({ params: r.params, lastChange: change, notices: r.notice ? [...notices, r.notice] : notices });
+    return change;
+  },
+  applyPreset: (id) => {
+    const schema = schemaOf(get().lab);
+    const params = schema && presetParams(schema, id);
+    if (params) set({ params, preset: id, lastChange: null });
+  },
+  dismissNotices: () => set({ notices: [] }),
+});
