@@ -87,7 +87,7 @@ describe('gmmScore', () => {
       const mix = level.s2 > 0 ? LINE_MIX : MIX;
       const x = xT();
       const s = gmmScore(x, mix, level);
-      const g = tf.grad((z: Tensor2D) => tf.sum(gmmLogProb(z, mix, level)))(x);
+      const g = tf.grad((z) => tf.sum(gmmLogProb(z as Tensor2D, mix, level)))(x);
       expectClose(s.dataSync(), g.dataSync(), 1e-4, 1e-4);
       const h = 1e-2;
       const fd = tf.tidy(() => {

@@ -3,7 +3,7 @@
 // trusting lastChange, also covers presets and hashchange, which replace many keys at once.
 import type { ParamValue } from '../labs/types';
 import type { WorkerBridge } from './bridge';
-import { valuesEqual } from './param-codec';
+import { valuesEqual } from '../labs/codec/param-codec';
 import { schemaOf } from './slices/params';
 import type { AppState, AppStore } from './store';
 

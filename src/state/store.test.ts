@@ -6,7 +6,7 @@ import { appendAll, appendPoint, emptySeries, MAX_POINTS } from './slices/metric
 import { presetParams } from './slices/params';
 import { normalizeBox } from './slices/view';
 import { createAppStore } from './store';
-import { defaultsOf } from './url-codec';
+import { defaultsOf } from '../labs/codec/url-codec';
 
 describe('metrics slice', () => {
   it('decimates to at most MAX_POINTS while keeping the start and the newest point', () => {

@@ -3,7 +3,7 @@
 // a pasted link does fire `hashchange`, and is read like a fresh load. The browser objects are
 // injected so the logic is tested in Node.
 import type { AppState, AppStore } from './store';
-import { formatHash, parseHash, type ParsedHash } from './url-codec';
+import { formatHash, parseHash, type ParsedHash } from '../labs/codec/url-codec';
 
 export interface LocationLike {
   readonly hash: string;

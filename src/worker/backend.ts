@@ -52,8 +52,11 @@ async function tryBackend(name: BackendName, forced: boolean): Promise<string> {
   } else if (name === 'wasm') {
     const wasm = await import('@tensorflow/tfjs-backend-wasm');
     const { wasmPaths } = await import('./wasm-paths');
+    // The threaded build spawns its pthread workers from a blob of its own loader script, which
+    // breaks once the loader is bundled ("e is not defined"). Single-threaded SIMD is reliable.
+    tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
     wasm.setWasmPaths(wasmPaths());
-    adapter = typeof SharedArrayBuffer !== 'undefined' && globalThis.crossOriginIsolated ? 'WebAssembly (SIMD, threads)' : 'WebAssembly (SIMD)';
+    adapter = 'WebAssembly (SIMD)';
   } else {
     adapter = 'JavaScript';
   }

@@ -34,7 +34,7 @@ describe('analytic targets', () => {
     const t = make();
     const x = tf.tensor2d(PTS);
     const s = t.score!(x, { a: 1, s2: 0 });
-    const g = tf.grad((z: Tensor2D) => tf.sum(t.logDensity!(z)))(x);
+    const g = tf.grad((z) => tf.sum(t.logDensity!(z as Tensor2D)))(x);
     const sd = s.dataSync(), gd = g.dataSync();
     sd.forEach((v, i) => expect(v).toBeCloseTo(gd[i], 3));
     const h = 1e-2;

@@ -18,7 +18,7 @@ export const DEFAULT_CUSTOM: Mixture = [
 ];
 
 export const samplerParams: readonly ParamSpec[] = [
-  { key: 'seed', label: 'Seed', help: 'All randomness flows from this number: the same seed replays the same run.', kind: 'int', min: 0, max: 2 ** 31 - 1, default: 1 },
+  { key: 'seed', label: 'Seed', group: 'run', help: 'All randomness flows from this number: the same seed replays the same run.', kind: 'int', min: 0, max: 2 ** 31 - 1, default: 1 },
   {
     key: 'target', label: 'Target', group: 'target', kind: 'enum', values: TARGET_IDS,
     valueLabels: ['MoG-40', '8 Gaussians', 'Hexagon (6-GMM)', 'Ring of Gaussians', 'Asymmetric 2 modes', 'My mixture (edit in plot)', 'Banana', 'Funnel', 'Double well', 'Two moons (data)', 'Two spirals (data)', 'Checkerboard (data)', 'Drawn points (data)'],

@@ -3,8 +3,8 @@
 import type { StateCreator } from 'zustand/vanilla';
 import { LAB_SCHEMAS } from '../../labs/schemas';
 import type { LabId, LabSchema, ParamValue } from '../../labs/types';
-import { coerceValue } from '../param-codec';
-import { defaultsOf, type ParsedHash, type Route } from '../url-codec';
+import { coerceValue } from '../../labs/codec/param-codec';
+import { defaultsOf, type ParsedHash, type Route } from '../../labs/codec/url-codec';
 import type { AppState } from '../store';
 
 export interface ParamChange {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { samplersSchema } from '../labs/samplers/schema';
-import type { ParamSpec, ParamValue } from '../labs/types';
+import { samplersSchema } from '../samplers/schema';
+import type { ParamSpec, ParamValue } from '../types';
 import { prng, randomMixture, randomParams, randomValue, randomXY } from './codec-test-utils';
 import { coerceValue, isValidValue, valuesEqual } from './param-codec';
 import { defaultsOf, formatHash, parseHash, RESERVED_KEYS, validateParams } from './url-codec';

@@ -1,7 +1,7 @@
 // 2000+ hostile hashes: the parser must never throw, and whatever it returns must be a complete,
 // valid, canonical param set (so the worker never sees garbage and the URL it writes back is stable).
 import { describe, expect, it } from 'vitest';
-import { samplersSchema } from '../labs/samplers/schema';
+import { samplersSchema } from '../samplers/schema';
 import { pick, prng, randomMixture, randomValue } from './codec-test-utils';
 import { encodeValue, isValidValue } from './param-codec';
 import { formatHash, parseHash } from './url-codec';

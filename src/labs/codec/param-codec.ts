@@ -1,8 +1,8 @@
 // One param's text <-> value conversion and validation, per ParamSpec kind. Every correction becomes a
 // structured notice naming the key, the value and what is allowed: the UI shows the message, the CLI
 // exits 2 on any 'unknown-key' / 'clamped' / 'invalid' notice with the same text.
-import type { Mixture } from '../core/types';
-import type { ParamSpec, ParamValue } from '../labs/types';
+import type { Mixture } from '../../core/types';
+import type { ParamSpec, ParamValue } from '../types';
 import { canonicalXY, componentProblem, canonicalComponent, decodeMixture, decodeXY, encodeMixture, encodeXY, MAX_COMPONENTS, MAX_XY_POINTS, parseDecimal } from './points-codec';
 
 /** 'version': a link from a newer build (not an error in a key or value). */

@@ -1,7 +1,7 @@
 // Seeded generators of valid param values, shared by the codec, store and bridge tests (test-only code:
 // nothing in the app imports it). A seeded PRNG keeps every random test reproducible.
-import type { Component, Mixture } from '../core/types';
-import type { LabSchema, ParamSpec, ParamValue } from '../labs/types';
+import type { Component, Mixture } from '../../core/types';
+import type { LabSchema, ParamSpec, ParamValue } from '../types';
 import { coerceValue } from './param-codec';
 
 /** mulberry32: tiny, fast, good enough for test inputs */

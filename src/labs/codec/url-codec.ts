@@ -11,9 +11,9 @@
 // - `backend=` is carried beside the params (not a lab param) and written only when not 'auto'.
 // - Values are decoded strictly: unknown keys are ignored, out-of-range numbers clamped, bad values
 //   replaced by defaults; each correction is a ParamNotice (see param-codec.ts).
-import { LAB_IDS, type LabId, type LabSchema, type ParamValue } from '../labs/types';
-import { LAB_SCHEMAS } from '../labs/schemas';
-import type { BackendRequest } from '../protocol/messages';
+import { LAB_IDS, type LabId, type LabSchema, type ParamValue } from '../types';
+import { LAB_SCHEMAS } from '../schemas';
+import type { BackendRequest } from '../../protocol/messages';
 import { coerceValue, decodeValue, encodeValue, valuesEqual, type ParamNotice } from './param-codec';
 
 export type { ParamNotice, NoticeKind } from './param-codec';

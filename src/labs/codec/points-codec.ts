@@ -5,7 +5,7 @@
 //                     far beyond any target box), ~5.3 characters per point.
 // Decoding canonicalizes (rounds as encoding would), so a value read from a link re-encodes to the same
 // text and the store holds exactly what the link says: the run a link starts is the run it replays.
-import type { Component, Mixture } from '../core/types';
+import type { Component, Mixture } from '../../core/types';
 
 export const MAX_COMPONENTS = 64;
 export const MAX_XY_POINTS = 2000;

@@ -1,0 +1,56 @@
+// The lab's controls, generated from its schema and grouped; presets on top.
+import type { LabSchema, ParamSpec, ParamValue } from '../labs/types';
+import { ParamControl } from './ParamControl';
+
+interface Props {
+  schema: LabSchema;
+  params: Record<string, ParamValue>;
+  preset: string | null;
+  onChange: (key: string, value: ParamValue) => void;
+  onPreset: (id: string) => void;
+  drawing: boolean;
+  onDrawToggle: () => void;
+}
+
+const GROUP_TITLES: Record<string, string> = {
+  target: 'Target',
+  sampler: 'Sampler',
+  'learned score': 'Learned score',
+  run: 'Run',
+  view: 'View',
+};
+
+export function ControlsPanel({ schema, params, preset, onChange, onPreset, drawing, onDrawToggle }: Props) {
+  const visible = schema.params.filter((s) => !s.when || s.when(params));
+  const groups = new Map<string, ParamSpec[]>();
+  for (const s of visible) {
+    const g = s.group ?? 'run';
+    if (!groups.has(g)) groups.set(g, []);
+    groups.get(g)!.push(s);
+  }
+  const order = Object.keys(GROUP_TITLES);
+  const sorted = [...groups.entries()].sort(([a], [b]) => (order.indexOf(a) + 1 || 99) - (order.indexOf(b) + 1 || 99));
+  const current = schema.presets.find((p) => p.id === preset);
+  return (
+    <aside className="panel controls" aria-label="Controls">
+      <h3>Presets</h3>
+      <select aria-label="Preset" value={preset ?? ''} onChange={(e) => e.target.value && onPreset(e.target.value)} data-testid="preset">
+        <option value="">Choose a classroom demo…</option>
+        {schema.presets.map((p) => <option key={p.id} value={p.id}>{p.title}</option>)}
+      </select>
+      {current && <p className="preset-look">{current.lookFor}</p>}
+      {sorted.map(([g, specs]) => (
+        <section key={g}>
+          <h3>{GROUP_TITLES[g] ?? g}</h3>
+          {specs.map((s) => (
+            <ParamControl key={s.key} spec={s} value={params[s.key]} onChange={onChange} drawing={drawing} onDrawToggle={onDrawToggle} />
+          ))}
+          {g === 'run' && (
+            <button type="button" onClick={() => onChange('seed', ((Number(params.seed) * 1103515245 + 12345) >>> 1) % 2147483647)}>New seed</button>
+          )}
+        </section>
+      ))}
+      <p className="help">One iteration: {schema.iterationMeans}. Hover a label for its meaning.</p>
+    </aside>
+  );
+}

@@ -1,0 +1,31 @@
+// Wires the app once: URL <-> store, store -> worker, and a small test/debug handle on window.
+import { appStore } from '../state/store';
+import { startUrlSync } from '../state/url-sync';
+import { WorkerBridge } from '../state/bridge';
+import { followParams } from '../state/follow-params';
+import { frameBus } from '../state/frame-bus';
+
+let bridge: WorkerBridge | null = null;
+
+export function boot(): WorkerBridge {
+  if (bridge) return bridge;
+  startUrlSync({ store: appStore, location: window.location, history: window.history, target: window });
+  // a new visitor sees particles moving at once
+  appStore.getState().setRun({ playing: true });
+  bridge = new WorkerBridge(undefined, appStore);
+  bridge.start(appStore.getState().requestedBackend);
+  followParams(appStore, bridge);
+  // a pasted link may name another backend: restart the worker on it
+  appStore.subscribe((s, prev) => {
+    if (s.requestedBackend !== prev.requestedBackend) bridge!.start(s.requestedBackend);
+  });
+  // e2e tests and curious researchers can read frames without scraping pixels
+  let frames = 0;
+  frameBus.subscribe(() => frames++);
+  (window as unknown as { __playground: unknown }).__playground = {
+    store: appStore,
+    frames: () => frames,
+    latest: () => frameBus.latest(),
+  };
+  return bridge;
+}
