@@ -7,7 +7,7 @@ import { LAB_IDS } from '../labs/types';
 import { parseQuery, validateParams } from '../labs/codec/url-codec';
 import { runHeadless } from '../engine/headless';
 import { parseArgs, splitExperiment, UsageError } from './args';
-import { useNodeBackend } from './node-backend';
+import { startNodeBackend } from './node-backend';
 
 async function main(argv: string[]): Promise<void> {
   const args = parseArgs(argv);
@@ -23,7 +23,7 @@ async function main(argv: string[]): Promise<void> {
   if (problems.length) throw new UsageError(problems.map((n) => n.message).join('\n'));
   const preset = v.preset ? lab.presets.find((p) => p.id === v.preset) : undefined;
   const steps = args.steps ?? preset?.steps ?? lab.defaultSteps;
-  await useNodeBackend(args.backend);
+  await startNodeBackend(args.backend);
   const t0 = performance.now();
   const result = await runHeadless(lab, v.params, steps, args.every, (step, metrics) => {
     process.stdout.write(JSON.stringify({ step, metrics }) + '\n');

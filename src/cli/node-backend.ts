@@ -8,13 +8,15 @@ import { pathToFileURL } from 'node:url';
 
 export type NodeBackend = 'cpu' | 'wasm';
 
-export async function useNodeBackend(name: NodeBackend): Promise<void> {
+export async function startNodeBackend(name: NodeBackend): Promise<void> {
   if (name === 'wasm') {
     const wasm = await import('@tensorflow/tfjs-backend-wasm');
     const require = createRequire(import.meta.url);
     const dir = dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json'));
     wasm.setWasmPaths(pathToFileURL(join(dir, 'dist')).href + '/');
   }
+  // PROD silences tfjs's "install tfjs-node" banner (it cannot install here) and per-op debug checks
+  tf.env().set('PROD', true);
   if (!(await tf.setBackend(name))) throw new Error(`could not start the ${name} backend`);
   await tf.ready();
 }

@@ -18,6 +18,8 @@ export interface EngineHost {
 
 const SLICE_MS = 10;
 const GRID_EVERY_MS = 400;
+/** distance metrics (sliced W2, MMD) cost more than a step at small N: a few times a second is enough for a chart */
+const METRICS_EVERY_MS = 150;
 
 export class Engine {
   private exp: Experiment | null = null;
@@ -28,6 +30,7 @@ export class Engine {
   private acked = 0;
   private loopActive = false;
   private lastGridAt = -Infinity;
+  private lastMetricsAt = -Infinity;
   private gridsDirty = true;
   /** steps per slice, adapted so a slice takes about SLICE_MS */
   private sliceSteps = 1;
@@ -155,13 +158,16 @@ export class Engine {
     const runId = this.runId;
     const now = this.host.now();
     const grids = forceGrids || this.gridsDirty || now - this.lastGridAt > GRID_EVERY_MS;
+    // metrics always on a frame the user stops at (paused, single step, final samples)
+    const metrics = forceGrids || this.status !== 'running' || this.exp.done || now - this.lastMetricsAt > METRICS_EVERY_MS;
     let snap: Snapshot;
     try {
-      snap = await this.exp.snapshot({ grids, metrics: true });
+      snap = await this.exp.snapshot({ grids, metrics });
     } catch (e) {
       return this.fail(...describeError(e, 'snapshot'));
     }
     if (runId !== this.runId) return;
+    if (metrics) this.lastMetricsAt = now;
     if (grids) {
       this.lastGridAt = now;
       this.gridsDirty = false;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chartDomains, useLogY } from './chart';
+import { chartDomains, wantsLogY } from './chart';
 import { decimateMinMax } from './decimate';
 
 describe('decimateMinMax', () => {
@@ -30,9 +30,9 @@ describe('decimateMinMax', () => {
 describe('chart domains', () => {
   const S = (ys: number[], log = false) => ({ key: 'k', label: 'k', log, xs: ys.map((_, i) => i * 10), ys });
   it('log axis only when every series with data asks for it', () => {
-    expect(useLogY([S([1], true), S([], false)])).toBe(true);
-    expect(useLogY([S([1], true), S([1], false)])).toBe(false);
-    expect(useLogY([])).toBe(false);
+    expect(wantsLogY([S([1], true), S([], false)])).toBe(true);
+    expect(wantsLogY([S([1], true), S([1], false)])).toBe(false);
+    expect(wantsLogY([])).toBe(false);
   });
   it('covers all series, skipping NaN (and non-positive values on a log axis)', () => {
     const d = chartDomains([S([1, NaN, 3]), S([-1, 2])], false)!;

@@ -21,7 +21,7 @@ export const SERIES_COLORS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F
 const usable = (v: number, log: boolean) => Number.isFinite(v) && (!log || v > 0);
 
 /** The chart uses a log y axis only when every series with data asks for it. */
-export function useLogY(series: readonly ChartSeries[]): boolean {
+export function wantsLogY(series: readonly ChartSeries[]): boolean {
   const withData = series.filter((s) => s.ys.length > 0);
   return withData.length > 0 && withData.every((s) => s.log);
 }
@@ -99,7 +99,7 @@ export class ChartView {
     select(this.svg).attr('width', w).attr('height', h);
     const m = CHART_MARGIN;
     const r = { left: m.left, top: m.top, width: Math.max(w - m.left - m.right, 1), height: Math.max(h - m.top - m.bottom, 1) };
-    const log = useLogY(this.last);
+    const log = wantsLogY(this.last);
     const dom = chartDomains(this.last, log);
     if (!dom) {
       select(this.gLines).selectAll('*').remove();

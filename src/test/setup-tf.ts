@@ -2,5 +2,6 @@
 import '@tensorflow/tfjs-backend-cpu';
 import * as tf from '@tensorflow/tfjs-core';
 
+tf.env().set('PROD', true); // no "install tfjs-node" banner in test output
 await tf.setBackend('cpu');
 await tf.ready();
