@@ -83,3 +83,16 @@ export async function selectBackend(request: BackendRequest, skip: readonly Back
   }
   throw new Error('no TensorFlow.js backend could start: ' + fallbackFrom.map((f) => `${f.backend}: ${f.reason}`).join('; '));
 }
+
+/**
+ * A WebGPU device can be lost mid-run (driver reset, GPU removed, tab in background on some systems).
+ * tfjs does not surface it as an exception, so watch the device and report it: the bridge then
+ * restarts the worker on the next backend and resumes from the URL state.
+ */
+export function watchDeviceLoss(onLost: (reason: string) => void): void {
+  if (tf.getBackend() !== 'webgpu') return;
+  const device = (tf.backend() as unknown as { device?: { lost?: Promise<{ message?: string; reason?: string }> } }).device;
+  void device?.lost?.then((info) => {
+    if (info.reason !== 'destroyed') onLost(info.message || info.reason || 'unknown reason');
+  });
+}

@@ -3,7 +3,7 @@
 import { Engine } from '../engine/engine';
 import { getLab } from '../labs/registry';
 import type { ToWorker } from '../protocol/messages';
-import { selectBackend } from './backend';
+import { selectBackend, watchDeviceLoss } from './backend';
 import * as tf from '@tensorflow/tfjs-core';
 
 const post = (msg: unknown, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(msg, transfer);
@@ -26,7 +26,10 @@ self.onmessage = (ev: MessageEvent<ToWorker>) => {
   const msg = ev.data;
   if (msg.type === 'init') {
     queue = selectBackend(msg.backend, msg.skip ?? [])
-      .then((c) => post({ type: 'ready', backend: c.backend, adapter: c.adapter, fallbackFrom: c.fallbackFrom }))
+      .then((c) => {
+        post({ type: 'ready', backend: c.backend, adapter: c.adapter, fallbackFrom: c.fallbackFrom });
+        watchDeviceLoss((reason) => post({ type: 'error', fatal: true, backend: 'webgpu', message: `The GPU device was lost (${reason}).`, suggestion: 'Restarting on the next backend; the experiment resumes from the link.' }));
+      })
       .catch((e: unknown) => post({ type: 'error', message: String(e instanceof Error ? e.message : e), suggestion: 'Try another browser.', fatal: false }));
     return;
   }
