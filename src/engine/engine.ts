@@ -157,7 +157,8 @@ export class Engine {
     if (!this.exp) return;
     const runId = this.runId;
     const now = this.host.now();
-    const grids = forceGrids || this.gridsDirty || now - this.lastGridAt > GRID_EVERY_MS;
+    // the final frame of a finite run always carries fresh grids (a diffusion's density is at its last level)
+    const grids = forceGrids || this.gridsDirty || this.exp.done || now - this.lastGridAt > GRID_EVERY_MS;
     // metrics always on a frame the user stops at (paused, single step, final samples)
     const metrics = forceGrids || this.status !== 'running' || this.exp.done || now - this.lastMetricsAt > METRICS_EVERY_MS;
     let snap: Snapshot;
