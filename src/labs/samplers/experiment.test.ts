@@ -117,4 +117,21 @@ describe('Samplers lab', () => {
     exp.dispose();
     expect(tf.memory().numTensors).toBe(before);
   });
+
+  it('gives every frame its own arrays, so the worker can transfer them (training and sampling)', async () => {
+    const buffers = (snap: Awaited<ReturnType<SamplersExperiment['snapshot']>>) =>
+      Object.values(snap.layers).flatMap((l) => Object.values(l).filter((v): v is Float32Array => v instanceof Float32Array).map((v) => v.buffer));
+    const exp = await SamplersExperiment.create(params({ target: 'moons', sampler: 'ddpm', T: 5, particles: 30, trainSteps: 20, hidden: 16, field: true }), 4);
+    const seen = new Set<ArrayBufferLike>();
+    for (let i = 0; i < 6; i++) {
+      const snap = await exp.snapshot({ grids: i % 2 === 0, metrics: true });
+      for (const b of buffers(snap)) {
+        expect(seen.has(b)).toBe(false);
+        seen.add(b);
+      }
+      structuredClone(snap, { transfer: buffers(snap) as ArrayBuffer[] }); // detaches them, as postMessage does
+      exp.step(1);
+    }
+    exp.dispose();
+  });
 });

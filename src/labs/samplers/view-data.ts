@@ -44,7 +44,7 @@ export class SamplersView {
 
   async trainingLayers(p: Record<string, ParamValue>, grids: boolean): Promise<Record<string, Layer>> {
     if (grids) await this.refreshDensity(p, CLEAN);
-    const layers: Record<string, Layer> = { ...this.grids, particles: { kind: 'points', xy: this.reference.slice() } };
+    const layers: Record<string, Layer> = { ...this.cloneGrids(), particles: { kind: 'points', xy: this.reference.slice() } };
     this.addHandles(layers);
     return layers;
   }
@@ -54,16 +54,21 @@ export class SamplersView {
       await this.refreshDensity(p, this.level);
       await this.refreshFields(p, net);
     }
-    const layers: Record<string, Layer> = { ...this.grids, particles: { kind: 'points', xy } };
+    const layers: Record<string, Layer> = { ...this.cloneGrids(), particles: { kind: 'points', xy } };
     if (p.paths && this.paths.length > 1) layers.paths = await this.pathLayer();
     if (p.hist) {
       layers.histX = this.hist(xy, 0);
       layers.histY = this.hist(xy, 1);
     }
     this.addHandles(layers);
-    // copy grid arrays: every frame's arrays are transferred to the UI thread
-    for (const [k, v] of Object.entries(this.grids)) layers[k] = cloneLayer(v);
     return layers;
+  }
+
+  /** every frame's arrays are transferred to the UI thread, so cached grids go out as copies */
+  private cloneGrids(): Record<string, Layer> {
+    const out: Record<string, Layer> = {};
+    for (const [k, v] of Object.entries(this.grids)) out[k] = cloneLayer(v);
+    return out;
   }
 
   private addHandles(layers: Record<string, Layer>): void {
