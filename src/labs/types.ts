@@ -39,9 +39,22 @@ export interface Preset {
 }
 
 export type ViewSpec =
-  | { id: string; kind: 'plane'; title: string; layers: readonly string[] }
+  /**
+   * The 2D plane. `click`: a click (without modifiers) sets these two number params to the world point
+   * (e.g. a reward bump's centre, a measurement). Editable 'points' params and drawable 'xy' params are
+   * bound automatically to the plane's handles and drawing mode.
+   */
+  | { id: string; kind: 'plane'; title: string; layers: readonly string[]; click?: { x: string; y: string; hint: string } }
   | { id: string; kind: 'hist'; title: string; axis: 0 | 1; layer: string }
-  | { id: string; kind: 'chart'; title: string; metrics: readonly { key: string; label: string; log?: boolean }[] };
+  /**
+   * metric series over iterations. `x`: plot against another metric instead (e.g. cumulative gradient
+   * evaluations): both must be in the same snapshots.
+   */
+  | { id: string; kind: 'chart'; title: string; metrics: readonly { key: string; label: string; log?: boolean }[]; x?: { key: string; label: string } }
+  /** a `bars` layer (e.g. mixture weights) */
+  | { id: string; kind: 'bars'; title: string; layer: string }
+  /** a `series` layer: curves over a shared x (sweeps), optionally log axes */
+  | { id: string; kind: 'xy'; title: string; layer: string; xLabel: string; logX?: boolean; logY?: boolean };
 
 export interface Experiment {
   /** advance n iterations (tensors freed inside) */

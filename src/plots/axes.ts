@@ -41,9 +41,11 @@ export function drawAxes(
   x: AxisScale<number>,
   y: AxisScale<number>,
   r: AxisRect,
-  opts: { xTicks?: number; yTicks?: number; yFormat?: string; yLog?: boolean } = {},
+  opts: { xTicks?: number; yTicks?: number; yFormat?: string; yLog?: boolean; xLog?: boolean } = {},
 ): void {
-  const ax = axisBottom(x).ticks(opts.xTicks ?? tickCount(r.width, 70)).tickSizeOuter(0);
+  const ax = axisBottom(x).tickSizeOuter(0);
+  if (opts.xLog) ax.ticks(tickCount(r.width, 70), '~g');
+  else ax.ticks(opts.xTicks ?? tickCount(r.width, 70));
   select(gx).attr('transform', `translate(0,${r.top + r.height})`).call(ax);
   const ay = axisLeft(y).tickSizeOuter(0);
   // log axes: d3 picks which of the many candidate ticks get a label from the count and format

@@ -58,6 +58,18 @@ export function chartDomains(series: readonly ChartSeries[], log: boolean): { x:
   return { x: [x0, x1], y: [y0 - pad, y1 + pad] };
 }
 
+function positiveX(s: ChartSeries): ChartSeries {
+  const xs: number[] = [];
+  const ys: number[] = [];
+  for (let i = 0; i < Math.min(s.xs.length, s.ys.length); i++) {
+    if (s.xs[i] > 0) {
+      xs.push(s.xs[i]);
+      ys.push(s.ys[i]);
+    }
+  }
+  return { ...s, xs, ys };
+}
+
 export class ChartView {
   private svg: SVGSVGElement;
   private gLines: SVGGElement;
@@ -70,6 +82,8 @@ export class ChartView {
   constructor(
     private container: HTMLElement,
     ariaLabel = 'metric chart',
+    /** logX: a log x axis (sweeps over T); markers: dots at every point (few-point sweeps) */
+    private opts: { logX?: boolean; markers?: boolean } = {},
   ) {
     container.classList.add('plot-chart');
     this.svg = createPlotSvg(ariaLabel);
@@ -100,7 +114,10 @@ export class ChartView {
     const m = CHART_MARGIN;
     const r = { left: m.left, top: m.top, width: Math.max(w - m.left - m.right, 1), height: Math.max(h - m.top - m.bottom, 1) };
     const log = wantsLogY(this.last);
-    const dom = chartDomains(this.last, log);
+    const logX = Boolean(this.opts.logX);
+    // on a log x axis, points at x <= 0 cannot be placed: drop them before ranging
+    const series = logX ? this.last.map((s) => positiveX(s)) : this.last;
+    const dom = chartDomains(series, log);
     if (!dom) {
       select(this.gLines).selectAll('*').remove();
       select(this.gLegend).selectAll('*').remove();
@@ -108,11 +125,11 @@ export class ChartView {
       select(this.gy).selectAll('*').remove();
       return;
     }
-    const x = scaleLinear().domain(dom.x).range([r.left, r.left + r.width]);
+    const x = (logX ? scaleLog() : scaleLinear()).domain(dom.x).range([r.left, r.left + r.width]);
     const y = (log ? scaleLog() : scaleLinear()).domain(dom.y).range([r.top + r.height, r.top]).nice();
-    drawAxes(this.gx, this.gy, x, y, r, { yLog: log, yFormat: log ? '.0e' : '.3~g' });
+    drawAxes(this.gx, this.gy, x, y, r, { yLog: log, yFormat: log ? '.0e' : '.3~g', xLog: logX });
 
-    const data = this.last.map((s, i) => {
+    const data = series.map((s, i) => {
       const d = decimateMinMax(s.xs, s.ys);
       return { s, color: SERIES_COLORS[i % SERIES_COLORS.length], pts: d.xs.map((xv, k) => [xv, d.ys[k]] as [number, number]) };
     });
@@ -129,6 +146,15 @@ export class ChartView {
       .attr('stroke-width', 1.6)
       .attr('stroke-linejoin', 'round')
       .attr('d', (d) => path(d.pts) ?? '');
+    const dots = this.opts.markers ? data.flatMap((d) => d.pts.filter((p) => usable(p[1], log)).map((p) => ({ p, color: d.color }))) : [];
+    select(this.gLines)
+      .selectAll('circle')
+      .data(dots)
+      .join('circle')
+      .attr('r', 2.5)
+      .attr('fill', (d) => d.color)
+      .attr('cx', (d) => x(d.p[0]))
+      .attr('cy', (d) => y(d.p[1]));
 
     // legend: swatch, label and latest finite value, top-right inside the plot
     const fmt = format('.3~g');

@@ -15,6 +15,8 @@ export interface HandleCallbacks {
   onRemove?(i: number): void;
   /** wheel over a handle, or +/- on a focused one: multiply the covariance width by factor */
   onScale?(i: number, factor: number): void;
+  /** plain click on empty plot space */
+  onClick?(p: Vec2): void;
 }
 
 /** grab radius in CSS pixels: a fingertip on touch screens, generous for a mouse */
@@ -134,6 +136,10 @@ export class HandlesLayer {
     } else if (ev.shiftKey && inPlot(s, px, py)) {
       ev.preventDefault();
       this.cb.onAdd?.(s.toWorld(px, py));
+    } else if (!ev.altKey && inPlot(s, px, py) && this.cb.onClick) {
+      // a plain click on empty space: the lab's click binding (a reward bump, a measurement)
+      ev.preventDefault();
+      this.cb.onClick(s.toWorld(px, py));
     }
   };
 

@@ -14,7 +14,11 @@ export type Layer =
   /** density histogram of one axis; reference = the true marginal density at the bin centres */
   | { kind: 'histogram'; axis: 0 | 1; edges: Float32Array; density: Float32Array; reference?: Float32Array }
   /** editable mixture components (drawn as handles over the plane) */
-  | { kind: 'handles'; components: Mixture };
+  | { kind: 'handles'; components: Mixture }
+  /** one bar per label (e.g. mixture weights); `reference` = a second value per bar drawn as a tick (e.g. the exact flow) */
+  | { kind: 'bars'; labels: string[]; values: Float32Array; reference?: Float32Array }
+  /** curves over a shared x that is not the iteration (a sweep over T, a front over δ): ys[name] has one value per x */
+  | { kind: 'series'; xs: Float32Array; ys: Record<string, Float32Array> };
 
 export interface Snapshot {
   iteration: number;

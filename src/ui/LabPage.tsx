@@ -1,9 +1,9 @@
-// One lab: controls generated from its schema, the run bar, and the views it declares.
-import { useCallback, useMemo, useRef, useState } from 'react';
-import type { Component, Mixture, Vec2 } from '../core/types';
+// One lab, generated from its schema: controls, the run bar, and every view it declares.
+import { useCallback, useRef, useState } from 'react';
 import { LAB_SCHEMAS } from '../labs/schemas';
-import type { LabId, ParamValue, ViewSpec } from '../labs/types';
+import type { LabId, LabSchema, ParamValue, ViewSpec } from '../labs/types';
 import type { WorkerBridge } from '../state/bridge';
+import type { Series } from '../state/store';
 import { useStore } from '../state/use-store';
 import { ControlsPanel } from './ControlsPanel';
 import { RunBar } from './RunBar';
@@ -11,8 +11,12 @@ import { RunError } from './RunError';
 import { PlanePanel, type PlaneHandle } from './plots/PlanePanel';
 import { HistPanel } from './plots/HistPanel';
 import { ChartPanel } from './plots/ChartPanel';
+import { BarsPanel, XYPanel } from './plots/LayerPanels';
 import { ExportBar } from './ExportBar';
-import { useThrottled } from './use-throttled';
+import { usePlaneBindings } from './plane-bindings';
+
+type PlaneSpec = Extract<ViewSpec, { kind: 'plane' }>;
+type ChartSpec = Extract<ViewSpec, { kind: 'chart' }>;
 
 export function LabPage({ lab, bridge }: { lab: LabId; bridge: WorkerBridge }) {
   const schema = LAB_SCHEMAS[lab]!;
@@ -23,33 +27,12 @@ export function LabPage({ lab, bridge }: { lab: LabId; bridge: WorkerBridge }) {
   const series = useStore((s) => s.series);
   const info = useStore((s) => s.info);
   const [drawing, setDrawing] = useState(false);
-  const plane = useRef<PlaneHandle>(null);
-
-  const comps = params.comps as Mixture | undefined;
-  const editMixture = useThrottled((next: Mixture) => setParam('comps', next), 120);
-  const callbacks = useMemo(() => ({
-    onMove: (i: number, p: Vec2) => comps && editMixture(comps.map((c, j) => (j === i ? { ...c, mean: p } : c))),
-    onAdd: (p: Vec2) => comps && setParam('comps', [...comps, { w: 1, mean: p, cov: [0.5, 0, 0.5] } as Component]),
-    onRemove: (i: number) => comps && comps.length > 1 && setParam('comps', comps.filter((_, j) => j !== i)),
-    onScale: (i: number, f: number) => comps && editMixture(comps.map((c, j) => (j === i ? { ...c, cov: [c.cov[0] * f * f, c.cov[1] * f * f, c.cov[2] * f * f] } : c))),
-    onPoints: (xy: Float32Array) => {
-      const old = (params.drawn as Float32Array | undefined) ?? new Float32Array(0);
-      const next = new Float32Array(old.length + xy.length);
-      next.set(old);
-      next.set(xy, old.length);
-      setParam('drawn', next);
-    },
-  }), [comps, params.drawn, setParam, editMixture]);
-
   const onChange = useCallback((key: string, v: ParamValue) => setParam(key, v), [setParam]);
-  const interaction = params.target === 'custom' ? 'edit' : params.target === 'drawn' && drawing ? 'draw' : 'none';
-  const toggles = { density: params.density as 'log' | 'density' | 'off', field: Boolean(params.field), paths: Boolean(params.paths) };
   const notes = Object.entries(info).filter(([k]) => k.startsWith('note')).map(([, v]) => v);
   const views = schema.views;
-  const planeView = views.find((v): v is Extract<ViewSpec, { kind: 'plane' }> => v.kind === 'plane')!;
-  const hists = views.filter((v): v is Extract<ViewSpec, { kind: 'hist' }> => v.kind === 'hist');
+  const planes = views.filter((v): v is PlaneSpec => v.kind === 'plane');
   // a chart appears once it has data (acceptance only for MALA/HMC, loss only for a learned score)
-  const charts = views.filter((v): v is Extract<ViewSpec, { kind: 'chart' }> => v.kind === 'chart' && v.metrics.some((m) => (series[m.key]?.xs.length ?? 0) > 0));
+  const charts = views.filter((v): v is ChartSpec => v.kind === 'chart' && v.metrics.some((m) => (series[m.key]?.xs.length ?? 0) > 0));
 
   return (
     <main className="lab">
@@ -62,21 +45,55 @@ export function LabPage({ lab, bridge }: { lab: LabId; bridge: WorkerBridge }) {
         <RunError bridge={bridge} params={params} setParam={setParam} />
         {notes.map((n) => <p key={n} className="info-notes">{n}</p>)}
         <div className="plots">
-          <div className="panel plane-wrap">
-            <div className="plot-title">{planeView.title}</div>
-            <PlanePanel ref={plane} className="plane-host" view={planeView} toggles={toggles} interaction={interaction} callbacks={callbacks} ariaLabel={`${planeView.title}: heatmap of the target density with the particles`} />
-            <ExportBar plane={plane} lab={lab} />
-          </div>
-          {params.hist !== false && hists.map((h) => (
-            <div key={h.id} className="panel"><HistPanel view={h} /></div>
+          {planes.map((p) => (
+            <PlaneBlock key={p.id} schema={schema} view={p} params={params} setParam={setParam} drawing={drawing} lab={lab} />
           ))}
+          {views.map((v) => {
+            if (v.kind === 'hist') return params.hist !== false && <div key={v.id} className="panel"><HistPanel view={v} /></div>;
+            if (v.kind === 'bars') return <div key={v.id} className="panel"><BarsPanel view={v} /></div>;
+            if (v.kind === 'xy') return <div key={v.id} className="panel"><XYPanel view={v} /></div>;
+            return null;
+          })}
         </div>
         <div className="charts">
           {charts.map((c) => (
-            <div key={c.id} className="panel"><ChartPanel title={c.title} metrics={c.metrics} series={series} /></div>
+            <div key={c.id} className="panel"><ChartPanel title={c.title} metrics={c.metrics} series={c.x ? against(series, c) : series} /></div>
           ))}
         </div>
       </section>
     </main>
   );
+}
+
+function PlaneBlock({ schema, view, params, setParam, drawing, lab }: {
+  schema: LabSchema; view: PlaneSpec; params: Record<string, ParamValue>;
+  setParam: (k: string, v: ParamValue) => void; drawing: boolean; lab: LabId;
+}) {
+  const plane = useRef<PlaneHandle>(null);
+  const { mode, callbacks } = usePlaneBindings(schema, view, params, setParam, drawing);
+  const toggles = {
+    density: (params.density as 'log' | 'density' | 'off' | undefined) ?? 'log',
+    field: Boolean(params.field ?? true),
+    paths: Boolean(params.paths ?? true),
+  };
+  return (
+    <div className="panel plane-wrap">
+      <div className="plot-title">{view.title}</div>
+      {view.click && <div className="help">{view.click.hint}</div>}
+      <PlanePanel ref={plane} className="plane-host" view={view} toggles={toggles} interaction={mode} callbacks={callbacks} ariaLabel={`${view.title}: heatmap with points`} />
+      <ExportBar plane={plane} lab={lab} />
+    </div>
+  );
+}
+
+/** a chart against another metric (e.g. gradient evaluations): pair the values appended together */
+function against(series: Record<string, Series>, c: ChartSpec): Record<string, { xs: number[]; ys: number[] }> {
+  const xs = series[c.x!.key]?.ys ?? [];
+  const out: Record<string, { xs: number[]; ys: number[] }> = {};
+  for (const m of c.metrics) {
+    const ys = series[m.key]?.ys ?? [];
+    const n = Math.min(xs.length, ys.length);
+    out[m.key] = { xs: xs.slice(0, n), ys: ys.slice(0, n) };
+  }
+  return out;
 }
