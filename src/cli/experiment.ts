@@ -2,8 +2,7 @@
 // Runs the same experiment code as the app, in Node. Prints one JSON line per K steps and a final
 // line {"lab","params","steps","backend","metrics","ms"}. Bad input exits 2 naming key, value and what is allowed.
 import { performance } from 'node:perf_hooks';
-import { getLab } from '../labs/registry';
-import { LAB_IDS } from '../labs/types';
+import { LAB_REGISTRY_IDS, loadLab } from '../labs/registry';
 import { parseQuery, validateParams } from '../labs/codec/url-codec';
 import { runHeadless } from '../engine/headless';
 import { parseArgs, splitExperiment, UsageError } from './args';
@@ -12,10 +11,9 @@ import { startNodeBackend } from './node-backend';
 async function main(argv: string[]): Promise<void> {
   const args = parseArgs(argv);
   const { lab: labId, query } = splitExperiment(args.target);
-  const lab = getLab(labId);
+  const lab = await loadLab(labId);
   if (!lab) {
-    const known = LAB_IDS.filter((id) => getLab(id)).join(', ');
-    throw new UsageError(`lab="${labId}" is not allowed: ${known}`);
+    throw new UsageError(`lab="${labId}" is not allowed: ${LAB_REGISTRY_IDS.join(', ')}`);
   }
   const q = parseQuery(query);
   const v = validateParams(lab, q.raw);

@@ -35,7 +35,7 @@ function setup(opts: { length?: number; failCreate?: boolean } = {}) {
     emit: (m) => out.push(m),
     yieldNow: () => new Promise((r) => setTimeout(r, 0)),
     now: () => performance.now(),
-    labs: (id) => (id === 'samplers' ? lab : undefined),
+    labs: async (id) => (id === 'samplers' ? lab : undefined),
     backend: () => 'cpu',
   };
   return { engine: new Engine(host), out, exps };

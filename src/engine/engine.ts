@@ -12,7 +12,7 @@ export interface EngineHost {
   /** yield to the event loop (worker: MessageChannel/setTimeout 0) */
   yieldNow(): Promise<void>;
   now(): number;
-  labs: (id: string) => LabDefinition | undefined;
+  labs: (id: string) => Promise<LabDefinition | undefined>;
   backend: () => string;
 }
 
@@ -74,7 +74,13 @@ export class Engine {
     this.frame = 0;
     this.acked = 0;
     this.sliceSteps = 1;
-    const lab = this.host.labs(labId);
+    let lab: LabDefinition | undefined;
+    try {
+      lab = await this.host.labs(labId);
+    } catch (e) {
+      return this.fail(...describeError(e, 'create'));
+    }
+    if (runId !== this.runId) return;
     if (!lab) return this.fail(`Unknown lab "${labId}".`, 'Open the landing page and pick a lab.');
     this.speed = Number(params.speed ?? 5) || 5;
     try {

@@ -1,13 +1,15 @@
-// lab id -> full definition (schema + factory). Imports tfjs through core/: worker and CLI only.
+// lab id -> full definition (schema + factory), loaded on demand: each lab is its own chunk, fetched
+// by the worker when the lab is opened. Imports tfjs through core/: worker and CLI only.
+// To add a lab: one line below, `<id>: () => import('./<id>/lab').then((m) => m.<name>Lab),`
 import type { LabDefinition } from './types';
-import { samplersLab } from './samplers/lab';
 
-const LABS: Record<string, LabDefinition> = {
-  samplers: samplersLab,
+const LOADERS: Record<string, () => Promise<LabDefinition>> = {
+  samplers: () => import('./samplers/lab').then((m) => m.samplersLab),
 };
 
-export function getLab(id: string): LabDefinition | undefined {
-  return LABS[id];
+export async function loadLab(id: string): Promise<LabDefinition | undefined> {
+  const load = Object.hasOwn(LOADERS, id) ? LOADERS[id] : undefined;
+  return load ? load() : undefined;
 }
 
-export const LAB_DEFINITIONS: readonly LabDefinition[] = Object.values(LABS);
+export const LAB_REGISTRY_IDS: readonly string[] = Object.keys(LOADERS);

@@ -1,7 +1,7 @@
 // The compute worker: picks a backend, then hands every message to the Engine. All math lives in
 // core/ and labs/; this file only wires them to postMessage.
 import { Engine } from '../engine/engine';
-import { getLab } from '../labs/registry';
+import { loadLab } from '../labs/registry';
 import type { ToWorker } from '../protocol/messages';
 import { selectBackend, watchDeviceLoss } from './backend';
 import * as tf from '@tensorflow/tfjs-core';
@@ -16,7 +16,7 @@ const engine = new Engine({
   // MessageChannel yields to the event loop without setTimeout's 4 ms clamp
   yieldNow: () => new Promise<void>((resolve) => { waiting.push(resolve); channel.port2.postMessage(0); }),
   now: () => performance.now(),
-  labs: getLab,
+  labs: loadLab,
   backend: () => tf.getBackend(),
 });
 
