@@ -18,7 +18,9 @@ export type ToWorker =
   | { type: 'update'; runId: number; patch: Params }
   /** the UI drew frame `frame`: the engine may send the next one */
   | { type: 'ack'; runId: number; frame: number }
-  | { type: 'snapshot'; runId: number; grids: boolean };
+  | { type: 'snapshot'; runId: number; grids: boolean }
+  /** test hook: the worker reports its backend as failed (as a lost GPU device would), to exercise the fallback path */
+  | { type: 'simulateFailure' };
 
 export type FromWorker =
   | { type: 'ready'; backend: BackendName; adapter: string; fallbackFrom?: { backend: BackendName; reason: string }[] }

@@ -104,6 +104,11 @@ export class WorkerBridge {
     if (this.config) this.configure(this.config.lab, this.config.params, this.store.getState().playing);
   }
 
+  /** test hook: make the worker report its backend as failed (see protocol `simulateFailure`) */
+  simulateFailure(): void {
+    this.worker?.postMessage({ type: 'simulateFailure' });
+  }
+
   dispose(): void {
     this.worker?.terminate();
     this.worker = null;

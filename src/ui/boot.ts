@@ -26,6 +26,7 @@ export function boot(): WorkerBridge {
     store: appStore,
     frames: () => frames,
     latest: () => frameBus.latest(),
+    simulateBackendFailure: () => bridge!.simulateFailure(),
   };
   return bridge;
 }

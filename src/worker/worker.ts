@@ -2,7 +2,7 @@
 // core/ and labs/; this file only wires them to postMessage.
 import { Engine } from '../engine/engine';
 import { loadLab } from '../labs/registry';
-import type { ToWorker } from '../protocol/messages';
+import type { BackendName, ToWorker } from '../protocol/messages';
 import { selectBackend, watchDeviceLoss } from './backend';
 import * as tf from '@tensorflow/tfjs-core';
 
@@ -34,5 +34,9 @@ self.onmessage = (ev: MessageEvent<ToWorker>) => {
     return;
   }
   if (msg.type === 'ack') return void engine.handle(msg);
+  if (msg.type === 'simulateFailure') {
+    const backend = tf.getBackend() as BackendName;
+    return post({ type: 'error', fatal: true, backend, message: `simulated failure of the ${backend} backend (test hook)`, suggestion: 'Restarting on the next backend.' });
+  }
   queue = queue.then(() => engine.handle(msg)).catch((e: unknown) => post({ type: 'error', message: String(e), fatal: false }));
 };
