@@ -38,7 +38,7 @@ export class Engine {
   constructor(private host: EngineHost) {}
 
   async handle(msg: ToWorker): Promise<void> {
-    if (msg.type === 'init' || msg.type === 'simulateFailure') return; // handled by the worker
+    if (msg.type === 'init' || msg.type === 'simulateFailure' || msg.type === 'bench') return; // handled by the worker
     if (msg.type === 'configure') return this.configure(msg.runId, msg.lab, msg.params, msg.play);
     if (msg.runId !== this.runId) return; // stale: a newer configure superseded it
     switch (msg.type) {

@@ -20,7 +20,9 @@ export type ToWorker =
   | { type: 'ack'; runId: number; frame: number }
   | { type: 'snapshot'; runId: number; grids: boolean }
   /** test hook: the worker reports its backend as failed (as a lost GPU device would), to exercise the fallback path */
-  | { type: 'simulateFailure' };
+  | { type: 'simulateFailure' }
+  /** benchmark one workload on this worker's backend (the #/bench page) */
+  | { type: 'bench'; id: number; workload: string; n?: number; quick: boolean };
 
 export type FromWorker =
   | { type: 'ready'; backend: BackendName; adapter: string; fallbackFrom?: { backend: BackendName; reason: string }[] }
@@ -28,4 +30,16 @@ export type FromWorker =
   | { type: 'status'; runId: number; status: RunStatus; iteration: number; message?: string }
   | { type: 'needsReset'; runId: number; keys: string[] }
   /** a failure with what to do next; `fatal` means the backend itself failed and the bridge should restart on the next one */
-  | { type: 'error'; runId?: number; message: string; suggestion?: string; fatal: boolean; backend?: BackendName };
+  | { type: 'error'; runId?: number; message: string; suggestion?: string; fatal: boolean; backend?: BackendName }
+  | { type: 'benchResult'; id: number; result?: BenchResultMsg; error?: string };
+
+/** one workload's timing (engine/bench/workloads.ts BenchResult, repeated here so protocol stays tfjs-free) */
+export interface BenchResultMsg {
+  workload: string;
+  n: number;
+  median_ms: number;
+  min_ms: number;
+  max_ms: number;
+  rate: number;
+  unit: string;
+}

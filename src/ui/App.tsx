@@ -5,6 +5,7 @@ import { Landing } from './Landing';
 import { LabPage } from './LabPage';
 import { TopBar } from './TopBar';
 import { Notices } from './Notices';
+import { BenchPage } from './BenchPage';
 
 export function App() {
   const bridge = useMemo(() => boot(), []);
@@ -14,7 +15,9 @@ export function App() {
     <>
       <TopBar />
       <Notices />
-      {route === 'lab' && lab ? (
+      {route === 'bench' ? (
+        <BenchPage />
+      ) : route === 'lab' && lab ? (
         <LabPage lab={lab} bridge={bridge} />
       ) : route === 'unknown' ? (
         <main className="landing">

@@ -4,6 +4,7 @@ import { Engine } from '../engine/engine';
 import { loadLab } from '../labs/registry';
 import type { BackendName, ToWorker } from '../protocol/messages';
 import { selectBackend, watchDeviceLoss } from './backend';
+import { runBench } from './bench';
 import * as tf from '@tensorflow/tfjs-core';
 
 const post = (msg: unknown, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(msg, transfer);
@@ -34,6 +35,10 @@ self.onmessage = (ev: MessageEvent<ToWorker>) => {
     return;
   }
   if (msg.type === 'ack') return void engine.handle(msg);
+  if (msg.type === 'bench') {
+    queue = queue.then(() => runBench(msg));
+    return;
+  }
   if (msg.type === 'simulateFailure') {
     const backend = tf.getBackend() as BackendName;
     return post({ type: 'error', fatal: true, backend, message: `simulated failure of the ${backend} backend (test hook)`, suggestion: 'Restarting on the next backend.' });

@@ -22,7 +22,7 @@ export const BACKEND_REQUESTS: readonly BackendRequest[] = ['auto', 'webgpu', 'w
 /** keys the codec owns; no lab may use them as param keys */
 export const RESERVED_KEYS = ['v', 'preset', 'backend'] as const;
 
-export type Route = 'landing' | 'lab' | 'gallery' | 'unknown';
+export type Route = 'landing' | 'lab' | 'gallery' | 'bench' | 'unknown';
 export interface ParsedHash {
   route: Route;
   lab?: LabId;
@@ -138,6 +138,7 @@ export function parseHash(hash: string, schemas: Partial<Record<LabId, LabSchema
 
   if (path === '') return done({ route: 'landing', params: {} });
   if (path === 'gallery') return done({ route: 'gallery', params: {} });
+  if (path === 'bench') return done({ route: 'bench', params: {} });
   const schema = schemas[path as LabId];
   if (!schema) {
     const shown = path.length > 40 ? `${path.slice(0, 37)}...` : path;

@@ -1,0 +1,97 @@
+// The browser half of `npm run bench`: builds the app, serves it, and drives headless Chromium
+// (the system browser) through the #/bench page and a live Samplers run for the UI figures.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { chromium, type Browser } from 'playwright-core';
+
+export interface BrowserRow {
+  backend: string;
+  adapter?: string;
+  error?: string;
+  results: { workload: string; n: number; median_ms: number; min_ms: number; max_ms: number; rate: number; unit: string }[];
+}
+
+export interface UiFigures {
+  backend: string;
+  fps: number;
+  longest_task_ms: number;
+  slider_to_frame_ms: number;
+  first_frame_ms: number;
+}
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--enable-unsafe-webgpu', '--enable-features=Vulkan', '--use-angle=swiftshader', '--use-webgpu-adapter=swiftshader'];
+const PORT = 4175;
+
+export async function withServedApp<T>(build: boolean, fn: (base: string, browser: Browser) => Promise<T>): Promise<T> {
+  if (build) {
+    const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
+    if (r.status !== 0) throw new Error('vite build failed');
+  }
+  const server: ChildProcess = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: ['ignore', 'ignore', 'inherit'], detached: true });
+  const base = `http://127.0.0.1:${PORT}/`;
+  try {
+    for (let i = 0; i < 100; i++) {
+      try {
+        if ((await fetch(base)).ok) break;
+      } catch {
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    }
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    try {
+      return await fn(base, browser);
+    } finally {
+      await browser.close();
+    }
+  } finally {
+    try {
+      if (server.pid) process.kill(-server.pid);
+    } catch {
+      // the server already exited
+    }
+  }
+}
+
+export async function benchInBrowser(base: string, browser: Browser, q: { backends: string[]; workloads: string[]; n?: number; quick: boolean }): Promise<BrowserRow[]> {
+  const page = await browser.newPage();
+  const query = new URLSearchParams({ backends: q.backends.join(','), workloads: q.workloads.join(','), ...(q.n ? { n: String(q.n) } : {}), ...(q.quick ? { quick: '1' } : {}) });
+  await page.goto(`${base}#/bench?${query}`);
+  await page.waitForFunction(() => (window as unknown as { __bench?: { done: boolean } }).__bench?.done === true, null, { timeout: 30 * 60 * 1000, polling: 500 });
+  const rows = await page.evaluate(() => (window as unknown as { __bench: { rows: BrowserRow[] } }).__bench.rows);
+  await page.close();
+  return rows;
+}
+
+/** frames per second, longest main-thread task, slider-to-frame latency and time to first frame, in the real app */
+export async function uiFigures(base: string, browser: Browser, backend: string, particles: number, seconds: number): Promise<UiFigures> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await page.addInitScript(() => {
+    const w = window as unknown as { __longest: number; __firstFrame: number };
+    w.__longest = 0;
+    w.__firstFrame = -1;
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) w.__longest = Math.max(w.__longest, e.duration); }).observe({ type: 'longtask', buffered: true });
+  });
+  await page.goto(`${base}#/samplers?backend=${backend}&target=mog40&sampler=ula&step=0.1&particles=${particles}&speed=1`);
+  const frames = () => page.evaluate(() => (window as unknown as { __playground: { frames(): number } }).__playground.frames());
+  await page.waitForFunction(() => ((window as unknown as { __playground?: { frames(): number } }).__playground?.frames() ?? 0) > 0, null, { timeout: 60000 });
+  const first = await page.evaluate(() => performance.now());
+  await page.waitForTimeout(1500); // settle: worker warm-up, first grids
+  await page.evaluate(() => ((window as unknown as { __longest: number }).__longest = 0));
+  const f0 = await frames();
+  const t0 = Date.now();
+  await page.waitForTimeout(seconds * 1000);
+  const fps = ((await frames()) - f0) / ((Date.now() - t0) / 1000);
+  const longest = await page.evaluate(() => (window as unknown as { __longest: number }).__longest);
+  // a live slider change (step size): time until a frame carries the new value in the link's state
+  const latency = await page.evaluate(async () => {
+    const pg = (window as unknown as { __playground: { store: { getState(): { setParam(k: string, v: number): void } }; frames(): number } }).__playground;
+    const n0 = pg.frames();
+    const t = performance.now();
+    pg.store.getState().setParam('step', 0.05);
+    while (pg.frames() < n0 + 2) await new Promise((r) => requestAnimationFrame(r));
+    return performance.now() - t;
+  });
+  await page.close();
+  return { backend, fps, longest_task_ms: longest, slider_to_frame_ms: latency, first_frame_ms: first };
+}

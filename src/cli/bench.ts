@@ -1,0 +1,113 @@
+// `npm run bench [-- --quick] [--workload W] [--n N] [--json] [--no-browser] [--no-numpy] [--no-build]`
+// Fixed workloads on every backend: in headless Chromium (the app's own worker: WebGPU, WebGL, WASM,
+// CPU), in Node (CPU, WASM) and in NumPy, in one run, so every figure comes with its ratio to NumPy.
+// Prints a table, or with --json one line per workload. Times are reported, never asserted.
+import { spawnSync } from 'node:child_process';
+import { benchOptions, runWorkload, WORKLOADS, type WorkloadId } from '../engine/bench/workloads';
+import { startNodeBackend } from './node-backend';
+import { benchInBrowser, uiFigures, withServedApp, type UiFigures } from './bench-browser';
+import { UsageError } from './args';
+
+interface Row { backend: string; median_ms: number; min_ms: number; max_ms: number; rate: number; error?: string }
+interface Report { workload: WorkloadId; n: number; unit: string; rows: Row[]; numpy?: Row }
+
+function parse(argv: string[]) {
+  const o = { quick: false, json: false, browser: true, numpy: true, build: true, ui: true, workloads: [...WORKLOADS] as WorkloadId[], n: undefined as number | undefined };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--quick') o.quick = true;
+    else if (a === '--json') o.json = true;
+    else if (a === '--no-browser') o.browser = false;
+    else if (a === '--no-numpy') o.numpy = false;
+    else if (a === '--no-build') o.build = false;
+    else if (a === '--no-ui') o.ui = false;
+    else if (a === '--workload') {
+      const w = argv[++i] as WorkloadId;
+      if (!WORKLOADS.includes(w) && (w as string) !== 'ui') throw new UsageError(`--workload="${w}" is not allowed: ${[...WORKLOADS, 'ui'].join(', ')}`);
+      if ((w as string) === 'ui') o.workloads = [];
+      else {
+        o.workloads = [w];
+        o.ui = false;
+      }
+    } else if (a === '--n') {
+      o.n = Number(argv[++i]);
+      if (!Number.isInteger(o.n) || o.n < 1) throw new UsageError(`--n="${argv[i]}" is not allowed: a positive integer`);
+    } else throw new UsageError(`unknown option ${a}; allowed: --quick --json --workload W --n N --no-browser --no-numpy --no-build --no-ui`);
+  }
+  return o;
+}
+
+function numpy(w: WorkloadId, n: number | undefined, quick: boolean): Row | undefined {
+  const args = ['scripts/bench_numpy.py', '--workload', w, ...(n ? ['--n', String(n)] : []), ...(quick ? ['--quick'] : [])];
+  const r = spawnSync('python3', args, { encoding: 'utf8' });
+  if (r.status !== 0) return undefined; // no python3 or no numpy: the ratio column stays empty
+  const j = JSON.parse(r.stdout.trim().split('\n').pop()!);
+  return { backend: 'numpy', median_ms: j.median_ms, min_ms: j.min_ms, max_ms: j.max_ms, rate: j.rate };
+}
+
+async function main() {
+  const o = parse(process.argv.slice(2));
+  const reports: Report[] = o.workloads.map((w) => ({ workload: w, n: benchOptions(w, o.n, o.quick).n, unit: '', rows: [] }));
+  let ui: UiFigures | undefined;
+  if (o.browser) {
+    await withServedApp(o.build, async (base, browser) => {
+      if (o.workloads.length) {
+        const rows = await benchInBrowser(base, browser, { backends: ['webgpu', 'webgl', 'wasm', 'cpu'], workloads: o.workloads, n: o.n, quick: o.quick });
+        for (const r of reports) {
+          for (const b of rows) {
+            const x = b.results.find((y) => y.workload === r.workload);
+            if (x) {
+              r.unit = x.unit;
+              r.rows.push({ backend: `${b.backend} (${b.adapter})`, median_ms: x.median_ms, min_ms: x.min_ms, max_ms: x.max_ms, rate: x.rate });
+            } else r.rows.push({ backend: b.backend, median_ms: NaN, min_ms: NaN, max_ms: NaN, rate: NaN, error: b.error ?? 'not run' });
+          }
+        }
+      }
+      if (o.ui) ui = await uiFigures(base, browser, 'wasm', o.quick ? 1000 : 10000, o.quick ? 2 : 6);
+    });
+  }
+  for (const backend of ['cpu', 'wasm'] as const) {
+    await startNodeBackend(backend);
+    for (const r of reports) {
+      const x = await runWorkload(r.workload, benchOptions(r.workload, o.n, o.quick));
+      r.unit = x.unit;
+      r.rows.push({ backend: `node-${backend}`, median_ms: x.median_ms, min_ms: x.min_ms, max_ms: x.max_ms, rate: x.rate });
+    }
+  }
+  if (o.numpy) for (const r of reports) r.numpy = numpy(r.workload, o.n, o.quick);
+  print(reports, ui, o.json);
+}
+
+function print(reports: Report[], ui: UiFigures | undefined, json: boolean) {
+  for (const r of reports) {
+    const ok = r.rows.filter((x) => Number.isFinite(x.median_ms));
+    const best = ok.reduce<Row | undefined>((b, x) => (!b || x.median_ms < b.median_ms ? x : b), undefined);
+    const ratio = best && r.numpy ? r.numpy.median_ms / best.median_ms : null;
+    if (json) {
+      const rate = (x: Row) => (r.workload === 'dsm-train' ? { train_steps_per_s: x.rate } : r.workload === 'grid' ? { grid_points_per_s: x.rate } : { particle_steps_per_s: x.rate });
+      process.stdout.write(JSON.stringify({
+        workload: r.workload, n: r.n,
+        results: r.rows.map((x) => ({ backend: x.backend, median_ms: x.median_ms, spread_ms: [x.min_ms, x.max_ms], ...rate(x), ...(x.error ? { error: x.error } : {}) })),
+        numpy: r.numpy ? { median_ms: r.numpy.median_ms, ...rate(r.numpy) } : null,
+        ratio_best_vs_numpy: ratio,
+      }) + '\n');
+      continue;
+    }
+    console.log(`\n${r.workload}  (N = ${r.n}; ${r.unit})`);
+    console.log('backend'.padEnd(70) + 'median ms'.padStart(12) + 'spread ms'.padStart(22) + 'rate'.padStart(14) + '  vs NumPy');
+    for (const x of [...r.rows, ...(r.numpy ? [r.numpy] : [])]) {
+      const vs = r.numpy && Number.isFinite(x.median_ms) ? `${(r.numpy.median_ms / x.median_ms).toFixed(2)}x` : '';
+      const line = x.error ? `  ${x.error}` : `${x.median_ms.toFixed(3).padStart(12)}${`${x.min_ms.toFixed(2)}-${x.max_ms.toFixed(2)}`.padStart(22)}${x.rate.toPrecision(4).padStart(14)}  ${vs}`;
+      console.log(x.backend.slice(0, 69).padEnd(70) + line);
+    }
+  }
+  if (ui) {
+    if (json) process.stdout.write(JSON.stringify({ workload: 'ui', ...ui }) + '\n');
+    else console.log(`\nui (Samplers lab, MoG-40, ${ui.backend}): ${ui.fps.toFixed(1)} frames/s, longest main-thread task ${ui.longest_task_ms.toFixed(0)} ms, slider to frame ${ui.slider_to_frame_ms.toFixed(0)} ms, first frame ${ui.first_frame_ms.toFixed(0)} ms after navigation`);
+  }
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`error: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(e instanceof UsageError ? 2 : 1);
+});

@@ -1,0 +1,107 @@
+// Fixed benchmark workloads (issue 8), run on whatever tfjs backend is active: in the app's worker
+// (every browser backend) and in Node (CPU, WASM). Each warms up, repeats, and reports the median
+// and the spread; the clock stops only after a read-back, so asynchronous backends are timed fully.
+import { tf } from '../../core/tf';
+import type { Tensor2D } from '../../core/tf';
+import { Rng } from '../../core/rng';
+import { CLEAN } from '../../core/types';
+import { gmmLogProb, gmmScore } from '../../core/gmm';
+import { MOG40 } from '../../core/targets/mixtures';
+import { createSampler } from '../../core/samplers/registry';
+import { makeSchedule } from '../../core/schedules';
+import { createScoreNet } from '../../core/nets/score-net';
+import { gridPoints } from '../../labs/common/grid';
+
+export const WORKLOADS = ['langevin-mog40', 'ddpm-mog40', 'dsm-train', 'grid'] as const;
+export type WorkloadId = (typeof WORKLOADS)[number];
+
+export interface BenchOptions {
+  n: number; // particles (langevin, ddpm), batch (dsm-train), grid side (grid)
+  repeats: number;
+  /** inner iterations per timed repeat (langevin steps, training steps) */
+  inner: number;
+}
+
+export interface BenchResult {
+  workload: WorkloadId;
+  n: number;
+  median_ms: number; // per unit: one step / one full run / one training step / one grid
+  min_ms: number;
+  max_ms: number;
+  /** work per second in the workload's unit */
+  rate: number;
+  unit: 'particle-steps/s' | 'particle-steps/s (T=100 run)' | 'train steps/s' | 'grid points/s';
+}
+
+export const DEFAULT_N: Record<WorkloadId, number> = { 'langevin-mog40': 10000, 'ddpm-mog40': 10000, 'dsm-train': 1024, grid: 128 };
+
+// performance exists in browsers, workers and Node; core's tsconfig has no DOM types
+const clock = (globalThis as unknown as { performance?: { now(): number } }).performance;
+const now = () => (clock ? clock.now() : Date.now());
+
+async function timeIt(repeats: number, warmup: number, once: () => Promise<void>): Promise<number[]> {
+  for (let i = 0; i < warmup; i++) await once();
+  const times: number[] = [];
+  for (let i = 0; i < repeats; i++) {
+    const t0 = now();
+    await once();
+    times.push(now() - t0);
+  }
+  return times.sort((a, b) => a - b);
+}
+
+function summarize(workload: WorkloadId, n: number, times: number[], perUnit: number, work: number, unit: BenchResult['unit']): BenchResult {
+  const median = times[Math.floor(times.length / 2)] / perUnit;
+  return { workload, n, median_ms: median, min_ms: times[0] / perUnit, max_ms: times[times.length - 1] / perUnit, rate: (work / median) * 1000, unit };
+}
+
+export async function runWorkload(id: WorkloadId, o: BenchOptions): Promise<BenchResult> {
+  const rng = new Rng(1);
+  if (id === 'langevin-mog40') {
+    const s = createSampler('ula', { init: tf.randomNormal([o.n, 2], 0, 1, 'float32', 1) as Tensor2D, score: (x, l) => gmmScore(x, MOG40, l), rng, step: 0.1, leapfrog: 1, eta: 0, integrator: 'euler', annealStepsPerLevel: 1 });
+    const times = await timeIt(o.repeats, 1, async () => {
+      for (let k = 0; k < o.inner; k++) s.step();
+      await s.particles().data();
+    });
+    s.dispose();
+    return summarize(id, o.n, times, o.inner, o.n, 'particle-steps/s');
+  }
+  if (id === 'ddpm-mog40') {
+    const sched = makeSchedule('linear', 100);
+    const times = await timeIt(o.repeats, 1, async () => {
+      const s = createSampler('ddpm', { init: tf.randomNormal([o.n, 2], 0, 1, 'float32', rng.seed()) as Tensor2D, score: (x, l) => gmmScore(x, MOG40, l), rng, step: 1, leapfrog: 1, eta: 0, integrator: 'euler', schedule: sched, annealStepsPerLevel: 1 });
+      while (!s.done) s.step();
+      await s.particles().data();
+      s.dispose();
+    });
+    return summarize(id, o.n, times, 1, o.n * 100, 'particle-steps/s (T=100 run)');
+  }
+  if (id === 'dsm-train') {
+    const data = tf.randomNormal([4096, 2], 0, 1, 'float32', 2) as Tensor2D;
+    const net = createScoreNet({ hidden: 128, depth: 2, lr: 1e-3, batch: o.n, dataScale: 1, rng });
+    const times = await timeIt(o.repeats, 1, async () => {
+      for (let k = 0; k < o.inner; k++) net.trainStep(data);
+    });
+    net.dispose();
+    data.dispose();
+    return summarize(id, o.n, times, o.inner, 1, 'train steps/s');
+  }
+  // grid: log-density and score of MoG-40 on an n x n grid (the heatmap and the vector field)
+  const box = { xmin: -56, xmax: 56, ymin: -56, ymax: 56 };
+  const pts = gridPoints(box, o.n, o.n);
+  const times = await timeIt(o.repeats, 1, async () => {
+    const [lp, sc] = tf.tidy(() => [gmmLogProb(pts, MOG40, CLEAN), gmmScore(pts, MOG40, CLEAN)]);
+    await Promise.all([lp.data(), sc.data()]);
+    lp.dispose();
+    sc.dispose();
+  });
+  pts.dispose();
+  return summarize(id, o.n, times, 1, o.n * o.n, 'grid points/s');
+}
+
+/** quick mode (CI): small sizes and few repeats, so the harness cannot rot; times are not asserted */
+export function benchOptions(id: WorkloadId, n: number | undefined, quick: boolean): BenchOptions {
+  const size = n ?? (quick ? { 'langevin-mog40': 1000, 'ddpm-mog40': 500, 'dsm-train': 128, grid: 32 }[id] : DEFAULT_N[id]);
+  const inner = id === 'langevin-mog40' ? (quick ? 2 : 10) : id === 'dsm-train' ? (quick ? 2 : 10) : 1;
+  return { n: size, repeats: quick ? 2 : 5, inner };
+}
