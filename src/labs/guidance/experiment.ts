@@ -1,0 +1,192 @@
+// The Gradient-guidance lab (Guo et al. 2024). One iteration is one guidance round: a full guided DDPM
+// reverse pass of the batch (Algorithm 1), preceded in Algorithm 2 by one fine-tuning step of the score
+// network on the newest batch. With a learned prior a pre-training phase comes first (its own counter).
+import { tf } from '../../core/tf';
+import type { Tensor2D } from '../../core/tf';
+import { Rng } from '../../core/rng';
+import { makeSchedule, type Schedule } from '../../core/schedules';
+import { createScoreNet } from '../../core/nets/score-net';
+import type { ScoreNet } from '../../core/nets/types';
+import { checkGuidanceOptions, type GuidanceOptions } from '../../core/guidance/guidance';
+import { exactPrior, makeData, scorePrior } from '../../core/guidance/priors';
+import { makeReward, type Reward, type RewardId } from '../../core/guidance/rewards';
+import { guidedReverse, guidedRound } from '../../core/guidance/rounds';
+import type { DataId, DataSpec, Prior } from '../../core/guidance/types';
+import type { Experiment, ParamValue } from '../types';
+import type { Layer, Snapshot, SnapshotRequest } from '../../protocol/snapshot';
+import { usesNet } from './params';
+import { SWEEP_DELTAS, cloneLayer, frontLayers, guidanceFields, rewardHeat, roundMetrics, rowValues } from './view-data';
+
+type P = Record<string, ParamValue>;
+const TRAIN_N = 20000;
+export const TRAIN_PER_ITER = 10;
+const LIVE = new Set(['fieldT', 'speed']);
+
+export class GuidanceExperiment implements Experiment {
+  private z: Tensor2D | null = null;
+  private round = 0;
+  private trained = 0;
+  private lossSum = 0;
+  private lossCount = 0;
+  private prior: Prior;
+  private heat: Layer | null = null;
+  private readonly delta: Float32Array;
+  private readonly B: number;
+  private readonly Bs: number;
+  private readonly guide: GuidanceOptions;
+  private readonly dataRef: Float32Array;
+
+  private constructor(
+    private p: P,
+    private readonly data: DataSpec,
+    private readonly reward: Reward,
+    private readonly sched: Schedule,
+    private readonly rng: Rng,
+    private net: ScoreNet | null,
+    private trainData: Tensor2D | null,
+    dataRef: Float32Array,
+  ) {
+    this.dataRef = dataRef;
+    const phi = (Number(p.phi) * Math.PI) / 180;
+    this.prior = net ? scorePrior(net.score) : exactPrior(data.id, phi);
+    this.B = Number(p.batch);
+    this.Bs = p.sweep ? Math.min(this.B, 32) : 0;
+    this.delta = new Float32Array(this.B + SWEEP_DELTAS.length * this.Bs).fill(Number(p.delta));
+    SWEEP_DELTAS.forEach((d, i) => this.delta.fill(d, this.B + i * this.Bs, this.B + (i + 1) * this.Bs));
+    this.guide = { kind: p.guidance as 'naive' | 'gloss', sigma: Number(p.sigma), betaScale: Number(p.betaScale), betaConst: Number(p.beta) };
+    if (!net || Number(p.trainSteps) <= 0) this.startRounds();
+  }
+
+  static async create(p: P, seed: number): Promise<GuidanceExperiment> {
+    const delta = Number(p.delta);
+    if (!(delta >= 0) || !Number.isFinite(delta)) throw new Error(`the increment δ must be a number >= 0, got ${p.delta}`);
+    const guide = { kind: p.guidance as 'naive' | 'gloss', sigma: Number(p.sigma), betaScale: Number(p.betaScale), betaConst: Number(p.beta) };
+    checkGuidanceOptions(guide);
+    const phi = (Number(p.phi) * Math.PI) / 180;
+    const data = makeData(p.data as DataId, phi);
+    const reward = makeReward(p.reward as RewardId, { phi, ratio: Number(p.ratio), b: [Number(p.bx), Number(p.by)] });
+    const sched = makeSchedule('cosine', Number(p.T));
+    const root = new Rng(seed);
+    const rData = root.split();
+    const rNet = root.split();
+    const ref = data.sample(500, rData);
+    const dataRef = new Float32Array(await ref.data());
+    ref.dispose();
+    let net: ScoreNet | null = null;
+    let trainData: Tensor2D | null = null;
+    if (usesNet(p)) {
+      net = createScoreNet({ hidden: Number(p.hidden), depth: 3, lr: Number(p.lr), batch: 512, dataScale: 1, rng: rNet });
+      trainData = data.sample(TRAIN_N, rData);
+    }
+    return new GuidanceExperiment(p, data, reward, sched, root.split(), net, trainData, dataRef);
+  }
+
+  get training(): boolean {
+    return this.z === null;
+  }
+  get iteration(): number {
+    return this.round;
+  }
+  get done(): boolean {
+    return this.round >= Number(this.p.rounds);
+  }
+
+  step(n: number): void {
+    for (let i = 0; i < n; i++) {
+      if (this.z === null) {
+        for (let j = 0; j < TRAIN_PER_ITER && this.trained < Number(this.p.trainSteps); j++, this.trained++) this.addLoss(this.net!.trainStep(this.trainData!));
+        if (this.trained >= Number(this.p.trainSteps)) this.startRounds();
+        continue;
+      }
+      if (this.done) return;
+      if (this.p.algorithm === '2' && this.round >= Number(this.p.ftStart)) this.fineTune();
+      const next = guidedRound(this.prior, this.sched, this.reward, this.z, this.delta, this.guide, this.rng);
+      this.z.dispose();
+      this.z = next;
+      this.round++;
+    }
+  }
+
+  private addLoss(v: number): void {
+    this.lossSum += v;
+    this.lossCount++;
+  }
+
+  /** the loss average since the last frame, under the phase's own key (pre-training vs fine-tuning) */
+  private takeLoss(metrics: Record<string, number>, key: string): void {
+    if (this.lossCount) metrics[key] = this.lossSum / this.lossCount;
+    this.lossSum = this.lossCount = 0;
+  }
+
+  /** Algorithm 2: one Adam step of DSM on the newest main batch */
+  private fineTune(): void {
+    const batch = tf.slice(this.z!, [0, 0], [this.B, 2]) as Tensor2D;
+    this.addLoss(this.net!.trainStep(batch));
+    batch.dispose();
+  }
+
+  /** z_0: unguided samples of the prior. Algorithm 2 swaps in a net with the fine-tuning learning rate. */
+  private startRounds(): void {
+    this.trainData?.dispose();
+    this.trainData = null;
+    if (this.net && this.p.algorithm === '2') {
+      const ft = createScoreNet({ hidden: Number(this.p.hidden), depth: 3, lr: Number(this.p.ftLr), batch: this.B, dataScale: 1, rng: this.rng });
+      ft.setWeights(this.net.getWeights());
+      this.net.dispose();
+      this.net = ft;
+      this.prior = scorePrior(ft.score);
+    }
+    this.z = guidedReverse(this.prior, this.sched, this.delta.length, null, null, { ...this.guide, kind: 'none' }, this.rng);
+  }
+
+  update(patch: P): boolean {
+    if (!Object.keys(patch).every((k) => LIVE.has(k))) return false;
+    this.p = { ...this.p, ...patch };
+    return true;
+  }
+
+  async snapshot(req: SnapshotRequest): Promise<Snapshot> {
+    const info: Record<string, string> = { objective: this.reward.describe };
+    const box = this.data.box;
+    if (req.grids || !this.heat) this.heat ??= await rewardHeat(box, this.reward);
+    const layers: Record<string, Layer> = { reward: cloneLayer(this.heat), data: { kind: 'points', xy: this.dataRef.slice() } };
+    const metrics: Record<string, number> = {};
+    this.takeLoss(metrics, this.z && this.round > 0 && this.p.algorithm === '2' ? 'ft_loss' : 'dsm_loss');
+    if (this.z === null) {
+      info.phase = `pre-training the score: ${this.trained} / ${this.p.trainSteps} DSM steps`;
+      return { iteration: this.trained, layers, metrics, info, box };
+    }
+    const v = await rowValues(this.z, this.reward, this.data);
+    const xy = (await this.z.data()) as Float32Array;
+    layers.samples = { kind: 'points', xy: xy.slice(0, 2 * this.B) };
+    if (this.Bs) {
+      layers.sweepSamples = { kind: 'points', xy: xy.slice(2 * this.B) };
+      Object.assign(layers, frontLayers(v, this.B, this.Bs));
+    }
+    Object.assign(metrics, roundMetrics(v, this.B));
+    if (req.grids) {
+      const f = await guidanceFields(box, this.prior, this.sched, Number(this.p.fieldT), this.reward, Number(this.p.delta), this.guide);
+      layers.fieldNaive = f.naive;
+      layers.fieldLoss = f.gloss;
+    }
+    info.phase = `round ${this.round} / ${this.p.rounds}${this.done ? ' (done)' : ''}`;
+    info.score = this.net ? `learned (${this.trained} DSM steps${this.p.algorithm === '2' ? `, fine-tuned from round ${this.p.ftStart}` : ''})` : 'exact';
+    return { iteration: this.round, layers, metrics, info, box };
+  }
+
+  async checkFinite(): Promise<string | null> {
+    if (!this.z) return null;
+    const bad = tf.tidy(() => tf.logicalOr(tf.logicalNot(tf.all(tf.isFinite(this.z!))), tf.greater(tf.max(tf.abs(this.z!)), 1e6)));
+    const isBad = (await bad.data())[0] === 1;
+    bad.dispose();
+    if (!isBad) return null;
+    return `the samples diverged (NaN, infinite or beyond 1e6) at round ${this.round}: try a smaller increment δ (now ${this.p.delta}), a smaller β scale or constant β, or a larger reward noise σ.`;
+  }
+
+  dispose(): void {
+    this.z?.dispose();
+    this.z = null;
+    this.net?.dispose();
+    this.trainData?.dispose();
+  }
+}

@@ -1,0 +1,23 @@
+import type { LabSchema } from '../types';
+import { guidanceParams } from './params';
+import { guidancePresets } from './presets';
+
+export const guidanceSchema: LabSchema = {
+  id: 'guidance',
+  title: 'Gradient guidance',
+  paper: 'Guo, Yuan, Yang, Chen, Wang, "Gradient Guidance for Diffusion Models: An Optimization Perspective" (NeurIPS 2024, arXiv 2404.14743)',
+  iterationMeans: 'one guidance round: a full guided reverse diffusion of the batch (T steps), after one fine-tuning step of the score in Algorithm 2; with a learned prior, the pre-training phase counts 10 DSM steps per iteration',
+  params: guidanceParams,
+  presets: guidancePresets,
+  defaultSteps: 300,
+  views: [
+    { id: 'samples', kind: 'plane', title: 'Samples of this round over the objective (white: data)', layers: ['reward', 'samples', 'data', 'sweepSamples'], click: { x: 'bx', y: 'by', hint: 'click to place b of f2 (restarts the run)' } },
+    { id: 'fieldNaive', kind: 'plane', title: 'Naive guidance G at step t', layers: ['reward', 'fieldNaive', 'data'] },
+    { id: 'fieldLoss', kind: 'plane', title: 'Look-ahead guidance G_loss at step t', layers: ['reward', 'fieldLoss', 'data'] },
+    { id: 'reward', kind: 'chart', title: 'Reward per round', metrics: [{ key: 'reward_mean', label: 'mean reward' }, { key: 'reward_top4', label: 'top-4 reward' }] },
+    { id: 'off', kind: 'chart', title: 'Off-subspace ratio ‖x⊥‖/‖x∥‖ (circle: ‖x‖ − 1), median', metrics: [{ key: 'off_support_ratio', label: 'off-subspace' }] },
+    { id: 'front', kind: 'xy', title: 'Front over δ: mean reward vs off-subspace', layer: 'front', xLabel: 'off-subspace (median over the chains of one δ)' },
+    { id: 'sweep', kind: 'xy', title: 'Sweep over δ', layer: 'sweep', xLabel: 'increment δ' },
+    { id: 'loss', kind: 'chart', title: 'Score DSM loss (pre-training, fine-tuning)', metrics: [{ key: 'dsm_loss', label: 'pre-training', log: true }, { key: 'ft_loss', label: 'fine-tuning', log: true }] },
+  ],
+};
