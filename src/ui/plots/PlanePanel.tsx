@@ -73,6 +73,7 @@ export function PlanePanel({ view, toggles, interaction = 'none', callbacks, ari
       onRemove: (i) => cbs.current?.onRemove?.(i),
       onScale: (i, f) => cbs.current?.onScale?.(i, f),
       onPoints: (xy) => cbs.current?.onPoints?.(xy),
+      onClick: (p) => cbs.current?.onClick?.(p),
     };
     plane.current?.setInteraction(interaction, forward);
   }, [interaction]);
