@@ -1,0 +1,52 @@
+// Plane layers shared by both modes: the exact (noised) density, the mismatch arrows, the measurement line,
+// and copies of cached layers (every frame's arrays are transferred to the UI thread).
+import { tf } from '../../core/tf';
+import type { Tensor2D } from '../../core/tf';
+import { gmmLogProb } from '../../core/gmm';
+import type { Box, Mixture, NoiseLevel } from '../../core/types';
+import type { Layer } from '../../protocol/snapshot';
+import { scalarGrid, vectorGrid } from '../common/grid';
+
+export const HEAT_N = 96;
+export const FIELD_N = 19;
+
+export function densityLayer(mix: Mixture, level: NoiseLevel, box: Box): Promise<Layer> {
+  return scalarGrid(box, HEAT_N, (x) => gmmLogProb(x, mix, level), true);
+}
+
+/** arrows of Δ(x) = approx(x) − exact(x) */
+export function deltaLayer(box: Box, approx: (x: Tensor2D) => Tensor2D, exact: (x: Tensor2D) => Tensor2D): Promise<Layer> {
+  return vectorGrid(box, FIELD_N, (x) => tf.sub(approx(x), exact(x)) as Tensor2D);
+}
+
+/** the set {x : A x = y} for one row (a line across the box), or a small cross at y for A = I */
+export function measurementLayer(A: number[][], y: number[], box: Box): Layer {
+  if (A.length === 2) {
+    const r = 0.03 * (box.xmax - box.xmin);
+    return { kind: 'paths', xy: Float32Array.from([y[0] - r, y[1] - r, y[0] + r, y[1] + r, y[0] - r, y[1] + r, y[0] + r, y[1] - r]), nPaths: 2, length: 2 };
+  }
+  const [c, s] = A[0];
+  const L = 2 * Math.max(box.xmax - box.xmin, box.ymax - box.ymin);
+  const p0 = [c * y[0], s * y[0]]; // the point of the line closest to the origin
+  return { kind: 'paths', xy: Float32Array.from([p0[0] - s * L, p0[1] + c * L, p0[0] + s * L, p0[1] - c * L]), nPaths: 1, length: 2 };
+}
+
+export function cloneLayer(l: Layer): Layer {
+  const out: Record<string, unknown> = { ...l };
+  for (const [k, v] of Object.entries(out)) {
+    if (v instanceof Float32Array) out[k] = v.slice();
+    else if (v && typeof v === 'object' && !Array.isArray(v) && k === 'ys') {
+      out[k] = Object.fromEntries(Object.entries(v as Record<string, Float32Array>).map(([n, a]) => [n, a.slice()]));
+    }
+  }
+  return out as Layer;
+}
+
+export function cloneLayers(ls: Record<string, Layer>): Record<string, Layer> {
+  return Object.fromEntries(Object.entries(ls).map(([k, v]) => [k, cloneLayer(v)]));
+}
+
+/** sample rows of a [N,2] tensor as a plain copy */
+export async function readPoints(x: Tensor2D): Promise<Float32Array> {
+  return new Float32Array(await x.data());
+}

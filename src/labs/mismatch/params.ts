@@ -1,0 +1,69 @@
+// Score-mismatch lab schema: every URL key, its range and help text. Two modes share the sampler keys:
+// 'cond' (zero-shot conditional rules on a prior + linear measurement) and 'uncond' (a mismatched score).
+import type { Mixture } from '../../core/types';
+import { RULE_IDS } from '../../core/mismatch/measurement';
+import type { ParamSpec, ParamValue } from '../types';
+
+type P = Record<string, ParamValue>;
+const cond = (p: P) => p.mode !== 'uncond';
+const uncond = (p: P) => p.mode === 'uncond';
+const gaussPrior = (p: P) => (cond(p) && p.prior === 'gaussian') || (uncond(p) && p.target === 'gaussian');
+
+export const PRIOR_IDS = ['gaussian', 'two-modes', '8gaussians', 'hexagon', 'custom'] as const;
+export const TARGET_IDS_UNCOND = ['gaussian', 'two-modes', '8gaussians', 'hexagon', 'custom'] as const;
+
+export const DEFAULT_CUSTOM: Mixture = [
+  { w: 1, mean: [-1.5, -1], cov: [0.4, 0.2, 0.4] },
+  { w: 1, mean: [1.5, 1], cov: [0.4, -0.2, 0.4] },
+];
+/** the default "training" mixture: Two unequal modes with the weights evened out and one mean shifted */
+export const DEFAULT_TRAIN: Mixture = [
+  { w: 0.5, mean: [-2, 0.8], cov: [0.36, 0, 0.36] },
+  { w: 0.5, mean: [2.5, 1.5], cov: [1, 0, 1] },
+];
+
+const labels = {
+  prior: ['Gaussian (editable covariance)', 'Two unequal modes', '8 Gaussians', 'Hexagon (6 Gaussians)', 'My mixture (edit in plot)'],
+  rule: ['Oracle (exact conditional score)', 'Unconditional (ignores y)', 'DDNM', 'BO-DDNM', 'DPS (step ζ)', 'ΠGDM'],
+};
+
+export const mismatchParams: readonly ParamSpec[] = [
+  { key: 'seed', label: 'Seed', group: 'run', kind: 'int', min: 0, max: 2 ** 31 - 1, default: 1, help: 'All randomness flows from this number: the same seed replays the same run.' },
+  { key: 'mode', label: 'Mode', group: 'problem', kind: 'enum', values: ['cond', 'uncond'], valueLabels: ['Zero-shot conditional (y = A x0 + n)', 'Unconditional, mismatched score'], default: 'cond', help: 'Conditional: sample the posterior p(x0 | y) with a zero-shot rule built from the prior score. Unconditional: sample a target with a score that belongs to something else.' },
+  // --- conditional: prior and measurement
+  { key: 'prior', label: 'Prior', group: 'problem', kind: 'enum', values: PRIOR_IDS, valueLabels: labels.prior, default: 'gaussian', when: cond, help: 'A Gaussian prior keeps every rule affine, so the sampler\'s law and KL(Q_{1|y} ‖ P_{1|y}) are exact (no sampling noise). Mixture priors: KL and W2 are estimated from samples.' },
+  { key: 'mx', label: 'Prior mean x₁', group: 'problem', kind: 'number', min: -5, max: 5, step: 0.1, default: 0, when: gaussPrior, help: 'Mean of the Gaussian prior, first coordinate.' },
+  { key: 'my', label: 'Prior mean x₂', group: 'problem', kind: 'number', min: -5, max: 5, step: 0.1, default: 0, when: gaussPrior, help: 'Mean of the Gaussian prior, second coordinate.' },
+  { key: 'cxx', label: 'Prior Σ₁₁', group: 'problem', kind: 'number', min: 0, max: 9, step: 0.05, default: 1, when: gaussPrior, help: 'Prior covariance [[Σ₁₁, Σ₁₂], [Σ₁₂, Σ₂₂]]; it must be positive semi-definite (Σ₁₂² ≤ Σ₁₁Σ₂₂).' },
+  { key: 'cxy', label: 'Prior Σ₁₂', group: 'problem', kind: 'number', min: -9, max: 9, step: 0.05, default: 0.6, when: gaussPrior, help: 'Prior covariance, off-diagonal (the default 0.6 couples the observed and unobserved coordinates).' },
+  { key: 'cyy', label: 'Prior Σ₂₂', group: 'problem', kind: 'number', min: 0, max: 9, step: 0.05, default: 1, when: gaussPrior, help: 'Prior covariance, second diagonal entry.' },
+  { key: 'comps', label: 'Components', group: 'problem', kind: 'points', default: DEFAULT_CUSTOM, when: (p) => (cond(p) && p.prior === 'custom') || (uncond(p) && p.target === 'custom'), help: 'Your mixture: drag a mean, shift-click to add, alt-click to remove, wheel to change a width.' },
+  { key: 'op', label: 'Operator A', group: 'measurement', kind: 'enum', values: ['row', 'identity'], valueLabels: ['One row [cos φ, sin φ]', 'Identity (denoising)'], default: 'row', when: cond, help: 'y = A x0 + n. One row observes the projection on the direction φ (φ = 0: A = [1, 0], inpainting x₂ from x₁); the identity observes both coordinates.' },
+  { key: 'phi', label: 'Direction φ (deg)', group: 'measurement', kind: 'number', min: -180, max: 180, step: 5, default: 0, when: (p) => cond(p) && p.op === 'row', help: 'Angle of the observed direction.' },
+  { key: 'ysrc', label: 'Measurement from', group: 'measurement', kind: 'enum', values: ['point', 'sample'], valueLabels: ['A · (point)', 'A x0 + n with x0 from the prior'], default: 'point', when: cond, help: 'point: y = A·(y, y₂), set by clicking the plane or the sliders (with φ = 0, y is the measured x₁). sample: x0 is drawn from the prior with the seed and y = A x0 + σ_y n.' },
+  { key: 'y', label: 'Measurement point x₁', group: 'measurement', kind: 'number', min: -20, max: 20, step: 0.05, default: 1, when: (p) => cond(p) && p.ysrc !== 'sample', help: 'First coordinate of the measured point (click the plane to set both).' },
+  { key: 'y2', label: 'Measurement point x₂', group: 'measurement', kind: 'number', min: -20, max: 20, step: 0.05, default: 0, when: (p) => cond(p) && p.ysrc !== 'sample', help: 'Second coordinate of the measured point (unused by A = [1, 0]).' },
+  { key: 'sigma_y', label: 'Noise σ_y (true)', group: 'measurement', kind: 'number', min: 0, max: 2, step: 0.01, default: 0.3, when: cond, help: 'Standard deviation of the measurement noise. σ_y = 0 is noise-free (DDNM = BO-DDNM there).' },
+  { key: 'noise_mismatch', label: 'Sampler assumes another σ_y', group: 'measurement', kind: 'bool', default: false, when: cond, help: 'Off: BO-DDNM and ΠGDM use the true σ_y. On: they use σ_y (assumed) below: a noise-level mismatch.' },
+  { key: 'sigma_y_assumed', label: 'σ_y assumed', group: 'measurement', kind: 'number', min: 0, max: 2, step: 0.01, default: 0.1, when: (p) => cond(p) && p.noise_mismatch === true, help: 'The noise level BO-DDNM and ΠGDM plug into their formulas.' },
+  { key: 'rule', label: 'Zero-shot rule', group: 'sampler', kind: 'enum', values: RULE_IDS, valueLabels: labels.rule, default: 'bo-ddnm', when: cond, help: 'Each rule is a score s̃_t(x) plugged into the DDPM step, so its mismatch Δ_t = s̃_t − ∇log q_t(x|y) is defined. DDNM+ is not offered: its formula could not be confirmed here. ΠGDM uses r_t² = 1 − ᾱ_t (to confirm against the paper). The accumulated mismatch B_T = Σ (β_t/2) E‖Δ_t‖² uses Girsanov weights; the paper\'s exact weights and constants are to confirm against the paper.' },
+  { key: 'zeta', label: 'DPS step ζ', group: 'sampler', kind: 'number', min: 0, max: 20, step: 0.05, default: 0.5, when: (p) => cond(p) && p.rule === 'dps', help: 'DPS as a score rule: s̃ = s − ζ ∇ₓ‖y − A x̂0(x)‖² (constant ζ in score units; the DPS paper normalizes ζ by the residual norm per step — to confirm against the paper).' },
+  // --- unconditional: target and mismatched score
+  { key: 'target', label: 'Target', group: 'problem', kind: 'enum', values: TARGET_IDS_UNCOND, valueLabels: ['Gaussian (editable covariance)', 'Two unequal modes', '8 Gaussians', 'Hexagon (6 Gaussians)', 'My mixture (edit in plot)'], default: 'two-modes', when: uncond, help: 'The distribution q0 the sampler should reach. A Gaussian target with a perturbed score keeps the KL in closed form.' },
+  { key: 'score_src', label: 'Mismatched score', group: 'score', kind: 'enum', values: ['mixture', 'perturb', 'learned'], valueLabels: ['Exact score of a training mixture', 'Exact score + perturbation', 'Learned MLP (DSM)'], default: 'mixture', when: uncond, help: 'What the sampler uses instead of ∇log q_t: another mixture\'s exact noised score, the exact score plus ε·u(x), or an MLP trained for a chosen number of steps.' },
+  { key: 'train', label: 'Training mixture', group: 'score', kind: 'points', default: DEFAULT_TRAIN, when: (p) => uncond(p) && p.score_src === 'mixture', help: 'The mixture whose score the sampler uses (edit it in the plot: drag, shift-click, alt-click, wheel).' },
+  { key: 'perturb', label: 'Perturbation u(x)', group: 'score', kind: 'enum', values: ['shift', 'swirl'], valueLabels: ['Shift (1, 0)', 'Swirl (−x₂, x₁)'], default: 'shift', when: (p) => uncond(p) && p.score_src === 'perturb', help: 's̃_t = ∇log q_t + ε u(x), the same at every t.' },
+  { key: 'eps', label: 'Perturbation ε', group: 'score', kind: 'number', min: -5, max: 5, step: 0.05, default: 0.3, when: (p) => uncond(p) && p.score_src === 'perturb', help: 'Size of the perturbation.' },
+  { key: 'trainSteps', label: 'Training steps', group: 'score', kind: 'int', min: 0, max: 20000, scale: 'log', default: 300, when: (p) => uncond(p) && p.score_src === 'learned', help: 'DSM training steps of the MLP before sampling: fewer steps, more mismatch.' },
+  { key: 'hidden', label: 'MLP width', group: 'score', kind: 'int', min: 8, max: 256, default: 64, when: (p) => uncond(p) && p.score_src === 'learned', help: 'Hidden width of the score MLP.' },
+  // --- sampler
+  { key: 'T', label: 'Steps T', group: 'sampler', kind: 'int', min: 2, max: 2000, scale: 'log', default: 200, help: 'Number of reverse steps; one iteration is one reverse step.' },
+  { key: 'schedule', label: 'Schedule', group: 'sampler', kind: 'enum', values: ['etc', 'linear', 'cosine'], valueLabels: ['ETC (c = 3, β_start = 1e-4; the repo\'s)', 'Linear (score_sde)', 'Cosine'], default: 'etc', help: 'β schedule. ETC: k = 3 log T / T, β_t = k·min(1e-4 (1+k)^t, 1), β₁ = 1e-4.' },
+  { key: 'variance', label: 'Reverse variance', group: 'sampler', kind: 'enum', values: ['large', 'small'], valueLabels: ['fixed-large (β_t)', 'fixed-small (σ̃_t²)'], default: 'large', help: 'Variance of each reverse step (the repo uses fixed-large).' },
+  { key: 'particles', label: 'Particles', group: 'sampler', kind: 'int', min: 10, max: 20000, scale: 'log', default: 1000, help: 'Number of samples drawn by the sampler (the Gaussian-prior KL needs none: it is exact).' },
+  { key: 'sweep', label: 'Report the sweep', group: 'run', kind: 'bool', default: false, help: 'Also report the bias for T = 20…2000 and every rule as metrics (kl_T50_ddnm, …), e.g. for the CLI. Conditional mode with a Gaussian prior: exact KL. Unconditional mode: sliced W2 of a run per T (slow).' },
+  { key: 'speed', label: 'Speed', group: 'run', kind: 'int', min: 1, max: 200, scale: 'log', default: 8, live: true, help: 'Reverse steps per drawn frame.' },
+  { key: 'delta_t', label: 'Δ field at t/T', group: 'view', kind: 'number', min: 0, max: 1, step: 0.01, default: 0, live: true, help: 'Where to draw the mismatch field Δ_t = s̃_t − ∇log q_t: 0 follows the run\'s current t; otherwise the fraction t/T.' },
+  { key: 'density', label: 'Density', group: 'view', kind: 'enum', values: ['log', 'density', 'off'], valueLabels: ['log-density', 'density', 'off'], default: 'density', live: true, help: 'Heatmap and contours of the exact target (posterior) at the particles\' noise level.' },
+  { key: 'field', label: 'Mismatch field Δ_t', group: 'view', kind: 'bool', default: true, live: true, help: 'Arrows of Δ_t(x) = s̃_t(x) − ∇log q_t(x) (white).' },
+];
