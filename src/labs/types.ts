@@ -38,7 +38,10 @@ export interface Preset {
   steps?: number;
 }
 
-export type ViewSpec =
+/** shown only when this holds for the current params (e.g. a panel of one mode) */
+type ViewWhen = { when?: (p: Record<string, ParamValue>) => boolean };
+
+export type ViewSpec = ViewWhen & (
   /**
    * The 2D plane. `click`: a click (without modifiers) sets these two number params to the world point
    * (e.g. a reward bump's centre, a measurement). Editable 'points' params and drawable 'xy' params are
@@ -54,7 +57,8 @@ export type ViewSpec =
   /** a `bars` layer (e.g. mixture weights) */
   | { id: string; kind: 'bars'; title: string; layer: string }
   /** a `series` layer: curves over a shared x (sweeps), optionally log axes */
-  | { id: string; kind: 'xy'; title: string; layer: string; xLabel: string; logX?: boolean; logY?: boolean };
+  | { id: string; kind: 'xy'; title: string; layer: string; xLabel: string; logX?: boolean; logY?: boolean }
+);
 
 export interface Experiment {
   /** advance n iterations (tensors freed inside) */

@@ -29,7 +29,7 @@ export function LabPage({ lab, bridge }: { lab: LabId; bridge: WorkerBridge }) {
   const [drawing, setDrawing] = useState(false);
   const onChange = useCallback((key: string, v: ParamValue) => setParam(key, v), [setParam]);
   const notes = Object.entries(info).filter(([k]) => k.startsWith('note')).map(([, v]) => v);
-  const views = schema.views;
+  const views = schema.views.filter((v) => !v.when || v.when(params));
   const planes = views.filter((v): v is PlaneSpec => v.kind === 'plane');
   // a chart appears once it has data (acceptance only for MALA/HMC, loss only for a learned score)
   const charts = views.filter((v): v is ChartSpec => v.kind === 'chart' && v.metrics.some((m) => (series[m.key]?.xs.length ?? 0) > 0));

@@ -1,0 +1,172 @@
+// Reward training of Langevin (the paper's §5.1): the particle loop (single or nested, or driven by the
+// exact flow), the exact gradient flow beside it, and optionally a nested run at equal sampling cost.
+// One iteration = one θ update.
+import { tf } from '../../core/tf';
+import { Rng } from '../../core/rng';
+import type { Box, Mixture } from '../../core/types';
+import { gmmSample } from '../../core/gmm';
+import { mixtureBox, squareBox } from '../../core/targets/box';
+import { hexMixture, ParamMixture, softmax, type IsoMixture, type ThetaKind } from '../../core/implicit/param-mixture';
+import { ExactFlow, cosine, exactTerms } from '../../core/implicit/exact-flow';
+import { LangevinLoop } from '../../core/implicit/langevin-loop';
+import { rewardTensor, type RewardSpec } from '../../core/implicit/rewards';
+import type { Experiment, ParamValue } from '../types';
+import type { Layer, Snapshot, SnapshotRequest } from '../../protocol/snapshot';
+import { scalarGrid } from '../common/grid';
+import { contourPaths } from './reward-contours';
+
+type P = Record<string, ParamValue>;
+const HEAT_N = 90;
+const FLOW_REF_N = 4000;
+const LIVE = new Set(['gamma', 'eta', 'lambda', 'bumpX', 'bumpY', 'bumpWidth', 'speed', 'density', 'paths']);
+
+export function rewardSpec(p: P): RewardSpec {
+  const kind = p.reward as RewardSpec['kind'];
+  return kind === 'bump' ? { kind, bump: { x: Number(p.bumpX), y: Number(p.bumpY), width: Number(p.bumpWidth), height: 1 } } : { kind };
+}
+
+/** the user mixture as an isotropic potential (widths averaged over the axes; θ0 logits = log w) */
+function userMixture(comps: Mixture): IsoMixture {
+  if (!Array.isArray(comps) || comps.length < 1) throw new Error('implicit: "My mixture" needs at least one component');
+  return {
+    centres: Float64Array.from(comps.flatMap((c) => [c.mean[0], c.mean[1]])),
+    logits: Float64Array.from(comps, (c) => Math.log(c.w)),
+    vars: Float64Array.from(comps, (c) => Math.max(0.05, (c.cov[0] + c.cov[2]) / 2)),
+  };
+}
+
+function asMixture(m: IsoMixture, logits: ArrayLike<number>, varScale = 1): Mixture {
+  const w = softmax(logits);
+  return Array.from(w, (wk, k) => ({ w: wk, mean: [m.centres[2 * k], m.centres[2 * k + 1]] as [number, number], cov: [m.vars[k] * varScale, 0, m.vars[k] * varScale] as [number, number, number] }));
+}
+
+export class LangevinExperiment implements Experiment {
+  private readonly mix: ParamMixture;
+  private readonly main: LangevinLoop;
+  private readonly companion: LangevinLoop | null;
+  private readonly flow: ExactFlow;
+  private readonly box: Box;
+  private iter = 0;
+  private heat: Layer | null = null;
+  private contours: Layer | null = null;
+  private contoursKey = '';
+
+  constructor(private p: P, seed: number) {
+    const base = p.target === 'custom' ? userMixture(p.comps as Mixture) : hexMixture();
+    this.mix = new ParamMixture(base, p.param as ThetaKind);
+    const root = new Rng(seed);
+    const rMain = root.split();
+    const rComp = root.split();
+    const rRef = root.split();
+    const lambda = Number(p.lambda);
+    const ref = p.ref === 'uniform' ? asMixture(base, new Float64Array(base.logits.length)) : asMixture(base, base.logits, p.ref === 'code' ? 4 : 1);
+    const reward = rewardSpec(p);
+    const theta0 = this.mix.theta0();
+    const common = { mix: this.mix, theta0, reward, particles: Number(p.particles), gamma: Number(p.gamma), lambda, ref, refBatch: Number(p.refBatch) };
+    const exact = p.loop === 'exact';
+    this.main = new LangevinLoop({ ...common, eta: exact ? 0 : Number(p.eta), inner: p.loop === 'nested' ? Number(p.inner) : 1, warm: Boolean(p.warm), rng: rMain });
+    this.companion = p.compare ? new LangevinLoop({ ...common, eta: Number(p.eta), inner: Number(p.inner), warm: Boolean(p.warm), rng: rComp }) : null;
+    // drawn even when λ = 0: λ is live, and the flow's KL term needs it as soon as λ > 0
+    const refSample = gmmSample(FLOW_REF_N, ref, rRef);
+    this.flow = new ExactFlow(this.mix, theta0, reward, Number(p.eta), lambda, (refSample.dataSync() as Float32Array).slice());
+    refSample.dispose();
+    this.box = p.target === 'custom' ? mixtureBox(asMixture(base, base.logits, 2.5)) : squareBox({ xmin: -8, xmax: 8, ymin: -8, ymax: 8 });
+  }
+
+  get iteration(): number {
+    return this.iter;
+  }
+
+  get done(): boolean {
+    return false;
+  }
+
+  step(n: number): void {
+    for (let i = 0; i < n; i++) {
+      this.flow.step();
+      if (this.p.loop === 'exact') {
+        this.main.iterate(); // a Langevin step and a (zero-η) gradient estimate at the flow's θ
+        this.main.setTheta(this.flow.theta);
+      } else this.main.iterate();
+      this.companion?.tick();
+      this.iter += 1;
+    }
+  }
+
+  update(patch: P): boolean {
+    if (!Object.keys(patch).every((k) => LIVE.has(k))) return false;
+    const next = { ...this.p, ...patch };
+    const live: Parameters<LangevinLoop['setLive']>[0] = {};
+    if ('gamma' in patch) live.gamma = Number(next.gamma);
+    if ('eta' in patch) live.eta = next.loop === 'exact' ? 0 : Number(next.eta);
+    if ('lambda' in patch) live.lambda = Number(next.lambda);
+    if (['bumpX', 'bumpY', 'bumpWidth'].some((k) => k in patch)) live.reward = rewardSpec(next);
+    this.main.setLive(live);
+    this.companion?.setLive({ ...live, eta: 'eta' in patch ? Number(next.eta) : undefined });
+    this.flow.eta = Number(next.eta);
+    this.flow.lambda = Number(next.lambda);
+    if (live.reward) this.flow.reward = live.reward;
+    this.p = next;
+    return true;
+  }
+
+  async snapshot(req: SnapshotRequest): Promise<Snapshot> {
+    const theta = Float64Array.from(await this.main.theta.data());
+    const xy = new Float32Array(await this.main.x.data());
+    const reward = rewardSpec(this.p);
+    const truth = exactTerms(this.mix, theta, reward);
+    const flowTerms = this.flow.terms();
+    const metrics: Record<string, number> = { grad_evals: this.main.gradEvals, J_exact: truth.J, J_flow: flowTerms.J };
+    truth.weights.forEach((w, k) => (metrics[`w${k + 1}`] = w));
+    if (this.main.lastReward) metrics.reward = (await this.main.lastReward.data())[0];
+    if (this.main.lastGrad) metrics.grad_cosine = cosine(await this.main.lastGrad.data(), this.flow.direction(theta));
+    const layers: Record<string, Layer> = {
+      particles: { kind: 'points', xy },
+      weights: { kind: 'bars', labels: Array.from(truth.weights, (_, k) => String(k + 1)), values: Float32Array.from(truth.weights), reference: Float32Array.from(flowTerms.weights) },
+    };
+    if (this.companion) {
+      const ct = Float64Array.from(await this.companion.theta.data());
+      metrics.J_nested = exactTerms(this.mix, ct, reward).J;
+      layers.others = { kind: 'points', xy: new Float32Array(await this.companion.x.data()) };
+    }
+    if (req.grids || !this.heat) this.heat = await scalarGrid(this.box, HEAT_N, (x) => tf.neg(this.mix.energy(x, tf.tensor1d(Float32Array.from(theta)))), true);
+    await this.refreshContours(reward);
+    layers.heat = cloneGrid(this.heat);
+    if (this.p.paths && this.contours) layers.rewardContours = cloneGrid(this.contours);
+    // always a handles layer: the plane learns its scale for the click binding (placing the bump) from it
+    layers.handles = { kind: 'handles', components: this.p.target === 'custom' ? (this.p.comps as Mixture) : [] };
+    const info: Record<string, string> = {
+      loop: this.p.loop === 'nested' ? `nested (K_in = ${this.p.inner}, ${this.p.warm ? 'warm start' : 'restart'})` : String(this.p.loop),
+      theta: `θ = (${Array.from(theta.slice(0, 12), (v) => v.toFixed(2)).join(', ')}${theta.length > 12 ? ', …' : ''})`,
+    };
+    return { iteration: this.iter, layers, metrics, info, box: this.box };
+  }
+
+  /** the reward only changes when the bump moves: its contours are recomputed then */
+  private async refreshContours(reward: RewardSpec): Promise<void> {
+    const key = JSON.stringify(reward);
+    if (key === this.contoursKey) return;
+    const g = await scalarGrid(this.box, HEAT_N, (x) => rewardTensor(x, reward), false);
+    this.contours = contourPaths((g as { values: Float32Array }).values, HEAT_N, this.box, [0.2, 0.5, 0.8]);
+    this.contoursKey = key;
+  }
+
+  async checkFinite(): Promise<string | null> {
+    const ok = tf.tidy(() => tf.logicalAnd(tf.all(tf.isFinite(this.main.x)), tf.logicalAnd(tf.all(tf.isFinite(this.main.theta)), tf.less(tf.max(tf.abs(this.main.x)), 1e6))));
+    const good = (await ok.data())[0] === 1;
+    ok.dispose();
+    if (good && this.flow.theta.every(Number.isFinite)) return null;
+    return `the particles or θ became NaN/infinite: the Langevin step γ = ${this.p.gamma} or the learning rate η = ${this.p.eta} is too large. Try a smaller γ (≤ 0.5 for unit-width components) or a smaller η.`;
+  }
+
+  dispose(): void {
+    this.main.dispose();
+    this.companion?.dispose();
+  }
+}
+
+function cloneGrid(l: Layer): Layer {
+  const out: Record<string, unknown> = { ...l };
+  for (const [k, v] of Object.entries(out)) if (v instanceof Float32Array) out[k] = v.slice();
+  return out as Layer;
+}

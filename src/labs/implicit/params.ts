@@ -1,0 +1,56 @@
+// Implicit Diffusion lab: every URL key, its range and its help text.
+import type { Mixture } from '../../core/types';
+import type { ParamSpec, ParamValue } from '../types';
+
+type P = Record<string, ParamValue>;
+const langevin = (p: P) => p.mode === 'langevin';
+const ebm = (p: P) => p.mode === 'ebm';
+
+export const DEFAULT_USER_MIX: Mixture = [
+  { w: 1, mean: [-3, 0], cov: [1, 0, 1] },
+  { w: 1, mean: [0, -3], cov: [1, 0, 1] },
+  { w: 1, mean: [3, 2], cov: [0.6, 0, 0.6] },
+];
+
+export const EBM_DATA = ['moons', 'spirals', 'checkerboard', '8gaussians', 'hexagon', 'drawn'] as const;
+
+export const implicitParams: readonly ParamSpec[] = [
+  { key: 'seed', label: 'Seed', group: 'run', kind: 'int', min: 0, max: 2 ** 31 - 1, default: 1, help: 'All randomness flows from this number: the same seed replays the same run.' },
+  {
+    key: 'mode', label: 'Mode', group: 'problem', kind: 'enum', values: ['langevin', 'ebm'],
+    valueLabels: ['Reward training of Langevin (§5.1)', 'Train an energy-based model'], default: 'langevin',
+    help: 'Langevin: θ of the potential V(x, θ) climbs a reward of the Langevin stationary law π*(θ) ∝ exp(−V). EBM: θ of an energy climbs the data likelihood, with π*(θ) sampled by persistent Langevin chains. (The finite-time diffusion fine-tuning mode of the paper is not built yet.)',
+  },
+  // ---- reward training of Langevin
+  { key: 'target', label: 'Potential', group: 'potential', kind: 'enum', values: ['hexagon', 'custom'], valueLabels: ['Hexagon (the paper)', 'My mixture (edit in plot)'], default: 'hexagon', when: langevin, help: 'V(x, θ) = −log Σ w_k N(x; c_k, v_k I). The hexagon: c_k = 4(cos kπ/3, sin kπ/3), v_k = 1. Your mixture: the handles (widths are made isotropic).' },
+  { key: 'comps', label: 'Components', group: 'potential', kind: 'points', default: DEFAULT_USER_MIX, when: (p) => langevin(p) && p.target === 'custom', help: 'Drag a mean, shift-click to add, alt-click to remove, wheel to change a width. Weights give θ0 (logits = log w).' },
+  { key: 'param', label: 'θ', group: 'potential', kind: 'enum', values: ['logits', 'means'], valueLabels: ['Mixture logits (the paper)', 'Component means'], default: 'logits', when: langevin, help: 'Which parameters are trained: the logits (the paper; θ0 = (1.5, 0, 1.5, 0, 1.5, 0) on the hexagon) or the centres (the landscape moves; logits fixed).' },
+  { key: 'reward', label: 'Reward', group: 'reward', kind: 'enum', values: ['hard', 'smooth', 'bump'], valueLabels: ['Hard (the paper)', 'Smooth', 'Bump (click to place)'], default: 'hard', when: langevin, help: 'Hard: 1{x₁ ≥ 0} exp(−|x − (4, 3.8)|²/20)/2.5 (the code\'s reward_hard). Smooth: sigmoid(x₁/0.5) exp(−|x − (4, 3.8)|²/20)/0.7 (defined, unused in the code). Bump: a Gaussian you place with a click.' },
+  { key: 'bumpX', label: 'Bump x₁', group: 'reward', kind: 'number', min: -10, max: 10, step: 0.1, default: -2, when: (p) => langevin(p) && p.reward === 'bump', help: 'Centre of the bump (a plain click on the plane sets it).' },
+  { key: 'bumpY', label: 'Bump x₂', group: 'reward', kind: 'number', min: -10, max: 10, step: 0.1, default: -1, when: (p) => langevin(p) && p.reward === 'bump', help: 'Centre of the bump (a plain click on the plane sets it).' },
+  { key: 'bumpWidth', label: 'Bump width', group: 'reward', kind: 'number', min: 0.2, max: 8, step: 0.1, default: 1.5, when: (p) => langevin(p) && p.reward === 'bump', help: 'Standard deviation of the bump.' },
+  { key: 'loop', label: 'Loop', group: 'optimizer', kind: 'enum', values: ['single', 'nested', 'exact'], valueLabels: ['Single loop (1 Langevin step per update)', 'Nested loop (K_in steps per update)', 'Exact gradient flow'], default: 'single', when: langevin, help: 'Single: one Langevin step per θ update, particles carried over (Implicit Diffusion). Nested: K_in Langevin steps per update (the baseline). Exact: θ follows the closed-form gradient of J; the particles only sample π*(θ).' },
+  { key: 'inner', label: 'Inner steps K_in', group: 'optimizer', kind: 'int', min: 1, max: 500, scale: 'log', default: 20, when: (p) => langevin(p) && (p.loop === 'nested' || p.compare === true), help: 'Langevin steps per θ update in the nested loop (and in the cost-matched comparison run).' },
+  { key: 'warm', label: 'Warm start', group: 'optimizer', kind: 'bool', default: true, when: (p) => langevin(p) && (p.loop === 'nested' || p.compare === true), help: 'Nested loop: carry the particles over between updates (on) or restart them from N(0, I) each time (off).' },
+  { key: 'compare', label: 'Nested run at equal cost', group: 'optimizer', kind: 'bool', default: false, when: langevin, help: 'Also run a nested loop (K_in, warm start as set) that spends the same Langevin steps: one step per iteration, a θ update every K_in. Its exact J is the curve "J nested"; its particles are drawn white.' },
+  { key: 'particles', label: 'Particles N', group: 'optimizer', kind: 'int', min: 10, max: 20000, scale: 'log', default: 1000, when: langevin, help: 'Number of Langevin particles (the paper: 1000).' },
+  { key: 'gamma', label: 'Langevin step γ', group: 'optimizer', kind: 'number', min: 0.001, max: 2, scale: 'log', default: 0.2, live: true, when: langevin, help: 'X ← X − γ∇ₓV + √(2γ) ξ (the paper: 0.2).' },
+  { key: 'eta', label: 'Learning rate η', group: 'optimizer', kind: 'number', min: 0, max: 100, step: 0.01, default: 0.25, live: true, when: langevin, help: 'θ ← θ + η(Γ_R − λΓ_KL). The paper uses 0.1 for 5000 iterations; the default 0.25 shows the same switch 2.5× sooner. Much larger η outruns the particles: they lag π*(θ), the weights over-concentrate and the switch comes late (try 1).' },
+  { key: 'lambda', label: 'KL weight λ', group: 'regularizer', kind: 'number', min: 0, max: 10, step: 0.01, default: 0, live: true, when: langevin, help: 'Objective E[R] − λ KL(π_ref ‖ π*(θ)). The official code adds +λ∇KL (ascent, a sign slip); this lab uses the intended −λ.' },
+  { key: 'ref', label: 'π_ref', group: 'regularizer', kind: 'enum', values: ['theta0', 'uniform', 'code'], valueLabels: ['π*(θ0)', 'Uniform weights', 'θ0 weights, std 2 (the code)'], default: 'theta0', when: (p) => langevin(p) && Number(p.lambda) > 0, help: 'The reference of the KL term. The official code samples θ0\'s weights with std 2 instead of 1 (its hex_random); "π*(θ0)" is the intended one.' },
+  { key: 'refBatch', label: 'Reference batch', group: 'regularizer', kind: 'int', min: 1, max: 5000, scale: 'log', default: 1, when: (p) => langevin(p) && Number(p.lambda) > 0, help: 'Fresh π_ref samples per update for Γ_KL (the code uses 1: very noisy).' },
+  // ---- EBM
+  { key: 'data', label: 'Data', group: 'ebm', kind: 'enum', values: EBM_DATA, valueLabels: ['Two moons', 'Two spirals', 'Checkerboard', '8 Gaussians', 'Hexagon', 'Drawn points'], default: 'moons', when: ebm, help: 'The data set the energy is fitted to (the foundation\'s generators).' },
+  { key: 'drawn', label: 'Drawn points', group: 'ebm', kind: 'xy', default: new Float32Array(0), when: (p) => ebm(p) && p.data === 'drawn', help: 'Draw points on the plane; the energy is fitted to them.' },
+  { key: 'energy', label: 'Energy', group: 'ebm', kind: 'enum', values: ['mixture', 'mlp'], valueLabels: ['Gaussian mixture (means, widths, logits)', 'Small MLP'], default: 'mlp', when: ebm, help: 'Mixture: K isotropic components, all parameters trained. MLP: E(x) = MLP(x) + |x|²/(2·8²) (the quadratic keeps the chains from escaping).' },
+  { key: 'K', label: 'Components K', group: 'ebm', kind: 'int', min: 1, max: 32, default: 8, when: (p) => ebm(p) && p.energy === 'mixture', help: 'Mixture components of the energy.' },
+  { key: 'hidden', label: 'MLP width', group: 'ebm', kind: 'int', min: 8, max: 256, default: 32, when: (p) => ebm(p) && p.energy === 'mlp', help: 'Hidden width of the energy MLP (2 hidden layers).' },
+  { key: 'ebmInner', label: 'Chain steps per update', group: 'ebm', kind: 'int', min: 1, max: 200, scale: 'log', default: 1, when: ebm, help: '1 = the single loop (one Langevin step of the persistent chains per θ update); more = a nested loop.' },
+  { key: 'ebmGamma', label: 'Chain step γ', group: 'ebm', kind: 'number', min: 0.0001, max: 1, scale: 'log', default: 0.01, live: true, when: ebm, help: 'Langevin step of the persistent chains.' },
+  { key: 'ebmLr', label: 'Adam learning rate', group: 'ebm', kind: 'number', min: 0.00001, max: 0.1, scale: 'log', default: 0.01, when: ebm, help: 'Adam step on the negative log-likelihood gradient E_data[∇θE] − E_chains[∇θE].' },
+  { key: 'batch', label: 'Data batch', group: 'ebm', kind: 'int', min: 16, max: 4096, scale: 'log', default: 256, when: ebm, help: 'Data points per update.' },
+  // ---- run and view
+  { key: 'speed', label: 'Speed', group: 'run', kind: 'int', min: 1, max: 1000, scale: 'log', default: 20, live: true, help: 'Iterations per drawn frame.' },
+  { key: 'density', label: 'Potential', group: 'view', kind: 'enum', values: ['log', 'density', 'off'], valueLabels: ['−V (log-density)', 'exp(−V)', 'off'], default: 'log', live: true, help: 'Heatmap and contours of π*(θ) ∝ exp(−V(·, θ)).' },
+  { key: 'paths', label: 'Reward contours', group: 'view', kind: 'bool', default: true, live: true, when: langevin, help: 'Level sets of the reward at 20%, 50% and 80% of its maximum.' },
+];

@@ -1,0 +1,40 @@
+// Classroom demos for the Implicit Diffusion lab. Each sets only the keys it cares about.
+import type { Preset } from '../types';
+
+export const implicitPresets: readonly Preset[] = [
+  {
+    id: 'paper-5-1',
+    title: "The paper's §5.1 run",
+    lookFor: 'The official defaults: hexagon, θ = logits from θ0 = (1.5, 0, 1.5, 0, 1.5, 0), hard reward, N = 1000, γ = 0.2, η = 0.1, λ = 0, 5000 iterations, one Langevin step per update. J rises as the mass gathers on the first component (0°, reward 0.189), plateaus there for ~2000 iterations, then switches to the component at 60° (reward 0.298) and ends with nearly all the weight on it. The bars\' ticks are the exact gradient flow: the particle run tracks it. (What the paper\'s figure compares exactly is to confirm against the paper.)',
+    params: { mode: 'langevin', target: 'hexagon', param: 'logits', reward: 'hard', loop: 'single', particles: 1000, gamma: 0.2, eta: 0.1, lambda: 0, speed: 50 },
+    steps: 5000,
+  },
+  {
+    id: 'single-vs-nested',
+    title: 'Single loop vs nested loop at equal cost',
+    lookFor: 'The single loop and a nested loop (K_in = 20 Langevin steps per update, warm start) spend the same number of ∇V evaluations. On the chart against gradient evaluations, "J(θ) exact" (single loop) switches to the best component long before "J nested": per unit of sampling cost the single loop makes K_in times more θ updates, and carrying the particles over keeps them close enough to π*(θ).',
+    params: { mode: 'langevin', loop: 'single', compare: true, inner: 20, warm: true, particles: 1000, eta: 0.25 },
+    steps: 2400,
+  },
+  {
+    id: 'means-bump',
+    title: 'Moving the means toward a reward you place',
+    lookFor: 'θ = the six centres, the reward a Gaussian bump: click anywhere on the plane to move it. The nearest components slide toward the bump first, then the others follow (the potential\'s contours move) until the six centres pile up on it and J nears its ceiling (height · w²/(w² + 1) = 0.8 for width 2). Near the optimum the exact gradient vanishes, so the cosine chart drops to noise: that is expected. η = 5 overshoots and diverges (the lab says so).',
+    params: { mode: 'langevin', param: 'means', reward: 'bump', bumpX: -2, bumpY: -1, bumpWidth: 2, eta: 1, particles: 1000 },
+    steps: 1500,
+  },
+  {
+    id: 'kl-regularized',
+    title: 'A KL leash toward π*(θ0)',
+    lookFor: 'λ = 0.1 with π_ref = π*(θ0) and a 64-sample reference batch: the weights no longer collapse on one component; the run settles where the reward gain balances KL(π_ref ‖ π*(θ)). Compare with λ = 0.',
+    params: { mode: 'langevin', lambda: 0.1, ref: 'theta0', refBatch: 64, eta: 0.25 },
+    steps: 1500,
+  },
+  {
+    id: 'ebm-moons',
+    title: 'Fit an EBM to two moons',
+    lookFor: 'An MLP energy trained by maximum likelihood: the gradient E_data[∇θE] − E_chains[∇θE] uses persistent Langevin chains advanced one step per update (single loop). The heatmap of −E sharpens onto the two arcs, the red chains follow, and the sliced W₂ between chains and data falls.',
+    params: { mode: 'ebm', data: 'moons', energy: 'mlp', hidden: 32, ebmInner: 1, ebmLr: 0.003, speed: 5 },
+    steps: 2000,
+  },
+];
