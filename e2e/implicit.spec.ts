@@ -34,9 +34,6 @@ test('reward training of Langevin runs and draws particles, weights and J (exact
   expect(await lab.lastMetric('J_flow')).toBeGreaterThan(0.1);
 });
 
-// fixme: the plane's click never reaches the lab: src/ui/plots/PlanePanel.tsx builds its `forward` callbacks
-// without `onClick: (p) => cbs.current?.onClick?.(p)`. With that one line added this test should pass;
-// until then the bump is placed with the live bumpX/bumpY sliders.
 test('a plain click on the plane moves the reward bump (URL keys bumpX, bumpY)', async ({ page }) => {
   const lab = new ImplicitLab(page);
   await lab.open('backend=wasm&particles=100&reward=bump&param=means&bumpX=-2&bumpY=-1');
