@@ -7,10 +7,28 @@ export interface CliArgs {
   every: number;
   backend: 'cpu' | 'wasm';
   json: boolean;
+  /** `--sweep KEY=v1,v2,...` (repeatable): run once per value; several keys give every combination */
+  sweeps: SweepArg[];
+}
+
+export interface SweepArg {
+  key: string;
+  values: string[];
+}
+
+/** "T=50,100,200" -> { key: 'T', values: ['50', '100', '200'] }; the values are checked later by the URL codec */
+export function parseSweep(spec: string): SweepArg {
+  const eq = spec.indexOf('=');
+  const key = eq < 0 ? '' : spec.slice(0, eq).trim();
+  const values = eq < 0 ? [] : spec.slice(eq + 1).split(',').map((v) => v.trim());
+  if (!key || values.length === 0 || values.some((v) => v === '')) {
+    throw new UsageError(`--sweep="${spec}" is not allowed: KEY=v1,v2,... (e.g. --sweep T=50,100,200)`);
+  }
+  return { key, values };
 }
 
 export function parseArgs(argv: readonly string[]): CliArgs {
-  const out: CliArgs = { target: '', every: 0, backend: 'cpu', json: true };
+  const out: CliArgs = { target: '', every: 0, backend: 'cpu', json: true, sweeps: [] };
   const positional: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -30,7 +48,11 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       const b = value();
       if (b !== 'cpu' && b !== 'wasm') throw new UsageError(`--backend="${b}" is not allowed: cpu or wasm (browser backends run in the app)`);
       out.backend = b;
-    } else if (a.startsWith('--')) throw new UsageError(`unknown option ${a}; allowed: --steps N, --every K, --backend cpu|wasm`);
+    } else if (a === '--sweep') {
+      const sw = parseSweep(value());
+      if (out.sweeps.some((o) => o.key === sw.key)) throw new UsageError(`--sweep ${sw.key} is given twice; give each key once`);
+      out.sweeps.push(sw);
+    } else if (a.startsWith('--')) throw new UsageError(`unknown option ${a}; allowed: --steps N, --every K, --backend cpu|wasm, --sweep KEY=v1,v2,...`);
     else positional.push(a);
   }
   if (positional.length !== 1) throw new UsageError('give exactly one experiment: a share URL or "lab?key=value&..." (e.g. "samplers?target=mog40&sampler=ddpm")');

@@ -1,7 +1,7 @@
 // The browser half of `npm run bench`: builds the app, serves it, and drives headless Chromium
 // (the system browser) through the #/bench page and a live Samplers run for the UI figures.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export interface BrowserRow {
   backend: string;
@@ -19,8 +19,10 @@ export interface UiFigures {
 }
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-  '--enable-unsafe-webgpu', '--enable-features=Vulkan', '--use-angle=swiftshader', '--use-webgpu-adapter=swiftshader'];
+const PLAIN = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+// WebGPU on the SwiftShader adapter needs these; they also route canvas drawing through SwiftShader,
+// which would slow the page itself, so the UI figures use a browser started without them
+const GPU_FLAGS = [...PLAIN, '--enable-unsafe-webgpu', '--enable-features=Vulkan', '--use-angle=swiftshader', '--use-webgpu-adapter=swiftshader'];
 const PORT = 4175;
 
 export async function withServedApp<T>(build: boolean, fn: (base: string, browser: Browser) => Promise<T>): Promise<T> {
@@ -28,7 +30,7 @@ export async function withServedApp<T>(build: boolean, fn: (base: string, browse
     const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
     if (r.status !== 0) throw new Error('vite build failed');
   }
-  const server: ChildProcess = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: ['ignore', 'ignore', 'inherit'], detached: true });
+  const server: ChildProcess = spawn('node_modules/.bin/vite', ['preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: ['ignore', 'ignore', 'inherit'], detached: true });
   const base = `http://127.0.0.1:${PORT}/`;
   try {
     for (let i = 0; i < 100; i++) {
@@ -38,7 +40,7 @@ export async function withServedApp<T>(build: boolean, fn: (base: string, browse
         await new Promise((r) => setTimeout(r, 200));
       }
     }
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: GPU_FLAGS });
     try {
       return await fn(base, browser);
     } finally {
@@ -64,8 +66,16 @@ export async function benchInBrowser(base: string, browser: Browser, q: { backen
 }
 
 /** frames per second, longest main-thread task, slider-to-frame latency and time to first frame, in the real app */
-export async function uiFigures(base: string, browser: Browser, backend: string, particles: number, seconds: number): Promise<UiFigures> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+export async function uiFigures(base: string, backend: string, particles: number, seconds: number): Promise<UiFigures> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: PLAIN });
+  try {
+    return await uiFiguresIn(await browser.newPage({ viewport: { width: 1400, height: 900 } }), base, backend, particles, seconds);
+  } finally {
+    await browser.close();
+  }
+}
+
+async function uiFiguresIn(page: Page, base: string, backend: string, particles: number, seconds: number): Promise<UiFigures> {
   await page.addInitScript(() => {
     const w = window as unknown as { __longest: number; __firstFrame: number };
     w.__longest = 0;

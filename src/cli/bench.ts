@@ -63,7 +63,7 @@ async function main() {
           }
         }
       }
-      if (o.ui) ui = await uiFigures(base, browser, 'wasm', o.quick ? 1000 : 10000, o.quick ? 2 : 6);
+      if (o.ui) ui = await uiFigures(base, 'wasm', o.quick ? 1000 : 10000, o.quick ? 2 : 6);
     });
   }
   for (const backend of ['cpu', 'wasm'] as const) {

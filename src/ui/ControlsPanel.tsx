@@ -1,4 +1,5 @@
 // The lab's controls, generated from its schema and grouped; presets on top.
+import { memo } from 'react';
 import type { LabSchema, ParamSpec, ParamValue } from '../labs/types';
 import { ParamControl } from './ParamControl';
 
@@ -20,7 +21,7 @@ const GROUP_TITLES: Record<string, string> = {
   view: 'View',
 };
 
-export function ControlsPanel({ schema, params, preset, onChange, onPreset, drawing, onDrawToggle }: Props) {
+export const ControlsPanel = memo(function ControlsPanel({ schema, params, preset, onChange, onPreset, drawing, onDrawToggle }: Props) {
   const visible = schema.params.filter((s) => !s.when || s.when(params));
   const groups = new Map<string, ParamSpec[]>();
   for (const s of visible) {
@@ -53,4 +54,4 @@ export function ControlsPanel({ schema, params, preset, onChange, onPreset, draw
       <p className="help">One iteration: {schema.iterationMeans}. Hover a label for its meaning.</p>
     </aside>
   );
-}
+});

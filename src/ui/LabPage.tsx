@@ -1,5 +1,6 @@
 // One lab, generated from its schema: controls, the run bar, and every view it declares.
-import { useCallback, useRef, useState } from 'react';
+import { memo, useCallback, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { LAB_SCHEMAS } from '../labs/schemas';
 import type { LabId, LabSchema, ParamValue, ViewSpec } from '../labs/types';
 import type { WorkerBridge } from '../state/bridge';
@@ -24,21 +25,23 @@ export function LabPage({ lab, bridge }: { lab: LabId; bridge: WorkerBridge }) {
   const preset = useStore((s) => s.preset);
   const setParam = useStore((s) => s.setParam);
   const applyPreset = useStore((s) => s.applyPreset);
-  const series = useStore((s) => s.series);
-  const info = useStore((s) => s.info);
+  // metrics arrive at ~10 Hz: the page re-renders only when the set of series with data or the notes
+  // change; each chart subscribes to its own series (ChartBlock), so the controls are not re-rendered
+  const withData = useStore(useShallow((s) => Object.keys(s.series).filter((k) => s.series[k].xs.length > 0)));
+  const notes = useStore(useShallow((s) => Object.entries(s.info).filter(([k]) => k.startsWith('note')).map(([, v]) => v)));
   const [drawing, setDrawing] = useState(false);
   const onChange = useCallback((key: string, v: ParamValue) => setParam(key, v), [setParam]);
-  const notes = Object.entries(info).filter(([k]) => k.startsWith('note')).map(([, v]) => v);
+  const onDrawToggle = useCallback(() => setDrawing((d) => !d), []);
   const views = schema.views.filter((v) => !v.when || v.when(params));
   const planes = views.filter((v): v is PlaneSpec => v.kind === 'plane');
   // a chart appears once it has data (acceptance only for MALA/HMC, loss only for a learned score)
-  const charts = views.filter((v): v is ChartSpec => v.kind === 'chart' && v.metrics.some((m) => (series[m.key]?.xs.length ?? 0) > 0));
+  const charts = views.filter((v): v is ChartSpec => v.kind === 'chart' && v.metrics.some((m) => withData.includes(m.key)));
 
   return (
     <main className="lab">
       <ControlsPanel
         schema={schema} params={params} preset={preset} onChange={onChange} onPreset={applyPreset}
-        drawing={drawing} onDrawToggle={() => setDrawing((d) => !d)}
+        drawing={drawing} onDrawToggle={onDrawToggle}
       />
       <section aria-label={`${schema.title} lab`}>
         <RunBar bridge={bridge} stepSize={1} />
@@ -56,9 +59,7 @@ export function LabPage({ lab, bridge }: { lab: LabId; bridge: WorkerBridge }) {
           })}
         </div>
         <div className="charts">
-          {charts.map((c) => (
-            <div key={c.id} className="panel"><ChartPanel title={c.title} metrics={c.metrics} series={c.x ? against(series, c) : series} /></div>
-          ))}
+          {charts.map((c) => <ChartBlock key={c.id} chart={c} />)}
         </div>
       </section>
     </main>
@@ -86,8 +87,15 @@ function PlaneBlock({ schema, view, params, setParam, drawing, lab }: {
   );
 }
 
+const ChartBlock = memo(function ChartBlock({ chart }: { chart: ChartSpec }) {
+  const keys = [...chart.metrics.map((m) => m.key), ...(chart.x ? [chart.x.key] : [])];
+  const mine = useStore(useShallow((s) => Object.fromEntries(keys.map((k) => [k, s.series[k]]))));
+  const series = chart.x ? against(mine, chart) : mine;
+  return <div className="panel"><ChartPanel title={chart.title} metrics={chart.metrics} series={series} /></div>;
+});
+
 /** a chart against another metric (e.g. gradient evaluations): pair the values appended together */
-function against(series: Record<string, Series>, c: ChartSpec): Record<string, { xs: number[]; ys: number[] }> {
+function against(series: Record<string, Series | undefined>, c: ChartSpec): Record<string, { xs: number[]; ys: number[] }> {
   const xs = series[c.x!.key]?.ys ?? [];
   const out: Record<string, { xs: number[]; ys: number[] }> = {};
   for (const m of c.metrics) {

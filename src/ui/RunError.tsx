@@ -24,7 +24,17 @@ export function RunError({ bridge, params, setParam }: Props) {
       {suggestion && <div>{suggestion}</div>}
       <div style={{ display: 'flex', gap: 8, marginTop: 6, flexWrap: 'wrap' }}>
         {diverged && typeof params.step === 'number' && (
-          <button type="button" onClick={() => setParam('step', Number((Number(params.step) / 4).toPrecision(3)))} data-testid="smaller-step">
+          <button
+            type="button"
+            onClick={() => {
+              // `step` is a live param: the edit alone would only patch the diverged run, so restart it
+              setParam('step', Number((Number(params.step) / 4).toPrecision(3)));
+              clear();
+              setRun({ playing: true });
+              bridge.reset();
+            }}
+            data-testid="smaller-step"
+          >
             Use step size {Number((Number(params.step) / 4).toPrecision(3))} and restart
           </button>
         )}
