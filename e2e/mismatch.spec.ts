@@ -1,6 +1,6 @@
 // The Score-mismatch lab in the browser on WASM: it loads, runs reverse steps and draws the plane and the
 // closed-form KL-vs-T sweep; the paper's preset runs to done with DDNM far above BO-DDNM; a bad URL value
-// shows a notice.
+// shows a notice; the mixture-prior sample sweep and exact W₂; the two editable mixtures (`edit`).
 import { expect, test, type Page } from '@playwright/test';
 
 async function open(page: Page, query: string): Promise<void> {
@@ -57,4 +57,25 @@ test('a bad URL value shows a notice, not a blank page', async ({ page }) => {
   await open(page, 'backend=wasm&sigma_y=-3&rule=bogus');
   await expect(page.getByTestId('notice')).toBeVisible();
   await expect(page.getByTestId('notice')).toContainText(/sigma_y|rule/);
+});
+
+test('mixture prior with the sweep: sample-estimate KL/SW₂ curves fill in; exact W₂ at the end', async ({ page }) => {
+  await open(page, 'backend=wasm&prior=custom&y=0&sweep=1&T=40&particles=300');
+  await play(page);
+  await expect(page.getByTestId('status')).toHaveText('done', { timeout: 40_000 });
+  await expect.poll(async () => (await latest(page))?.metrics.w2_posterior ?? 0, { timeout: 10_000 }).toBeGreaterThan(0);
+  const s = await latest(page);
+  expect(s!.layers).toEqual(expect.arrayContaining(['sweepT', 'sweepSW']));
+  const sw = s!.sweep!;
+  expect(Object.keys(sw)).toContain('BO-DDNM (KDE estimate)');
+  // the run finished, so the sweep is complete: DDNM's estimate is far above the oracle's at every T
+  for (let i = 0; i < 5; i++) expect(sw['DDNM (KDE estimate)'][i]).toBeGreaterThan(10 * sw['oracle (KDE estimate)'][i]);
+});
+
+test('two editable mixtures: `edit` moves the handles to the training mixture and outlines the target', async ({ page }) => {
+  await open(page, 'backend=wasm&mode=uncond&target=custom&score_src=mixture&edit=training&T=20');
+  await play(page);
+  await expect.poll(async () => (await latest(page))?.layers ?? [], { timeout: 20_000 }).toEqual(expect.arrayContaining(['handles', 'outline']));
+  await expect(page.getByText('Training mixture', { exact: true })).toBeVisible();
+  await expect(page.getByText('Components', { exact: true })).toHaveCount(0);
 });

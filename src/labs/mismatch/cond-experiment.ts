@@ -9,6 +9,7 @@ import { gmmSample, gmmScore } from '../../core/gmm';
 import { mixtureBox } from '../../core/targets/box';
 import type { Box, Mixture } from '../../core/types';
 import { slicedW2 } from '../../core/metrics/sliced-w2';
+import { w2ExactSubsampled } from '../../core/metrics/w2-exact';
 import { makeCondSetup } from '../../core/mismatch/affine-rules';
 import { propagateGaussian, type Propagation } from '../../core/mismatch/gaussian-propagation';
 import { RULE_IDS, RULE_LABELS, type RuleId } from '../../core/mismatch/measurement';
@@ -24,6 +25,7 @@ import type { Experiment, ParamValue } from '../types';
 import { gaussFromParams, measurementFromParams, mixtureFromId } from './problem';
 import { cloneLayers, deltaLayer, densityLayer, measurementLayer } from './layers';
 import { RunTracker } from './run-tracker';
+import { MixtureSweep } from './cond-sweep';
 
 type P = Record<string, ParamValue>;
 const REF_N = 1000;
@@ -46,6 +48,7 @@ export class CondExperiment implements Experiment {
     private readonly box: Box,
     private readonly rngMetrics: Rng,
     private readonly notes: Record<string, string>,
+    private readonly mixSweep: MixtureSweep | null,
   ) {
     this.tracker = new RunTracker(tab, prop, (level) => meanSquaredMismatch(ref.x0, ref.z, level, ruleScoreFn(this.rule, mix), (x, l) => gmmScore(x, mix.post, l)));
   }
@@ -78,6 +81,9 @@ export class CondExperiment implements Experiment {
       fixed.sweepT = { kind: 'series', xs: sT.xs, ys: relabel(sT.ys) };
       const sS = klOverSigma(gauss.prior, meas.A, meas.y, zeta, RULE_IDS, SWEEP_SIGMA, tab.T, p.schedule as VpKind, variance);
       fixed.sweepSigma = { kind: 'series', xs: sS.xs, ys: relabel(sS.ys) };
+      // every rule at this run's T (closed form, O(T) each): a CLI `--sweep T=...` then prints each T and rule
+      const here = klOverT(gauss, RULE_IDS, [tab.T], p.schedule as VpKind, variance);
+      RULE_IDS.forEach((r) => (sweepMetrics[`kl_${metricName(r)}`] = here.ys[r][0]));
       if (p.sweep === true) {
         SWEEP_T.forEach((T, i) => RULE_IDS.forEach((r) => (sweepMetrics[`kl_T${T}_${metricName(r)}`] = sT.ys[r][i])));
       }
@@ -87,10 +93,14 @@ export class CondExperiment implements Experiment {
     const ref = { x0: gmmSample(REF_N, mix.post, rRef), z: tf.randomNormal([REF_N, 2], 0, 1, 'float32', rRef.seed()) as Tensor2D };
     const notes: Record<string, string> = {
       problem: `y = ${meas.y.map((v) => v.toFixed(3)).join(', ')}, σ_y = ${meas.sigmaY}${assumed !== meas.sigmaY ? ` (sampler assumes ${assumed})` : ''}`,
-      bias: gauss ? 'KL, E‖Δ_t‖² and B_T: exact (Gaussian prior, closed-form propagation)' : 'mixture prior: E‖Δ_t‖² by Monte Carlo, KL by a KDE estimate at t = 1 (biased), no closed form',
+      bias: gauss ? 'KL, E‖Δ_t‖² and B_T: exact (Gaussian prior, closed-form propagation)' : `mixture prior: E‖Δ_t‖² by Monte Carlo, KL by a KDE estimate at t = 1 (biased), W₂ exact on 300-point subsamples, no closed form${p.sweep === true ? '' : '; turn on "Report the sweep" for KL/SW₂ against T (sample estimates)'}`,
     };
-    if (p.sweep === true && !gauss) notes.sweep = 'the T sweep needs a Gaussian prior (closed form); with a mixture prior it is not computed';
-    return new CondExperiment(p, mix, prop, tab, run, ref, fixed, sweepMetrics, box, rMetrics, notes);
+    let mixSweep: MixtureSweep | null = null;
+    if (p.sweep === true && !gauss) {
+      const x0xy = new Float32Array(await ref.x0.data());
+      mixSweep = new MixtureSweep(mix, p.schedule as VpKind, variance, { ...ref, x0xy }, seed);
+    }
+    return new CondExperiment(p, mix, prop, tab, run, ref, fixed, sweepMetrics, box, rMetrics, notes, mixSweep);
   }
 
   get iteration(): number {
@@ -138,6 +148,7 @@ export class CondExperiment implements Experiment {
       }
     }
     const layers: Record<string, Layer> = { ...cloneLayers(this.grids), ...cloneLayers(this.fixed), particles: { kind: 'points', xy }, reference: { kind: 'points', xy: refXY } };
+    const sweepInfo = await this.advanceSweep(req.metrics, layers);
     // an empty handles layer still gives the plane its scale for the click binding (plots/handles.ts only
     // learns the scale from a handles layer; without one a click on the plane is ignored)
     layers.handles = { kind: 'handles', components: this.p.prior === 'custom' ? this.mix.prior : [] };
@@ -147,14 +158,41 @@ export class CondExperiment implements Experiment {
       if (this.prop) metrics.kl_closed_form = this.prop.kl;
       const x1 = this.tracker.x1;
       if (!this.prop && x1) metrics.kl_kde = await this.klAtOne(x1);
+      if (this.run.done) metrics.w2_posterior = await this.w2Final(xy);
+      if (this.mixSweep) Object.assign(metrics, this.mixSweep.metrics());
     }
     const info: Record<string, string> = {
       ...this.notes,
       phase: `step ${this.run.iteration} / ${this.tab.T}: particles at t = ${t}${this.run.done ? ' (final samples)' : ''}`,
       rule: RULE_LABELS[this.rule],
       field: this.p.field ? `Δ_t arrows at t = ${this.fieldT()}` : '',
+      ...sweepInfo,
     };
     return { iteration: this.run.iteration, layers, metrics, info, box: this.box };
+  }
+
+  /**
+   * The mixture-prior T sweep: one (rule, T) point per metrics frame while the run plays, the rest once it is
+   * done (so the CLI's final line has all of it); its curves go to the sweepT / sweepSW layers.
+   */
+  private async advanceSweep(metricsFrame: boolean, layers: Record<string, Layer>): Promise<Record<string, string>> {
+    const sw = this.mixSweep;
+    if (!sw) return {};
+    if (metricsFrame && !sw.done) await sw.advance(this.run.done ? sw.total : 1);
+    const l = sw.layers();
+    layers.sweepT = l.kl;
+    layers.sweepSW = l.sw2;
+    return { sweep: `T sweep (sample estimate, mixture prior): ${sw.progress}${sw.done ? ', done' : ''}` };
+  }
+
+  /** exact W2 (Hungarian, 300-point subsamples) of the final samples to exact posterior samples, once */
+  private w2Cache: number | null = null;
+  private async w2Final(xy: Float32Array): Promise<number> {
+    if (this.w2Cache === null) {
+      const post = new Float32Array(await this.ref.x0.data());
+      this.w2Cache = w2ExactSubsampled(xy, post, this.rngMetrics, 300);
+    }
+    return this.w2Cache;
   }
 
   private kdeCache: number | null = null;

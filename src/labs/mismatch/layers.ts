@@ -31,6 +31,28 @@ export function measurementLayer(A: number[][], y: number[], box: Box): Layer {
   return { kind: 'paths', xy: Float32Array.from([p0[0] - s * L, p0[1] + c * L, p0[0] + s * L, p0[1] - c * L]), nPaths: 1, length: 2 };
 }
 
+const OUTLINE_PTS = 33;
+
+/** 2σ ellipses of a mixture's components (closed polylines): the mixture the handles are not editing */
+export function mixtureOutline(mix: Mixture): Layer {
+  const xy = new Float32Array(mix.length * OUTLINE_PTS * 2);
+  mix.forEach((c, k) => {
+    // Cholesky of [[a, b], [b, d]]: the ellipse is mean + 2 L (cos θ, sin θ)
+    const [a, b, d] = c.cov;
+    const l11 = Math.sqrt(Math.max(a, 0));
+    const l21 = l11 > 0 ? b / l11 : 0;
+    const l22 = Math.sqrt(Math.max(d - l21 * l21, 0));
+    for (let i = 0; i < OUTLINE_PTS; i++) {
+      const th = (2 * Math.PI * i) / (OUTLINE_PTS - 1);
+      const u = 2 * Math.cos(th), v = 2 * Math.sin(th);
+      const o = 2 * (k * OUTLINE_PTS + i);
+      xy[o] = c.mean[0] + l11 * u;
+      xy[o + 1] = c.mean[1] + l21 * u + l22 * v;
+    }
+  });
+  return { kind: 'paths', xy, nPaths: mix.length, length: OUTLINE_PTS };
+}
+
 export function cloneLayer(l: Layer): Layer {
   const out: Record<string, unknown> = { ...l };
   for (const [k, v] of Object.entries(out)) {

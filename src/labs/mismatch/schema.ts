@@ -9,19 +9,20 @@ export const mismatchSchema: LabSchema = {
   iterationMeans: 'one reverse DDPM step t → t−1 of every particle (a learned score first trains, 10 DSM steps per iteration)',
   params: mismatchParams,
   presets: mismatchPresets,
-  defaultSteps: 200,
+  defaultSteps: 2000, // a run stops when the sampler is done (T ≤ 2000): the CLI always finishes it
   views: [
     {
       id: 'plane', kind: 'plane', title: 'Exact posterior (target), samples and mismatch Δ_t',
-      layers: ['density', 'delta', 'measurement', 'particles', 'reference', 'truth', 'handles'],
+      layers: ['density', 'delta', 'measurement', 'outline', 'particles', 'reference', 'truth', 'handles'],
       click: { x: 'y', y: 'y2', hint: 'click: measure this point (y = A·point)' },
     },
-    { id: 'klT', kind: 'xy', title: 'KL(Q₁|y ‖ P₁|y) against T, every rule (closed form, Gaussian prior)', layer: 'sweepT', xLabel: 'T (reverse steps)', logX: true, logY: true, when: (p) => p.mode === 'cond' },
-    { id: 'klSigma', kind: 'xy', title: 'KL(Q₁|y ‖ P₁|y) against σ_y at this T (closed form)', layer: 'sweepSigma', xLabel: 'σ_y', logX: true, logY: true, when: (p) => p.mode === 'cond' },
+    { id: 'klT', kind: 'xy', title: 'KL(Q₁|y ‖ P₁|y) against T, every rule (Gaussian prior: closed form; mixture prior with "Report the sweep": KDE estimate, 300 samples per T)', layer: 'sweepT', xLabel: 'T (reverse steps)', logX: true, logY: true, when: (p) => p.mode === 'cond' && (p.prior === 'gaussian' || p.sweep === true) },
+    { id: 'swT', kind: 'xy', title: 'SW₂ to exact posterior samples against T, every rule (estimate, 300 samples per T)', layer: 'sweepSW', xLabel: 'T (reverse steps)', logX: true, logY: true, when: (p) => p.mode === 'cond' && p.prior !== 'gaussian' && p.sweep === true },
+    { id: 'klSigma', kind: 'xy', title: 'KL(Q₁|y ‖ P₁|y) against σ_y at this T (closed form)', layer: 'sweepSigma', xLabel: 'σ_y', logX: true, logY: true, when: (p) => p.mode === 'cond' && p.prior === 'gaussian' },
     { id: 'biasT', kind: 'xy', title: 'Bias against T: mismatched vs exact score (unconditional)', layer: 'biasT', xLabel: 'T (reverse steps)', logX: true, logY: true, when: (p) => p.mode !== 'cond' },
     { id: 'delta', kind: 'chart', title: 'Mean-square mismatch E‖Δ_t‖² at the current step', metrics: [{ key: 'delta2', label: 'E_q‖Δ_t‖²', log: true }] },
     { id: 'bias', kind: 'chart', title: 'Accumulated mismatch and KL along the run', metrics: [{ key: 'bias_accumulated', label: 'B (running)', log: true }, { key: 'kl_t', label: 'KL(Q_t ‖ P_t), exact', log: true }, { key: 'kl_kde', label: 'KL at t = 1, KDE estimate (mixture prior)', log: true }] },
-    { id: 'sw2', kind: 'chart', title: 'Sliced W₂ to exact samples', metrics: [{ key: 'sw2_posterior', label: 'SW₂ to q_t(·|y)', log: true }, { key: 'sw2_target_t', label: 'SW₂ to q_t (unconditional)', log: true }, { key: 'sw2', label: 'SW₂ to target (final)', log: true }] },
+    { id: 'sw2', kind: 'chart', title: 'Sliced W₂ to exact samples', metrics: [{ key: 'sw2_posterior', label: 'SW₂ to q_t(·|y)', log: true }, { key: 'sw2_target_t', label: 'SW₂ to q_t (unconditional)', log: true }, { key: 'sw2', label: 'SW₂ to target (final)', log: true }, { key: 'w2_posterior', label: 'W₂ to posterior, exact (final)', log: true }] },
     { id: 'loss', kind: 'chart', title: 'Score training loss (DSM)', metrics: [{ key: 'dsm_loss', label: 'DSM loss', log: true }] },
   ],
 };

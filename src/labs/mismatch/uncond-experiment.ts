@@ -21,7 +21,7 @@ import { meanSquaredMismatch, noisedSamples, perturbationAffine, perturbedScore,
 import type { Layer, Snapshot, SnapshotRequest } from '../../protocol/snapshot';
 import type { Experiment, ParamValue } from '../types';
 import { mixtureFromId } from './problem';
-import { cloneLayers, deltaLayer, densityLayer } from './layers';
+import { cloneLayers, deltaLayer, densityLayer, mixtureOutline } from './layers';
 import { RunTracker } from './run-tracker';
 import { UNCOND_SWEEP_T, UNCOND_SWEEP_T_FULL, uncondSweep } from './uncond-sweep';
 
@@ -29,7 +29,7 @@ type P = Record<string, ParamValue>;
 const REF_N = 2000;
 const MC_N = 500;
 export const TRAIN_PER_ITER = 10;
-const LIVE = new Set(['speed', 'delta_t', 'density', 'field']);
+const LIVE = new Set(['speed', 'delta_t', 'density', 'field', 'edit']);
 
 export class UncondExperiment implements Experiment {
   private run: ReverseRun | null = null;
@@ -185,8 +185,7 @@ export class UncondExperiment implements Experiment {
       }
     }
     const layers: Record<string, Layer> = { ...cloneLayers(this.grids), ...cloneLayers(this.fixed) };
-    if (this.p.target === 'custom') layers.handles = { kind: 'handles', components: this.target };
-    else if (this.p.score_src === 'mixture') layers.handles = { kind: 'handles', components: this.p.train as Mixture };
+    Object.assign(layers, this.handleLayers());
     const metrics: Record<string, number> = {};
     if (!this.run) {
       layers.reference = { kind: 'points', xy: this.reference.slice() };
@@ -209,6 +208,21 @@ export class UncondExperiment implements Experiment {
     }
     info.phase = `step ${this.run.iteration} / ${this.tab.T}: particles at t = ${t}${this.run.done ? ' (final samples)' : ''}`;
     return { iteration: this.run.iteration, layers, metrics, info, box: this.box };
+  }
+
+  /**
+   * Handles on the mixture the UI binds (the first visible 'points' param, see params.ts `edit`), an outline
+   * of the other one: the training mixture when the target is edited, the target when the training is.
+   */
+  private handleLayers(): Record<string, Layer> {
+    const train = this.p.score_src === 'mixture' ? (this.p.train as Mixture) : null;
+    const custom = this.p.target === 'custom';
+    const editTrain = train !== null && (!custom || this.p.edit === 'training');
+    if (editTrain) return { handles: { kind: 'handles', components: train }, outline: mixtureOutline(this.target) };
+    const out: Record<string, Layer> = {};
+    if (custom) out.handles = { kind: 'handles', components: this.target };
+    if (train) out.outline = mixtureOutline(train);
+    return out;
   }
 
   async checkFinite(): Promise<string | null> {
