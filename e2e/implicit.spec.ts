@@ -61,3 +61,14 @@ test('the EBM mode draws the energy, chains and data; a bad URL value shows a no
   await expect.poll(async () => Object.keys(await lab.layerKinds())).toEqual(expect.arrayContaining(['heat', 'particles', 'others']));
   await expect.poll(() => lab.lastMetric('sw2')).not.toBeNull();
 });
+
+test('the diffusion fine-tuning preset runs the queue and draws samples, the queue strip and the cost chart', async ({ page }) => {
+  const lab = new ImplicitLab(page);
+  await lab.open('backend=wasm&preset=diffusion-finetune&dbatch=32');
+  await expect(lab.preset).toHaveValue('diffusion-finetune');
+  await lab.expectRunning();
+  await expect.poll(async () => Object.keys(await lab.layerKinds()), { timeout: 30_000 }).toEqual(expect.arrayContaining(['particles', 'others', 'queue', 'weights', 'heat']));
+  expect(await lab.layerKinds()).toMatchObject({ particles: 'points', others: 'points', queue: 'bars' });
+  await expect(lab.chart('Objective against sampler steps')).toBeVisible();
+  await expect.poll(() => lab.lastMetric('F_exact'), { timeout: 40_000 }).toBeGreaterThan(0.4);
+});

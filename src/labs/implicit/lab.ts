@@ -2,8 +2,13 @@ import type { LabDefinition } from '../types';
 import { implicitSchema } from './schema';
 import { LangevinExperiment } from './langevin-experiment';
 import { EbmExperiment } from './ebm-experiment';
+import { DiffusionExperiment } from './diffusion-experiment';
 
 export const implicitLab: LabDefinition = {
   ...implicitSchema,
-  create: async (p, ctx) => (p.mode === 'ebm' ? EbmExperiment.create(p, ctx.seed) : new LangevinExperiment(p, ctx.seed)),
+  create: async (p, ctx) => {
+    if (p.mode === 'ebm') return EbmExperiment.create(p, ctx.seed);
+    if (p.mode === 'diffusion') return new DiffusionExperiment(p, ctx.seed);
+    return new LangevinExperiment(p, ctx.seed);
+  },
 };

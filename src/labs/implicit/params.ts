@@ -5,6 +5,8 @@ import type { ParamSpec, ParamValue } from '../types';
 type P = Record<string, ParamValue>;
 const langevin = (p: P) => p.mode === 'langevin';
 const ebm = (p: P) => p.mode === 'ebm';
+const diffusion = (p: P) => p.mode === 'diffusion';
+const rewarded = (p: P) => langevin(p) || diffusion(p);
 
 export const DEFAULT_USER_MIX: Mixture = [
   { w: 1, mean: [-3, 0], cov: [1, 0, 1] },
@@ -17,18 +19,18 @@ export const EBM_DATA = ['moons', 'spirals', 'checkerboard', '8gaussians', 'hexa
 export const implicitParams: readonly ParamSpec[] = [
   { key: 'seed', label: 'Seed', group: 'run', kind: 'int', min: 0, max: 2 ** 31 - 1, default: 1, help: 'All randomness flows from this number: the same seed replays the same run.' },
   {
-    key: 'mode', label: 'Mode', group: 'problem', kind: 'enum', values: ['langevin', 'ebm'],
-    valueLabels: ['Reward training of Langevin (§5.1)', 'Train an energy-based model'], default: 'langevin',
-    help: 'Langevin: θ of the potential V(x, θ) climbs a reward of the Langevin stationary law π*(θ) ∝ exp(−V). EBM: θ of an energy climbs the data likelihood, with π*(θ) sampled by persistent Langevin chains. (The finite-time diffusion fine-tuning mode of the paper is not built yet.)',
+    key: 'mode', label: 'Mode', group: 'problem', kind: 'enum', values: ['langevin', 'ebm', 'diffusion'],
+    valueLabels: ['Reward training of Langevin (§5.1)', 'Train an energy-based model', 'Fine-tune a diffusion (finite time, queue)'], default: 'langevin',
+    help: 'Langevin: θ of the potential V(x, θ) climbs a reward of the Langevin stationary law π*(θ) ∝ exp(−V). EBM: θ of an energy climbs the data likelihood, with π*(θ) sampled by persistent Langevin chains. Diffusion: θ of a T-step denoising sampler climbs a reward minus a KL to the base model, by the queue (T batches at different stages, one reverse step each per θ update).',
   },
   // ---- reward training of Langevin
   { key: 'target', label: 'Potential', group: 'potential', kind: 'enum', values: ['hexagon', 'custom'], valueLabels: ['Hexagon (the paper)', 'My mixture (edit in plot)'], default: 'hexagon', when: langevin, help: 'V(x, θ) = −log Σ w_k N(x; c_k, v_k I). The hexagon: c_k = 4(cos kπ/3, sin kπ/3), v_k = 1. Your mixture: the handles (widths are made isotropic).' },
   { key: 'comps', label: 'Components', group: 'potential', kind: 'points', default: DEFAULT_USER_MIX, when: (p) => langevin(p) && p.target === 'custom', help: 'Drag a mean, shift-click to add, alt-click to remove, wheel to change a width. Weights give θ0 (logits = log w).' },
   { key: 'param', label: 'θ', group: 'potential', kind: 'enum', values: ['logits', 'means'], valueLabels: ['Mixture logits (the paper)', 'Component means'], default: 'logits', when: langevin, help: 'Which parameters are trained: the logits (the paper; θ0 = (1.5, 0, 1.5, 0, 1.5, 0) on the hexagon) or the centres (the landscape moves; logits fixed).' },
-  { key: 'reward', label: 'Reward', group: 'reward', kind: 'enum', values: ['hard', 'smooth', 'bump'], valueLabels: ['Hard (the paper)', 'Smooth', 'Bump (click to place)'], default: 'hard', when: langevin, help: 'Hard: 1{x₁ ≥ 0} exp(−|x − (4, 3.8)|²/20)/2.5 (the code\'s reward_hard). Smooth: sigmoid(x₁/0.5) exp(−|x − (4, 3.8)|²/20)/0.7 (defined, unused in the code). Bump: a Gaussian you place with a click.' },
-  { key: 'bumpX', label: 'Bump x₁', group: 'reward', kind: 'number', min: -10, max: 10, step: 0.1, default: -2, when: (p) => langevin(p) && p.reward === 'bump', help: 'Centre of the bump (a plain click on the plane sets it).' },
-  { key: 'bumpY', label: 'Bump x₂', group: 'reward', kind: 'number', min: -10, max: 10, step: 0.1, default: -1, when: (p) => langevin(p) && p.reward === 'bump', help: 'Centre of the bump (a plain click on the plane sets it).' },
-  { key: 'bumpWidth', label: 'Bump width', group: 'reward', kind: 'number', min: 0.2, max: 8, step: 0.1, default: 1.5, when: (p) => langevin(p) && p.reward === 'bump', help: 'Standard deviation of the bump.' },
+  { key: 'reward', label: 'Reward', group: 'reward', kind: 'enum', values: ['hard', 'smooth', 'bump'], valueLabels: ['Hard (the paper)', 'Smooth', 'Bump (click to place)'], default: 'hard', when: rewarded, help: 'Hard: 1{x₁ ≥ 0} exp(−|x − (4, 3.8)|²/20)/2.5 (the code\'s reward_hard). Smooth: sigmoid(x₁/0.5) exp(−|x − (4, 3.8)|²/20)/0.7 (defined, unused in the code). Bump: a Gaussian you place with a click.' },
+  { key: 'bumpX', label: 'Bump x₁', group: 'reward', kind: 'number', min: -10, max: 10, step: 0.1, default: -2, when: (p) => rewarded(p) && p.reward === 'bump', help: 'Centre of the bump (a plain click on the plane sets it).' },
+  { key: 'bumpY', label: 'Bump x₂', group: 'reward', kind: 'number', min: -10, max: 10, step: 0.1, default: -1, when: (p) => rewarded(p) && p.reward === 'bump', help: 'Centre of the bump (a plain click on the plane sets it).' },
+  { key: 'bumpWidth', label: 'Bump width', group: 'reward', kind: 'number', min: 0.2, max: 8, step: 0.1, default: 1.5, when: (p) => rewarded(p) && p.reward === 'bump', help: 'Standard deviation of the bump.' },
   { key: 'loop', label: 'Loop', group: 'optimizer', kind: 'enum', values: ['single', 'nested', 'exact'], valueLabels: ['Single loop (1 Langevin step per update)', 'Nested loop (K_in steps per update)', 'Exact gradient flow'], default: 'single', when: langevin, help: 'Single: one Langevin step per θ update, particles carried over (Implicit Diffusion). Nested: K_in Langevin steps per update (the baseline). Exact: θ follows the closed-form gradient of J; the particles only sample π*(θ).' },
   { key: 'inner', label: 'Inner steps K_in', group: 'optimizer', kind: 'int', min: 1, max: 500, scale: 'log', default: 20, when: (p) => langevin(p) && (p.loop === 'nested' || p.compare === true), help: 'Langevin steps per θ update in the nested loop (and in the cost-matched comparison run).' },
   { key: 'warm', label: 'Warm start', group: 'optimizer', kind: 'bool', default: true, when: (p) => langevin(p) && (p.loop === 'nested' || p.compare === true), help: 'Nested loop: carry the particles over between updates (on) or restart them from N(0, I) each time (off).' },
@@ -49,8 +51,17 @@ export const implicitParams: readonly ParamSpec[] = [
   { key: 'ebmGamma', label: 'Chain step γ', group: 'ebm', kind: 'number', min: 0.0001, max: 1, scale: 'log', default: 0.01, live: true, when: ebm, help: 'Langevin step of the persistent chains.' },
   { key: 'ebmLr', label: 'Adam learning rate', group: 'ebm', kind: 'number', min: 0.00001, max: 0.1, scale: 'log', default: 0.01, when: ebm, help: 'Adam step on the negative log-likelihood gradient E_data[∇θE] − E_chains[∇θE].' },
   { key: 'batch', label: 'Data batch', group: 'ebm', kind: 'int', min: 16, max: 4096, scale: 'log', default: 256, when: ebm, help: 'Data points per update.' },
+  // ---- diffusion fine-tuning (finite time)
+  { key: 'dtheta', label: 'Fine-tuned θ', group: 'diffusion', kind: 'enum', values: ['logits', 'mlp'], valueLabels: ['Mixture logits (exact reference)', 'MLP ε-correction'], default: 'logits', when: diffusion, help: 'Base model: the exact noised score of the hexagon mixture with θ0 = (1.5, 0, 1.5, 0, 1.5, 0). Logits: the fine-tuned score is the exact noised score of the reweighted mixture, so F(θ) = E[R] − λ KL is known in closed form. MLP: s_θ = s_base − MLP(x, a_t, s_t)/s_t (zero at the start).' },
+  { key: 'dhidden', label: 'MLP width', group: 'diffusion', kind: 'int', min: 4, max: 64, default: 16, when: (p) => diffusion(p) && p.dtheta === 'mlp', help: 'Hidden width of the correction (one tanh layer).' },
+  { key: 'dloop', label: 'Loop', group: 'diffusion', kind: 'enum', values: ['queue', 'nested'], valueLabels: ['Queue (1 sampler step per update)', 'Nested (T sampler steps per update)'], default: 'queue', when: diffusion, help: 'Queue: T batches in flight at stages 0..T−1, every one advanced one reverse step per θ update; the finished batch gives the gradient by backprop through its recorded steps (made with the last T θs). Nested: a fresh batch runs all T steps with the current θ before each update.' },
+  { key: 'dcompare', label: 'Nested run at equal cost', group: 'diffusion', kind: 'bool', default: true, when: (p) => diffusion(p) && p.dloop !== 'nested', help: 'Also run the nested loop with the same sampler steps (one per iteration, a θ update every T): curves "nested" on the cost chart.' },
+  { key: 'dT', label: 'Sampler steps T', group: 'diffusion', kind: 'int', min: 2, max: 100, default: 10, when: diffusion, help: 'DDPM reverse steps (linear VP schedule); also the queue length.' },
+  { key: 'dbatch', label: 'Batch per slot', group: 'diffusion', kind: 'int', min: 4, max: 1024, scale: 'log', default: 64, when: diffusion, help: 'Points per queue slot; the finished batch of this size gives each gradient.' },
+  { key: 'deta', label: 'Learning rate', group: 'diffusion', kind: 'number', min: 0, max: 100, step: 0.01, default: 4, live: true, when: diffusion, help: 'Logits: SGD θ ← θ + η g. MLP: the Adam step size (try 0.01).' },
+  { key: 'dlambda', label: 'KL weight λ', group: 'diffusion', kind: 'number', min: 0, max: 10, step: 0.01, default: 0.05, live: true, when: diffusion, help: 'Objective E[R(x0)] − λ·(path KL to the base): Σ_t |μ_θ − μ_base|²/(2σ̃_t²) along each trajectory, which tends to KL(p_θ ‖ p_base) as T grows. With logits the optimum is about w ∝ w_base·exp(r/λ).' },
   // ---- run and view
   { key: 'speed', label: 'Speed', group: 'run', kind: 'int', min: 1, max: 1000, scale: 'log', default: 20, live: true, help: 'Iterations per drawn frame.' },
   { key: 'density', label: 'Potential', group: 'view', kind: 'enum', values: ['log', 'density', 'off'], valueLabels: ['−V (log-density)', 'exp(−V)', 'off'], default: 'log', live: true, help: 'Heatmap and contours of π*(θ) ∝ exp(−V(·, θ)).' },
-  { key: 'paths', label: 'Reward contours', group: 'view', kind: 'bool', default: true, live: true, when: langevin, help: 'Level sets of the reward at 20%, 50% and 80% of its maximum.' },
+  { key: 'paths', label: 'Reward contours', group: 'view', kind: 'bool', default: true, live: true, when: rewarded, help: 'Level sets of the reward at 20%, 50% and 80% of its maximum.' },
 ];

@@ -37,4 +37,11 @@ export const implicitPresets: readonly Preset[] = [
     params: { mode: 'ebm', data: 'moons', energy: 'mlp', hidden: 32, ebmInner: 1, ebmLr: 0.003, speed: 5 },
     steps: 2000,
   },
+  {
+    id: 'diffusion-finetune',
+    title: 'Fine-tune a diffusion toward a reward',
+    lookFor: 'A 10-step DDPM sampler whose base score is the exact noised score of the hexagon mixture (weights from θ0) is fine-tuned by the queue: 10 batches in flight, each advanced one reverse step per θ update, the finished one giving the gradient by backprop through its recorded steps. θ = the logits, smooth reward, λ = 0.05: the red fine-tuned samples leave the white base samples for the rewarded components at 0° and 60°, the bars climb toward w ∝ w_base·exp(r/λ), the exact F(θ) rises and the gradient cosine stays high. On the cost chart the queue gets there in far fewer sampler steps than the nested loop run beside it.',
+    params: { mode: 'diffusion', dtheta: 'logits', reward: 'smooth', dloop: 'queue', dcompare: true, dT: 10, dbatch: 64, deta: 2, dlambda: 0.05, speed: 5 },
+    steps: 400,
+  },
 ];
