@@ -6,7 +6,10 @@ import type { Tensor1D, Tensor2D } from '../tf';
 import type { Mixture, NoiseLevel, ScoreFn } from '../types';
 import { gmmSample, gmmScore, gmmTweedie, gmmTweedieJacobian } from '../gmm';
 import { circleOffSupport, circlePrior, circleSample } from './circle';
-import type { DataId, DataSpec, Prior } from './types';
+import { makeTarget } from '../targets/registry';
+import type { TargetId } from '../targets/types';
+import { linePrior, type LineComponent } from './jacobian-vec';
+import { DATA_IDS, type DataId, type DataSpec, type Prior } from './types';
 
 /** the two-component data: means ±LINE2_MEAN v, standard deviation LINE2_STD along v */
 export const LINE2_MEAN = 2;
@@ -36,11 +39,37 @@ export function lineOffSupport(x: Tensor2D, v: [number, number]): Tensor1D {
   });
 }
 
-export function makeData(id: DataId, phi: number): DataSpec {
+/** the 1D components of the line data along v (what linePrior needs) */
+export function lineComponents(id: 'line' | 'line2'): LineComponent[] {
+  if (id === 'line') return [{ w: 1, mu: 0, var: 1 }];
+  const k = LINE2_STD * LINE2_STD;
+  return [{ w: 1, mu: LINE2_MEAN, var: k }, { w: 1, mu: -LINE2_MEAN, var: k }];
+}
+
+export interface DataOptions {
+  /** the components of data 'custom' */
+  components?: Mixture;
+}
+
+/** a foundation target as data: mixtures carry their closed forms, data sets only sample */
+function targetData(id: DataId, o: DataOptions): DataSpec {
+  if (!(DATA_IDS as readonly string[]).includes(id)) throw new Error(`unknown data '${String(id)}'; known: ${DATA_IDS.join(', ')}`);
+  const t = makeTarget(id as TargetId, { components: o.components });
+  const b = t.box;
+  // pad the target's box so guided samples that leave the data stay in view
+  const pad = 0.5 * Math.max(b.xmax - b.xmin, b.ymax - b.ymin);
+  return {
+    id, label: t.label, sample: (n, rng) => t.sample(n, rng), mixture: t.mixture,
+    scale: Math.max(b.xmax - b.xmin, b.ymax - b.ymin) / 6,
+    box: { xmin: b.xmin - pad, xmax: b.xmax + pad, ymin: b.ymin - pad, ymax: b.ymax + pad },
+  };
+}
+
+export function makeData(id: DataId, phi: number, o: DataOptions = {}): DataSpec {
   if (id === 'circle') {
-    return { id, label: 'unit circle', sample: circleSample, offSupport: circleOffSupport, box: { xmin: -3, xmax: 3, ymin: -3, ymax: 3 } };
+    return { id, label: 'unit circle', sample: circleSample, offSupport: circleOffSupport, scale: 1, box: { xmin: -3, xmax: 3, ymin: -3, ymax: 3 } };
   }
-  if (id !== 'line' && id !== 'line2') throw new Error(`unknown data '${String(id)}'; known: line, line2, circle`);
+  if (id !== 'line' && id !== 'line2') return targetData(id, o);
   const mix = lineMixture(id, phi);
   const v: [number, number] = [Math.cos(phi), Math.sin(phi)];
   return {
@@ -49,10 +78,11 @@ export function makeData(id: DataId, phi: number): DataSpec {
     sample: (n, rng) => gmmSample(n, mix, rng),
     offSupport: (x) => lineOffSupport(x, v),
     direction: v,
+    mixture: mix,
+    scale: 1,
     box: { xmin: -8, xmax: 8, ymin: -8, ymax: 8 },
   };
 }
-
 /** exact prior of a Gaussian mixture: Tweedie and its Jacobian in closed form (J is symmetric, so Jᵀg = J g) */
 export function mixturePrior(mix: Mixture): Prior {
   return {
@@ -64,8 +94,15 @@ export function mixturePrior(mix: Mixture): Prior {
   };
 }
 
-export function exactPrior(id: DataId, phi: number): Prior {
-  return id === 'circle' ? circlePrior : mixturePrior(lineMixture(id, phi));
+/**
+ * the exact prior of a data spec: the circle's Bessel forms, the line data in range-preserving form
+ * (jacobian-vec.ts: G_loss exactly tangent), a foundation mixture by the GMM closed forms
+ */
+export function exactPrior(data: DataSpec): Prior {
+  if (data.id === 'circle') return circlePrior;
+  if ((data.id === 'line' || data.id === 'line2') && data.direction) return linePrior(lineComponents(data.id), data.direction);
+  if (!data.mixture) throw new Error(`data '${data.id}' has no closed-form score: use the learned prior (score=learned)`);
+  return mixturePrior(data.mixture);
 }
 
 /** x̂0 = (x + s² score)/a */

@@ -77,3 +77,33 @@ export function summarize(v: Float32Array, k = 4): { mean: number; topk: number;
   const median = n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
   return { mean, topk: top / kk, median };
 }
+
+/** rows of the batch that share one guidance kind (the main run, the δ sweep with G_loss, the one with G) */
+export interface RoundGroup {
+  rows: number;
+  /** δ per row, [rows] */
+  delta: Float32Array;
+  opts: GuidanceOptions;
+}
+
+/** one round for consecutive row groups of z, each with its own guidance; returns the concatenated batch */
+export function guidedRoundGroups(
+  prior: Prior, sched: Schedule, reward: Reward, z: Tensor2D, groups: readonly RoundGroup[], rng: Rng,
+): Tensor2D {
+  const total = groups.reduce((s, g) => s + g.rows, 0);
+  if (total !== z.shape[0]) throw new Error(`guidance: the groups hold ${total} rows, the batch ${z.shape[0]}`);
+  if (groups.length === 1) return guidedRound(prior, sched, reward, z, groups[0].delta, groups[0].opts, rng);
+  const parts: Tensor2D[] = [];
+  let lo = 0;
+  try {
+    for (const g of groups) {
+      const zi = tf.slice(z, [lo, 0], [g.rows, 2]) as Tensor2D;
+      parts.push(guidedRound(prior, sched, reward, zi, g.delta, g.opts, rng));
+      zi.dispose();
+      lo += g.rows;
+    }
+    return tf.concat(parts, 0) as Tensor2D;
+  } finally {
+    tf.dispose(parts);
+  }
+}

@@ -2,11 +2,17 @@
 // clean estimate x̂0(x_t), and the vector-Jacobian product (∂x̂0/∂x_t)ᵀ g. Exact priors give all three in
 // closed form; a learned score gives the VJP by autodiff. Plus what the lab measures: the data's manifold.
 import type { Tensor1D, Tensor2D } from '../tf';
-import type { Box, NoiseLevel } from '../types';
+import type { Box, Mixture, NoiseLevel } from '../types';
 import type { Rng } from '../rng';
 
-export const DATA_IDS = ['line', 'line2', 'circle'] as const;
+/** the lab's own manifolds, then foundation mixtures (exact prior) and data sets (learned prior only) */
+export const MANIFOLD_IDS = ['line', 'line2', 'circle'] as const;
+export const TARGET_MIXTURE_IDS = ['8gaussians', 'hexagon', 'ring', 'two-modes', 'custom'] as const;
+export const TARGET_DATASET_IDS = ['moons', 'spirals', 'checkerboard'] as const;
+export const DATA_IDS = [...MANIFOLD_IDS, ...TARGET_MIXTURE_IDS, ...TARGET_DATASET_IDS] as const;
 export type DataId = (typeof DATA_IDS)[number];
+/** data sets have no closed-form score: they need the learned prior */
+export const needsLearnedPrior = (id: string): boolean => (TARGET_DATASET_IDS as readonly string[]).includes(id);
 
 /** the data distribution (what the pre-trained model learned) and its geometry */
 export interface DataSpec {
@@ -16,9 +22,14 @@ export interface DataSpec {
   sample(n: number, rng: Rng): Tensor2D;
   /**
    * per-sample distance from the manifold: line data ‖x⊥‖/‖x∥‖ (the paper's off-support ratio);
-   * circle ‖x‖ − 1 (signed, as the paper's unit-ball "ratio"). [N]
+   * circle ‖x‖ − 1 (signed, as the paper's unit-ball "ratio"). [N]. Absent for foundation targets: their
+   * support is all of R² (mixtures) or has no closed-form manifold (data sets), so the metric is not reported.
    */
-  offSupport(x: Tensor2D): Tensor1D;
+  offSupport?(x: Tensor2D): Tensor1D;
+  /** data spread, to normalize the learned score net's inputs */
+  scale: number;
+  /** exact prior in closed form (absent for data sets) */
+  mixture?: Mixture;
   /** unit direction of the line (line data), for drawing and tests */
   direction?: [number, number];
   box: Box;

@@ -24,7 +24,7 @@ describe('Gradient-guidance lab', () => {
     exp.dispose();
     for (const k of ['reward', 'samples', 'data', 'sweepSamples', 'fieldNaive', 'fieldLoss', 'front', 'sweep']) expect(s.layers[k], k).toBeDefined();
     expect((s.layers.samples as { xy: Float32Array }).xy.length).toBe(32);
-    expect((s.layers.sweepSamples as { xy: Float32Array }).xy.length).toBe(2 * 11 * 16);
+    expect((s.layers.sweepSamples as { xy: Float32Array }).xy.length).toBe(2 * 2 * 11 * 16); // G_loss and naive sweeps
     expect(s.metrics.off_support_ratio).toBeLessThan(1e-5);
     expect(Number.isFinite(s.metrics.reward_mean)).toBe(true);
     expect(s.metrics.reward_top4).toBeGreaterThanOrEqual(s.metrics.reward_mean);
@@ -42,8 +42,11 @@ describe('Gradient-guidance lab', () => {
     exp.dispose();
     const sweep = s.layers.sweep as { xs: Float32Array; ys: Record<string, Float32Array> };
     expect(sweep.xs.length).toBe(11);
-    const r = sweep.ys['mean reward'];
+    const r = sweep.ys['mean reward, G_loss'];
     expect(r[10]).toBeGreaterThan(r[0]);
+    const front = s.layers.front as { xs: Float32Array; ys: Record<string, Float32Array> };
+    expect(Object.keys(front.ys)).toEqual(['G_loss', 'naive G']);
+    expect(front.xs.length).toBe(22);
   });
 
   it('learned prior: pre-training phase first, then rounds; Algorithm 2 fine-tunes', async () => {
@@ -61,6 +64,22 @@ describe('Gradient-guidance lab', () => {
     expect(s2.metrics.ft_loss).toBeGreaterThan(0);
     expect(s2.info.score).toMatch(/fine-tuned/);
     expect(s2.layers.fieldLoss).toBeDefined();
+  });
+
+  it('foundation targets as data: exact mixture prior, no off-subspace metric; data sets force the learned prior', async () => {
+    const exp = await GuidanceExperiment.create(params({ ...SMALL, data: 'custom', reward: 'f2', bx: 3, by: 3, sweep: true, batch: 4 }), 1);
+    exp.step(3);
+    const s = await exp.snapshot({ grids: true, metrics: true });
+    exp.dispose();
+    expect(s.metrics.off_support_ratio).toBeUndefined();
+    expect(s.info.off).toMatch(/line and circle only/);
+    expect(s.layers.front).toBeUndefined();
+    expect(s.layers.handles).toBeDefined();
+    expect(Object.keys((s.layers.sweep as { ys: object }).ys)).toEqual(['mean reward, G_loss', 'mean reward, naive G']);
+    expect(s.metrics.reward_mean).toBeGreaterThan(3); // f2 <= 5; unguided samples of the custom mixture sit ~2–5 from b
+    const moons = await GuidanceExperiment.create(params({ ...SMALL, data: 'moons', trainSteps: 10, hidden: 16 }), 1);
+    expect(moons.training).toBe(true);
+    moons.dispose();
   });
 
   it('bad inputs give readable messages; divergence is reported', async () => {

@@ -3,6 +3,7 @@
 // network on the newest batch. With a learned prior a pre-training phase comes first (its own counter).
 import { tf } from '../../core/tf';
 import type { Tensor2D } from '../../core/tf';
+import type { Mixture } from '../../core/types';
 import { Rng } from '../../core/rng';
 import { makeSchedule, type Schedule } from '../../core/schedules';
 import { createScoreNet } from '../../core/nets/score-net';
@@ -10,12 +11,12 @@ import type { ScoreNet } from '../../core/nets/types';
 import { checkGuidanceOptions, type GuidanceOptions } from '../../core/guidance/guidance';
 import { exactPrior, makeData, scorePrior } from '../../core/guidance/priors';
 import { makeReward, type Reward, type RewardId } from '../../core/guidance/rewards';
-import { guidedReverse, guidedRound } from '../../core/guidance/rounds';
+import { guidedReverse, guidedRoundGroups, type RoundGroup } from '../../core/guidance/rounds';
 import type { DataId, DataSpec, Prior } from '../../core/guidance/types';
 import type { Experiment, ParamValue } from '../types';
 import type { Layer, Snapshot, SnapshotRequest } from '../../protocol/snapshot';
 import { usesNet } from './params';
-import { SWEEP_DELTAS, cloneLayer, frontLayers, guidanceFields, rewardHeat, roundMetrics, rowValues } from './view-data';
+import { SWEEP_DELTAS, SWEEP_KINDS, cloneLayer, frontLayers, guidanceFields, rewardHeat, roundMetrics, rowValues } from './view-data';
 
 type P = Record<string, ParamValue>;
 const TRAIN_N = 20000;
@@ -30,7 +31,8 @@ export class GuidanceExperiment implements Experiment {
   private lossCount = 0;
   private prior: Prior;
   private heat: Layer | null = null;
-  private readonly delta: Float32Array;
+  private readonly groups: RoundGroup[];
+  private readonly rows: number;
   private readonly B: number;
   private readonly Bs: number;
   private readonly guide: GuidanceOptions;
@@ -47,13 +49,16 @@ export class GuidanceExperiment implements Experiment {
     dataRef: Float32Array,
   ) {
     this.dataRef = dataRef;
-    const phi = (Number(p.phi) * Math.PI) / 180;
-    this.prior = net ? scorePrior(net.score) : exactPrior(data.id, phi);
+    this.prior = net ? scorePrior(net.score) : exactPrior(data);
     this.B = Number(p.batch);
     this.Bs = p.sweep ? Math.min(this.B, 32) : 0;
-    this.delta = new Float32Array(this.B + SWEEP_DELTAS.length * this.Bs).fill(Number(p.delta));
-    SWEEP_DELTAS.forEach((d, i) => this.delta.fill(d, this.B + i * this.Bs, this.B + (i + 1) * this.Bs));
     this.guide = { kind: p.guidance as 'naive' | 'gloss', sigma: Number(p.sigma), betaScale: Number(p.betaScale), betaConst: Number(p.beta) };
+    // the δ sweep runs twice, with G_loss and with naive G, so the front shows both curves
+    const sweepDelta = new Float32Array(SWEEP_DELTAS.length * this.Bs);
+    SWEEP_DELTAS.forEach((d, i) => sweepDelta.fill(d, i * this.Bs, (i + 1) * this.Bs));
+    this.groups = [{ rows: this.B, delta: new Float32Array(this.B).fill(Number(p.delta)), opts: this.guide }];
+    if (this.Bs) for (const kind of SWEEP_KINDS) this.groups.push({ rows: sweepDelta.length, delta: sweepDelta, opts: { ...this.guide, kind } });
+    this.rows = this.groups.reduce((n, g) => n + g.rows, 0);
     if (!net || Number(p.trainSteps) <= 0) this.startRounds();
   }
 
@@ -63,7 +68,7 @@ export class GuidanceExperiment implements Experiment {
     const guide = { kind: p.guidance as 'naive' | 'gloss', sigma: Number(p.sigma), betaScale: Number(p.betaScale), betaConst: Number(p.beta) };
     checkGuidanceOptions(guide);
     const phi = (Number(p.phi) * Math.PI) / 180;
-    const data = makeData(p.data as DataId, phi);
+    const data = makeData(p.data as DataId, phi, { components: p.comps as Mixture });
     const reward = makeReward(p.reward as RewardId, { phi, ratio: Number(p.ratio), b: [Number(p.bx), Number(p.by)] });
     const sched = makeSchedule('cosine', Number(p.T));
     const root = new Rng(seed);
@@ -75,7 +80,7 @@ export class GuidanceExperiment implements Experiment {
     let net: ScoreNet | null = null;
     let trainData: Tensor2D | null = null;
     if (usesNet(p)) {
-      net = createScoreNet({ hidden: Number(p.hidden), depth: 3, lr: Number(p.lr), batch: 512, dataScale: 1, rng: rNet });
+      net = createScoreNet({ hidden: Number(p.hidden), depth: 3, lr: Number(p.lr), batch: 512, dataScale: data.scale, rng: rNet });
       trainData = data.sample(TRAIN_N, rData);
     }
     return new GuidanceExperiment(p, data, reward, sched, root.split(), net, trainData, dataRef);
@@ -100,7 +105,7 @@ export class GuidanceExperiment implements Experiment {
       }
       if (this.done) return;
       if (this.p.algorithm === '2' && this.round >= Number(this.p.ftStart)) this.fineTune();
-      const next = guidedRound(this.prior, this.sched, this.reward, this.z, this.delta, this.guide, this.rng);
+      const next = guidedRoundGroups(this.prior, this.sched, this.reward, this.z, this.groups, this.rng);
       this.z.dispose();
       this.z = next;
       this.round++;
@@ -118,10 +123,10 @@ export class GuidanceExperiment implements Experiment {
     this.lossSum = this.lossCount = 0;
   }
 
-  /** Algorithm 2: one Adam step of DSM on the newest main batch */
+  /** Algorithm 2: ftSteps Adam steps of DSM on the newest main batch (the sweep rows are not trained on) */
   private fineTune(): void {
     const batch = tf.slice(this.z!, [0, 0], [this.B, 2]) as Tensor2D;
-    this.addLoss(this.net!.trainStep(batch));
+    for (let j = 0; j < Number(this.p.ftSteps); j++) this.addLoss(this.net!.trainStep(batch));
     batch.dispose();
   }
 
@@ -130,13 +135,13 @@ export class GuidanceExperiment implements Experiment {
     this.trainData?.dispose();
     this.trainData = null;
     if (this.net && this.p.algorithm === '2') {
-      const ft = createScoreNet({ hidden: Number(this.p.hidden), depth: 3, lr: Number(this.p.ftLr), batch: this.B, dataScale: 1, rng: this.rng });
+      const ft = createScoreNet({ hidden: Number(this.p.hidden), depth: 3, lr: Number(this.p.ftLr), batch: this.B, dataScale: this.data.scale, rng: this.rng });
       ft.setWeights(this.net.getWeights());
       this.net.dispose();
       this.net = ft;
       this.prior = scorePrior(ft.score);
     }
-    this.z = guidedReverse(this.prior, this.sched, this.delta.length, null, null, { ...this.guide, kind: 'none' }, this.rng);
+    this.z = guidedReverse(this.prior, this.sched, this.rows, null, null, { ...this.guide, kind: 'none' }, this.rng);
   }
 
   update(patch: P): boolean {
@@ -150,6 +155,8 @@ export class GuidanceExperiment implements Experiment {
     const box = this.data.box;
     if (req.grids || !this.heat) this.heat ??= await rewardHeat(box, this.reward);
     const layers: Record<string, Layer> = { reward: cloneLayer(this.heat), data: { kind: 'points', xy: this.dataRef.slice() } };
+    if (this.data.id === 'custom' && this.data.mixture) layers.handles = { kind: 'handles', components: this.data.mixture };
+    if (!this.data.offSupport) info.off = 'not reported: this data has no lower-dimensional manifold (line and circle only)';
     const metrics: Record<string, number> = {};
     this.takeLoss(metrics, this.z && this.round > 0 && this.p.algorithm === '2' ? 'ft_loss' : 'dsm_loss');
     if (this.z === null) {
@@ -161,7 +168,7 @@ export class GuidanceExperiment implements Experiment {
     layers.samples = { kind: 'points', xy: xy.slice(0, 2 * this.B) };
     if (this.Bs) {
       layers.sweepSamples = { kind: 'points', xy: xy.slice(2 * this.B) };
-      Object.assign(layers, frontLayers(v, this.B, this.Bs));
+      Object.assign(layers, frontLayers(v, this.B, this.Bs, SWEEP_KINDS));
     }
     Object.assign(metrics, roundMetrics(v, this.B));
     if (req.grids) {

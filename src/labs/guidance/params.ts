@@ -1,21 +1,29 @@
 // Gradient-guidance lab schema: every URL key, its range and its help text (METHODS.md §4.6).
 import type { ParamSpec, ParamValue } from '../types';
+import type { Mixture } from '../../core/types';
+import { DATA_IDS, needsLearnedPrior } from '../../core/guidance/types';
+
+const DEFAULT_COMPS: Mixture = [
+  { w: 1, mean: [-2, 0], cov: [0.5, 0, 0.5] },
+  { w: 1, mean: [2, 1], cov: [0.5, 0, 0.5] },
+];
 
 type P = Record<string, ParamValue>;
 /** the run uses a network: a learned prior, or Algorithm 2 (which fine-tunes one) */
-export const usesNet = (p: P) => p.score === 'learned' || p.algorithm === '2';
+export const usesNet = (p: P) => p.score === 'learned' || p.algorithm === '2' || needsLearnedPrior(String(p.data));
 const TBC = ' (to confirm against the paper)';
 
 export const guidanceParams: readonly ParamSpec[] = [
   { key: 'seed', label: 'Seed', group: 'run', help: 'All randomness flows from this number: the same seed replays the same run.', kind: 'int', min: 0, max: 2 ** 31 - 1, default: 1234 },
   {
-    key: 'data', label: 'Data', group: 'data', kind: 'enum', values: ['line', 'line2', 'circle'],
-    valueLabels: ['Line: N(0,1) along v', 'Two Gaussians on a line', 'Unit circle'],
-    help: "What the pre-trained diffusion learned: the 2D analogue of the paper's linear-latent data (a line through the origin at angle φ, a 1D subspace of R²), a two-component mixture on that line, or the unit circle (the paper's unit-sphere data).",
+    key: 'data', label: 'Data', group: 'data', kind: 'enum', values: DATA_IDS,
+    valueLabels: ['Line: N(0,1) along v', 'Two Gaussians on a line', 'Unit circle', '8 Gaussians', 'Hexagon (6 Gaussians)', 'Ring of 12', 'Two unequal modes', 'My mixture (edit in plot)', 'Two moons (data, learned)', 'Two spirals (data, learned)', 'Checkerboard (data, learned)'],
+    help: "What the pre-trained diffusion learned: the 2D analogue of the paper's linear-latent data (a line through the origin at angle φ, a 1D subspace of R²), a two-component mixture on that line, the unit circle (the paper's unit-sphere data), or a foundation target: mixtures have an exact prior (GMM closed forms), the data sets only a learned one. The off-subspace metric is reported for the line and the circle only: the targets fill R² (no subspace to leave).",
     default: 'line',
   },
-  { key: 'phi', label: 'Angle φ (degrees)', group: 'data', kind: 'number', min: -180, max: 180, step: 1, default: 0, help: 'Direction v = (cos φ, sin φ) of the data line; for the circle it only orients θ.' },
-  { key: 'score', label: 'Prior score', group: 'data', kind: 'enum', values: ['exact', 'learned'], valueLabels: ['Exact (closed form)', 'Learned (MLP, DSM)'], default: 'exact', help: 'Exact: the closed-form noised score, Tweedie mean and Tweedie Jacobian. Learned: an MLP trained first by denoising score matching (G_loss then differentiates through it); the paper\'s off-subspace drift of naive guidance is strongest here.' },
+  { key: 'phi', label: 'Angle φ (degrees)', group: 'data', kind: 'number', min: -180, max: 180, step: 1, default: 0, help: 'Direction v = (cos φ, sin φ) of the data line; for the other data it only orients θ.' },
+  { key: 'comps', label: 'Components', group: 'data', kind: 'points', default: DEFAULT_COMPS, help: 'Your mixture: drag a mean, shift-click to add, alt-click to remove, wheel to change a width.', when: (p) => p.data === 'custom' },
+  { key: 'score', label: 'Prior score', group: 'data', kind: 'enum', values: ['exact', 'learned'], valueLabels: ['Exact (closed form)', 'Learned (MLP, DSM)'], default: 'exact', help: 'Exact: the closed-form noised score, Tweedie mean and Tweedie Jacobian. Learned: an MLP trained first by denoising score matching (G_loss then differentiates through it); the paper\'s off-subspace drift of naive guidance is strongest here. The data sets (moons, spirals, checkerboard) always use the learned prior.' },
   {
     key: 'reward', label: 'Objective f', group: 'objective', kind: 'enum', values: ['f1', 'f2', 'linear'],
     valueLabels: ['f1 = 10 − (θᵀx − 3)²', 'f2 = 5 − ½‖x − b‖', 'linear θᵀx'], default: 'f1',
@@ -37,8 +45,9 @@ export const guidanceParams: readonly ParamSpec[] = [
   { key: 'rounds', label: 'Rounds', group: 'guidance', kind: 'int', min: 1, max: 5000, scale: 'log', default: 300, help: 'Guidance rounds K; the run stops after K rounds.' },
   { key: 'T', label: 'Diffusion steps T', group: 'guidance', kind: 'int', min: 5, max: 1000, scale: 'log', default: 200, help: 'Reverse DDPM steps per round (cosine schedule, as in the paper).' },
   { key: 'algorithm', label: 'Algorithm', group: 'algorithm', kind: 'enum', values: ['1', '2'], valueLabels: ['1: guided rounds', '2: + fine-tuning the score'], default: '1', help: 'Algorithm 2 also takes one Adam step of denoising score matching on the newest batch before each round (from the start round on). It needs a network, so it always uses the learned prior. Fine-tuning on the latest batch only follows the official code' + TBC + '.' },
-  { key: 'ftLr', label: 'Fine-tune lr', group: 'algorithm', kind: 'number', min: 1e-7, max: 0.1, scale: 'log', default: 1e-3, help: 'Adam learning rate of the fine-tuning (the paper uses 1e-6 with a large U-Net; this small MLP needs a larger one to move within a few hundred rounds).', when: (p) => p.algorithm === '2' },
-  { key: 'ftStart', label: 'Fine-tune from round', group: 'algorithm', kind: 'int', min: 0, max: 5000, default: 40, help: 'First round that fine-tunes (paper: 40 with G, 60 with G_loss).', when: (p) => p.algorithm === '2' },
+  { key: 'ftLr', label: 'Fine-tune lr', group: 'algorithm', kind: 'number', min: 1e-7, max: 0.1, scale: 'log', default: 2e-3, help: 'Adam learning rate of the fine-tuning (the paper uses 1e-6 with a large U-Net; this small MLP needs a larger one to move within tens of rounds).', when: (p) => p.algorithm === '2' },
+  { key: 'ftStart', label: 'Fine-tune from round', group: 'algorithm', kind: 'int', min: 0, max: 5000, default: 20, help: 'First round that fine-tunes (paper: 40 with G, 60 with G_loss).', when: (p) => p.algorithm === '2' },
+  { key: 'ftSteps', label: 'Fine-tune steps per round', group: 'algorithm', kind: 'int', min: 1, max: 100, default: 10, help: 'Adam DSM steps on the newest batch before each round from the start round on (the paper\'s code takes its fine-tuning steps on the latest batch' + TBC + ').', when: (p) => p.algorithm === '2' },
   { key: 'trainSteps', label: 'Pre-training steps', group: 'learned score', kind: 'int', min: 0, max: 20000, scale: 'log', default: 1500, help: 'DSM steps of the score MLP before the rounds start (10 per iteration of the training phase).', when: usesNet },
   { key: 'hidden', label: 'MLP width', group: 'learned score', kind: 'int', min: 16, max: 512, default: 64, help: 'Hidden width of the score MLP.', when: usesNet },
   { key: 'lr', label: 'Pre-training lr', group: 'learned score', kind: 'number', min: 1e-5, max: 0.1, scale: 'log', default: 0.002, help: 'Adam learning rate of the pre-training.', when: usesNet },

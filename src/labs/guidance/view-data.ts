@@ -18,39 +18,55 @@ export const SWEEP_DELTAS = Float32Array.from({ length: 11 }, (_, i) => 0.02 + 0
 
 export interface RowValues {
   reward: Float32Array;
-  off: Float32Array;
+  /** null when the data has no manifold to measure against (foundation targets) */
+  off: Float32Array | null;
 }
+/** the guidance kinds of the two sweep groups (rows B.., then B + 11 Bs..) */
+export const SWEEP_KINDS = ['gloss', 'naive'] as const;
+const KIND_LABEL = { gloss: 'G_loss', naive: 'naive G' } as const;
 
 /** reward and off-subspace distance of every row of z, read back once per snapshot */
 export async function rowValues(z: Tensor2D, reward: Reward, data: DataSpec): Promise<RowValues> {
-  const [r, o] = tf.tidy(() => [reward.value(z), data.offSupport(z)]);
-  const out = { reward: (await r.data()) as Float32Array, off: (await o.data()) as Float32Array };
-  tf.dispose([r, o]);
+  const r = tf.tidy(() => reward.value(z));
+  const o = data.offSupport ? tf.tidy(() => data.offSupport!(z)) : null;
+  const out = { reward: (await r.data()) as Float32Array, off: o ? ((await o.data()) as Float32Array) : null };
+  tf.dispose([r, ...(o ? [o] : [])]);
   return out;
 }
 
 /** the round metrics of the main batch (rows 0..B-1) */
 export function roundMetrics(v: RowValues, B: number): Record<string, number> {
   const r = summarize(v.reward.subarray(0, B));
-  const o = summarize(v.off.subarray(0, B));
-  return { reward_mean: r.mean, reward_top4: r.topk, off_support_ratio: o.median };
+  const m: Record<string, number> = { reward_mean: r.mean, reward_top4: r.topk };
+  if (v.off) m.off_support_ratio = summarize(v.off.subarray(0, B)).median;
+  return m;
 }
 
-/** front layers of the sweep rows (B.. end, Bs rows per δ): reward vs off-subspace, and off-subspace vs δ */
-export function frontLayers(v: RowValues, B: number, Bs: number): Record<string, Layer> {
+/**
+ * front layers of the sweep rows (Bs rows per δ, one group of 11 δ per guidance kind, from row B on):
+ * reward against off-subspace, one curve per kind on the union of their x values (NaN where a curve has no
+ * point: the chart leaves gaps and draws markers), and reward/off-subspace against δ. Without an
+ * off-subspace metric (foundation targets) only the reward over δ is sent.
+ */
+export function frontLayers(v: RowValues, B: number, Bs: number, kinds: readonly (keyof typeof KIND_LABEL)[]): Record<string, Layer> {
   const n = SWEEP_DELTAS.length;
-  const pts = Array.from({ length: n }, (_, i) => {
-    const lo = B + i * Bs;
-    return { delta: SWEEP_DELTAS[i], reward: summarize(v.reward.subarray(lo, lo + Bs)).mean, off: summarize(v.off.subarray(lo, lo + Bs)).median };
-  });
-  const byOff = [...pts].sort((a, b) => a.off - b.off);
-  return {
-    front: { kind: 'series', xs: Float32Array.from(byOff, (p) => p.off), ys: { 'mean reward': Float32Array.from(byOff, (p) => p.reward) } },
-    sweep: {
-      kind: 'series', xs: SWEEP_DELTAS.slice(),
-      ys: { 'mean reward': Float32Array.from(pts, (p) => p.reward), 'off-subspace (median)': Float32Array.from(pts, (p) => p.off) },
-    },
-  };
+  const curves = kinds.map((kind, j) => ({
+    label: KIND_LABEL[kind],
+    pts: Array.from({ length: n }, (_, i) => {
+      const lo = B + (j * n + i) * Bs;
+      return { reward: summarize(v.reward.subarray(lo, lo + Bs)).mean, off: v.off ? summarize(v.off.subarray(lo, lo + Bs)).median : NaN };
+    }),
+  }));
+  const sweepYs: Record<string, Float32Array> = {};
+  for (const c of curves) sweepYs[`mean reward, ${c.label}`] = Float32Array.from(c.pts, (p) => p.reward);
+  if (v.off) for (const c of curves) sweepYs[`off-subspace, ${c.label}`] = Float32Array.from(c.pts, (p) => p.off);
+  const out: Record<string, Layer> = { sweep: { kind: 'series', xs: SWEEP_DELTAS.slice(), ys: sweepYs } };
+  if (!v.off) return out;
+  const all = curves.flatMap((c, j) => c.pts.map((p) => ({ ...p, j }))).sort((a, b) => a.off - b.off);
+  const ys: Record<string, Float32Array> = {};
+  curves.forEach((c, j) => (ys[c.label] = Float32Array.from(all, (p) => (p.j === j ? p.reward : NaN))));
+  out.front = { kind: 'series', xs: Float32Array.from(all, (p) => p.off), ys };
+  return out;
 }
 
 export function rewardHeat(box: Box, reward: Reward): Promise<Layer> {
