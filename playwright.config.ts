@@ -4,6 +4,8 @@ import { defineConfig } from '@playwright/test';
 // the SwiftShader software adapter when a test asks for it (tiny sizes: it is slow but correct).
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const PORT = 4173;
+const BASE_ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const WEBGPU_ARGS = ['--enable-unsafe-webgpu', '--enable-features=Vulkan', '--use-angle=swiftshader', '--use-webgpu-adapter=swiftshader'];
 
 export default defineConfig({
   testDir: 'e2e',
@@ -15,14 +17,14 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${PORT}/`,
     viewport: { width: 1400, height: 900 },
-    launchOptions: {
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-        '--enable-unsafe-webgpu', '--enable-features=Vulkan', '--use-angle=swiftshader', '--use-webgpu-adapter=swiftshader',
-      ],
-    },
   },
+  // WebGPU runs on the SwiftShader software adapter only with these flags; they also route the page's
+  // own drawing through SwiftShader (about one animation frame a second on a busy 2-core machine), so
+  // only the tests tagged @webgpu get them
+  projects: [
+    { name: 'chromium', grepInvert: /@webgpu/, use: { launchOptions: { executablePath: CHROMIUM, args: BASE_ARGS } } },
+    { name: 'webgpu', grep: /@webgpu/, use: { launchOptions: { executablePath: CHROMIUM, args: [...BASE_ARGS, ...WEBGPU_ARGS] } } },
+  ],
   webServer: {
     command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
     url: `http://127.0.0.1:${PORT}/`,

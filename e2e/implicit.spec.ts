@@ -72,3 +72,13 @@ test('the diffusion fine-tuning preset runs the queue and draws samples, the que
   await expect(lab.chart('Objective against sampler steps')).toBeVisible();
   await expect.poll(() => lab.lastMetric('F_exact'), { timeout: 40_000 }).toBeGreaterThan(0.4);
 });
+
+test('a learned diffusion base trains first (DSM loss chart), then the queue fine-tunes it', async ({ page }) => {
+  const lab = new ImplicitLab(page);
+  await lab.open('backend=wasm&mode=diffusion&dbase=learned&dtrain=100&dnet=16&dT=5&dbatch=32&dcompare=0&dhidden=8');
+  await lab.expectRunning();
+  await expect(lab.chart('Learned base: DSM loss during its training phase')).toBeVisible();
+  await expect.poll(() => lab.lastMetric('reward'), { timeout: 20_000 }).not.toBeNull();
+  expect(await lab.layerKinds()).toMatchObject({ particles: 'points', others: 'points', queue: 'bars', handles: 'handles' });
+  expect(await lab.layerKinds()).not.toHaveProperty('weights');
+});

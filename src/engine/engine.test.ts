@@ -119,4 +119,24 @@ describe('Engine', () => {
     await engine.handle({ type: 'configure', runId: 2, lab: 'nope', params: {}, play: true });
     expect(out.filter((m) => m.type === 'error').at(-1)).toMatchObject({ message: 'Unknown lab "nope".' });
   });
+
+  it('a run reconfigured while the previous loop winds down still advances', async () => {
+    const { engine, out } = setup();
+    const ackAll = async () => {
+      const f = frames(out).at(-1);
+      if (f) await engine.handle({ type: 'ack', runId: f.runId, frame: f.frame });
+    };
+    await engine.handle({ type: 'configure', runId: 1, lab: 'samplers', params: { speed: 1 }, play: true });
+    await ackAll();
+    // two reconfigures back to back, while the first loop is still inside its slice
+    void engine.handle({ type: 'configure', runId: 2, lab: 'samplers', params: { speed: 1 }, play: true });
+    await engine.handle({ type: 'configure', runId: 3, lab: 'samplers', params: { speed: 1 }, play: true });
+    for (let i = 0; i < 20; i++) {
+      await ackAll();
+      await wait(5);
+    }
+    const last = frames(out).filter((f) => f.runId === 3).at(-1);
+    expect(last!.snapshot.iteration).toBeGreaterThan(3);
+    await engine.handle({ type: 'pause', runId: 3 });
+  });
 });

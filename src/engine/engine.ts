@@ -110,7 +110,12 @@ export class Engine {
   private kick(): void {
     if (this.loopActive) return;
     this.loopActive = true;
-    void this.loop().finally(() => (this.loopActive = false));
+    void this.loop().finally(() => {
+      this.loopActive = false;
+      // a configure while the old loop was winding down: that loop saw the runId change and left,
+      // so start one for the new run
+      if (this.status === 'running' && this.exp && !this.exp.done) this.kick();
+    });
   }
 
   private async loop(): Promise<void> {

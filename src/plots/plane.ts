@@ -17,6 +17,7 @@ import { exportPNG, exportSVG } from './plane-export';
 import { PATH_COLOR, PATH_COLOR_PLAIN, drawPaths, type PathsLayer } from './paths';
 import { POINT_COLORS, POINT_COLORS_PLAIN, drawPoints } from './points';
 import { fitCanvas, planeScale, sameBox, type PlaneScale } from './scale';
+import { sameGrid } from './grid-compare';
 
 export interface PlaneToggles {
   density: DensityMode;
@@ -200,7 +201,9 @@ export class PlaneView {
     // heatmap, contours, frame and axes: only when the grid, the mode or the scale changed
     const grid = shaded ? (this.layersOf(names, 'scalarGrid')[0] ?? null) : null;
     const k = this.gridKey;
-    if (k.grid !== grid || k.mode !== toggles.density || k.s !== s) {
+    // labs resend their cached grid as a fresh copy in every frame (arrays are transferred): compare
+    // contents, so the heatmap and the contours (the costliest drawing) are redone only on a new grid
+    if (!sameGrid(k.grid, grid) || k.mode !== toggles.density || k.s !== s) {
       const hctx = fitCanvas(this.heat, w, h, dpr);
       hctx.clearRect(0, 0, w, h);
       if (grid) {
@@ -247,3 +250,4 @@ export class PlaneView {
     fields.forEach((f, i) => drawArrows(ctx, arrowSegments(f, s, ref), colors[Math.min(i, colors.length - 1)]));
   }
 }
+

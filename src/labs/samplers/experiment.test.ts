@@ -135,3 +135,16 @@ describe('Samplers lab', () => {
     exp.dispose();
   });
 });
+
+describe('the drawn-points target before drawing', () => {
+  it('sends a frame with the drawing box and says what to do', async () => {
+    const { samplersLab } = await import('./lab');
+    const exp = await samplersLab.create(params({ target: 'drawn', drawn: new Float32Array(0) }), { seed: 1 });
+    exp.step(3);
+    const s = await exp.snapshot({ grids: true, metrics: true });
+    expect(s.box.xmax).toBeGreaterThan(s.box.xmin);
+    expect(s.info.note0).toMatch(/Draw in the plot/);
+    expect(await exp.checkFinite()).toBeNull();
+    exp.dispose();
+  });
+});

@@ -1,0 +1,64 @@
+// The DiKL lab in the browser on WASM: it loads, trains and draws; the comparison preset draws both
+// generators and both mode counts; a click on the inspector plane picks x_t; a bad URL value shows the
+// notice. Small networks throughout so the specs stay quick on two cores.
+import { expect, test } from '@playwright/test';
+import { SamplersLab } from './pages/samplers-lab';
+
+const SMALL = 'width=32&batch=64&dsm_steps=2&show=500';
+
+class DiklLab extends SamplersLab {
+  async open(query: string): Promise<void> {
+    await this.page.goto(`/#/dikl?${query}`);
+    await this.page.waitForFunction(() => window.__playground !== undefined);
+  }
+
+  layerKinds(): Promise<Record<string, string>> {
+    return this.page.evaluate(() => {
+      const l = window.__playground!.latest()?.layers ?? {};
+      return Object.fromEntries(Object.entries(l).map(([k, v]) => [k, v.kind]));
+    });
+  }
+}
+
+test('trains on WASM and draws samples, the density, the per-level errors and the inspector', async ({ page }) => {
+  const lab = new DiklLab(page);
+  await lab.open(`backend=wasm&${SMALL}`);
+  await expect(lab.backendBadge).toHaveText(/^wasm · WebAssembly/);
+  await lab.expectRunning();
+  const frames = await lab.frames();
+  await expect.poll(() => lab.frames()).toBeGreaterThan(frames + 2);
+  await expect.poll(() => lab.iterationNow()).toBeGreaterThan(3);
+  await expect.poll(async () => Object.keys(await lab.layerKinds())).toEqual(expect.arrayContaining(['density', 'samplesA', 'levelErrors', 'postExact', 'postAis', 'marker']));
+  expect(await lab.layerKinds()).toMatchObject({ density: 'scalarGrid', samplesA: 'points', levelErrors: 'series', postAis: 'points' });
+  await expect(lab.chart('Modes covered')).toBeVisible();
+  await expect.poll(() => lab.lastMetric('modes_covered')).not.toBeNull();
+  await expect.poll(() => lab.lastMetric('sw2')).not.toBeNull();
+});
+
+test('the comparison preset trains both objectives from the same seed', async ({ page }) => {
+  const lab = new DiklLab(page);
+  await lab.open(`backend=wasm&preset=mog40-compare&${SMALL}`);
+  await expect(lab.preset).toHaveValue('mog40-compare');
+  await lab.expectRunning();
+  await expect.poll(async () => Object.keys(await lab.layerKinds())).toContain('samplesB');
+  await expect.poll(() => lab.lastMetric('modes_covered_b')).not.toBeNull();
+});
+
+test('a click on the inspector plane picks x_t (URL keys px, py)', async ({ page }) => {
+  const lab = new DiklLab(page);
+  await lab.open(`backend=wasm&${SMALL}&px=-40&py=-40`);
+  await lab.expectRunning();
+  const svg = page.locator('.plane-host').nth(1).locator('svg.plot-svg');
+  const box = (await svg.boundingBox())!;
+  await svg.click({ position: { x: box.width * 0.8, y: box.height * 0.2 } });
+  await expect.poll(async () => Number(await lab.hashParam('px'))).toBeGreaterThan(0);
+  expect(Number(await lab.hashParam('py'))).toBeGreaterThan(0);
+  await lab.expectRunning();
+});
+
+test('a bad URL value shows the notice and the lab still runs', async ({ page }) => {
+  const lab = new DiklLab(page);
+  await lab.open(`backend=wasm&${SMALL}&objective=banana&width=0`);
+  await expect(lab.notice).toBeVisible();
+  await lab.expectRunning();
+});

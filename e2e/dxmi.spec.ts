@@ -1,0 +1,54 @@
+// The DxMI lab in the browser on WASM: it fits the few-step DDPM, then runs DxMI iterations and draws
+// the energy plane, the value planes, σ_t bars and the ROC curve; a preset runs; a bad URL value
+// shows the notice. Small sizes keep the whole file well under a minute.
+import { expect, test } from '@playwright/test';
+import { SamplersLab } from './pages/samplers-lab';
+
+/** the Samplers page object's locators and reads are generic; only the route differs */
+class DxmiLab extends SamplersLab {
+  async open(query: string): Promise<void> {
+    await this.page.goto(`/#/dxmi?${query}`);
+    await this.page.waitForFunction(() => window.__playground !== undefined);
+  }
+
+  layerKinds(): Promise<Record<string, string>> {
+    return this.page.evaluate(() => {
+      const l = window.__playground!.latest()?.layers ?? {};
+      return Object.fromEntries(Object.entries(l).map(([k, v]) => [k, v.kind]));
+    });
+  }
+}
+
+const SMALL = 'backend=wasm&pretrain=100&batch=128&hidden=32';
+
+test('the DxMI lab fits the DDPM, then iterates and draws every view', async ({ page }) => {
+  const lab = new DxmiLab(page);
+  await lab.open(SMALL);
+  await expect(lab.backendBadge).toHaveText(/^wasm · WebAssembly/);
+  await lab.expectRunning();
+  const frames = await lab.frames();
+  await expect.poll(() => lab.frames()).toBeGreaterThan(frames + 2);
+  await expect.poll(async () => Object.keys(await lab.layerKinds())).toEqual(expect.arrayContaining(['energy', 'value0', 'value3', 'samples', 'data', 'paths', 'sigma', 'roc']));
+  const kinds = await lab.layerKinds();
+  expect(kinds).toMatchObject({ energy: 'scalarGrid', value0: 'scalarGrid', samples: 'points', sigma: 'bars', roc: 'series' });
+  await expect(lab.plane).toHaveCount(5); // the energy plane and 4 value panels
+  await expect(lab.chart('Sliced W₂ to the data')).toBeVisible();
+  expect(await lab.lastMetric('baseline_sw2')).toBeGreaterThan(0);
+  expect(await lab.lastMetric('auroc')).toBeGreaterThanOrEqual(0);
+});
+
+test('the τ = 0 preset runs with τ = 0', async ({ page }) => {
+  const lab = new DxmiLab(page);
+  await lab.open(`${SMALL}&preset=no-entropy`);
+  await expect(lab.preset).toHaveValue('no-entropy');
+  await expect.poll(() => lab.hashParam('tau')).toBe('0');
+  await lab.expectRunning();
+});
+
+test('a bad URL value shows the notice and the lab still runs', async ({ page }) => {
+  const lab = new DxmiLab(page);
+  await lab.open(`${SMALL}&T=99&tau=banana`);
+  await expect(lab.notice).toBeVisible();
+  await expect(lab.notice).toContainText('T');
+  await lab.expectRunning();
+});

@@ -1,0 +1,38 @@
+// The 'drawn' target before any point is drawn: nothing to sample yet, but the plane must still get
+// a frame (its box) so the user can draw into it, and a note that says what to do.
+import type { Box } from '../../core/types';
+import type { Experiment } from '../types';
+import type { Snapshot } from '../../protocol/snapshot';
+
+/** fewer points than this cannot teach a score anything */
+export const MIN_DRAWN_POINTS = 5;
+
+export class WaitingForPointsExperiment implements Experiment {
+  readonly done = false;
+  readonly iteration = 0;
+
+  constructor(private box: Box, private have: number) {}
+
+  step(): void {}
+
+  async snapshot(): Promise<Snapshot> {
+    const why = this.have === 0 ? 'No points drawn yet' : `Only ${this.have} point${this.have === 1 ? '' : 's'} drawn`;
+    return {
+      iteration: 0,
+      layers: {},
+      metrics: {},
+      info: { note0: `${why}: press "Draw in the plot" and drag across the plane (at least ${MIN_DRAWN_POINTS} points); the run starts from them.`, phase: 'waiting for drawn points' },
+      box: this.box,
+    };
+  }
+
+  async checkFinite(): Promise<string | null> {
+    return null;
+  }
+
+  update(): boolean {
+    return true;
+  }
+
+  dispose(): void {}
+}
