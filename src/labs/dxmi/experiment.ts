@@ -1,0 +1,202 @@
+// The DxMI lab: a few-step Gaussian policy (the sampler) and an energy (the reward) trained together
+// with DxDP (src/core/dxmi). Phase 1 (init = ddpm): the policy is fitted as a T-step DDPM by DSM; these
+// steps do not count as iterations. Phase 2: one iteration = one DxMI update (dxdp.ts).
+import { tf } from '../../core/tf';
+import type { Tensor1D, Tensor2D } from '../../core/tf';
+import { Rng } from '../../core/rng';
+import type { Mixture } from '../../core/types';
+import { makeTarget } from '../../core/targets/registry';
+import type { Target, TargetId } from '../../core/targets/types';
+import { GaussianPolicy } from '../../core/dxmi/policy';
+import { Critic, type ValueMode } from '../../core/dxmi/critic';
+import { DxdpTrainer, type DxdpOptions } from '../../core/dxmi/dxdp';
+import type { Experiment, ParamValue } from '../types';
+import type { Layer, Snapshot, SnapshotRequest } from '../../protocol/snapshot';
+import { criticGrids, panelTimes, sigmaLayer, type Frame } from './view-data';
+import { Evaluator } from './evaluate';
+import { histogramGrid } from '../common/grid';
+
+type P = Record<string, ParamValue>;
+const POOL_N = 8000;
+/** DSM steps of the DDPM fitting per step(1) call during phase 1 */
+export const PRETRAIN_CHUNK = 20;
+const PRETRAIN_BATCH = 512;
+const LIVE = new Set(['tau', 'tau_velocity', 'gamma', 'rho', 'costs_in_value', 'probe_x', 'probe_y', 'speed', 'paths']);
+
+function dxdpOptions(p: P): DxdpOptions {
+  return {
+    tau: Number(p.tau), tauVelocity: Number(p.tau_velocity), gamma: Number(p.gamma), rho: Number(p.rho),
+    batch: Number(p.batch), lrSampler: Number(p.lr_sampler), learnSigma: Boolean(p.learn_sigma),
+    costsInValue: Boolean(p.costs_in_value), clip: 1,
+  };
+}
+
+export function makeDxmiTarget(p: P): Target {
+  return makeTarget(p.data as TargetId, { components: p.points as Mixture, points: p.xy as Float32Array });
+}
+
+export class DxmiExperiment implements Experiment {
+  private iter = 0;
+  private fitted = 0;
+  private fitLoss: tf.Scalar | null = null;
+  private fitCount = 0;
+  private stats: Tensor1D | null = null;
+  private grids: Record<string, Layer> = {};
+
+  private constructor(
+    private p: P,
+    private readonly target: Target,
+    private readonly frame: Frame,
+    private readonly pool: Tensor2D,
+    private readonly policy: GaussianPolicy,
+    private readonly critic: Critic,
+    private readonly trainer: DxdpTrainer,
+    private readonly rng: Rng,
+    private readonly evaluator: Evaluator,
+  ) {}
+
+  static async create(p: P, seed: number): Promise<DxmiExperiment> {
+    for (const k of ['lr_energy', 'lr_value', 'lr_sampler', 'batch', 'T', 'hidden']) {
+      if (!(Number(p[k]) > 0) || !Number.isFinite(Number(p[k]))) throw new Error(`DxMI: '${k}' must be a positive number, got ${String(p[k])}`);
+    }
+    if (!(Number(p.tau) >= 0) || !(Number(p.tau_velocity) >= 0) || !(Number(p.gamma) >= 0)) throw new Error('DxMI: τ, τ velocity and γ must be ≥ 0');
+    const root = new Rng(seed);
+    const rData = root.split();
+    const rPolicy = root.split();
+    const rCritic = root.split();
+    const rTrain = root.split();
+    const rEval = root.split();
+    const target = makeDxmiTarget(p);
+    const poolWorld = target.sample(POOL_N, rData);
+    const frame = await frameOf(poolWorld);
+    const pool = tf.tidy(() => tf.div(tf.sub(poolWorld, tf.tensor1d(frame.m)), frame.d) as Tensor2D);
+    poolWorld.dispose();
+    const T = Number(p.T);
+    const hidden = Number(p.hidden);
+    const policy = new GaussianPolicy({ T, hidden, depth: 2, rng: rPolicy, schedule: p.schedule === 'matched' ? 'matched' : 'code' });
+    const critic = new Critic({ T, hidden, mode: p.value as ValueMode, lrEnergy: Number(p.lr_energy), lrValue: Number(p.lr_value), rng: rCritic, confine: Number(p.confine) });
+    const trainer = new DxdpTrainer(policy, critic, dxdpOptions(p), rTrain);
+    const evaluator = await Evaluator.create(target, frame, rData, rEval);
+    return new DxmiExperiment(p, target, frame, pool, policy, critic, trainer, rTrain, evaluator);
+  }
+
+  get training(): boolean {
+    return this.p.init === 'ddpm' && this.fitted < Number(this.p.pretrain);
+  }
+
+  get iteration(): number {
+    return this.iter;
+  }
+
+  readonly done = false;
+
+  private batch(n: number): Tensor2D {
+    const idx = new Int32Array(n);
+    for (let i = 0; i < n; i++) idx[i] = this.rng.int(POOL_N);
+    return tf.tidy(() => tf.gather(this.pool, tf.tensor1d(idx, 'int32')) as Tensor2D);
+  }
+
+  step(n: number): void {
+    for (let k = 0; k < n; k++) {
+      if (this.training) {
+        this.fit(Math.min(PRETRAIN_CHUNK, Number(this.p.pretrain) - this.fitted));
+        continue;
+      }
+      if (this.iter === 0) this.evaluator.captureBaseline(this.policy);
+      const data = this.batch(Number(this.p.batch));
+      const stats = this.trainer.iterate(data);
+      data.dispose();
+      this.stats?.dispose();
+      this.stats = stats;
+      this.iter++;
+    }
+  }
+
+  /** k DSM steps of the few-step DDPM; the loss is summed on the device and read at snapshot time */
+  private fit(k: number): void {
+    for (let j = 0; j < k; j++) {
+      const data = this.batch(PRETRAIN_BATCH);
+      const loss = this.policy.pretrainStep(data);
+      data.dispose();
+      const sum = this.fitLoss ? tf.add(this.fitLoss, loss) as tf.Scalar : tf.clone(loss);
+      this.fitLoss?.dispose();
+      loss.dispose();
+      this.fitLoss = sum;
+      this.fitCount++;
+      this.fitted++;
+    }
+  }
+
+  update(patch: P): boolean {
+    if (!Object.keys(patch).every((k) => LIVE.has(k))) return false;
+    this.p = { ...this.p, ...patch };
+    this.trainer.setOptions(dxdpOptions(this.p));
+    return true;
+  }
+
+  async snapshot(req: SnapshotRequest): Promise<Snapshot> {
+    const info: Record<string, string> = {};
+    const metrics: Record<string, number> = {};
+    const fitting = this.training;
+    if (this.fitLoss && this.fitCount > 0) {
+      metrics.ddpm_loss = (await this.fitLoss.data())[0] / this.fitCount;
+      this.fitLoss.dispose();
+      this.fitLoss = null;
+      this.fitCount = 0;
+    }
+    const ev = await this.evaluator.evaluate(this.policy, this.critic, req.metrics && !fitting, this.p);
+    Object.assign(metrics, ev.metrics);
+    if (this.stats && !fitting) {
+      const s = await this.stats.data();
+      Object.assign(metrics, { energy_loss: s[0], energy_gap: s[1], td_loss: s[2], policy_loss: s[3] });
+    }
+    // while the DDPM is fitted the energy is untrained: the heatmap shows the data's histogram instead
+    if (fitting) this.grids = { energy: histogramGrid(this.evaluator.reference, this.target.box, 64) };
+    else if (req.grids) this.grids = await criticGrids(this.critic, this.target.box, this.frame);
+    const layers: Snapshot['layers'] = { ...ev.layers, sigma: sigmaLayer(this.policy.sigmas(), await this.s2()) };
+    for (const [k, v] of Object.entries(this.grids)) layers[k] = { ...v, values: (v as { values: Float32Array }).values.slice() } as typeof v;
+    if (this.target.id === 'custom' && this.target.mixture) layers.handles = { kind: 'handles', components: this.target.mixture };
+    info.phase = fitting ? `fitting the ${this.policy.T}-step DDPM: ${this.fitted} / ${this.p.pretrain} DSM steps` : `DxMI iteration ${this.iter}`;
+    info.note0 = `Value panels show t = ${panelTimes(this.policy.T).join(', ')} (t = 0 is the noise; V(·, ${this.policy.T}) is the energy in the main plane). Heatmaps show −E and −V: bright = low.`;
+    if (ev.probe !== undefined) info.probe = `E(${Number(this.p.probe_x)}, ${Number(this.p.probe_y)}) = ${ev.probe.toFixed(3)}`;
+    return { iteration: this.iter, layers, metrics, info, box: this.target.box };
+  }
+
+  private async s2(): Promise<Float32Array> {
+    return new Float32Array(await this.trainer.s2.data());
+  }
+
+  async checkFinite(): Promise<string | null> {
+    const vars = [...this.policy.trainable(true), ...this.critic.energy.vars, ...(this.critic.value?.vars ?? [])];
+    const bad = tf.tidy(() => tf.logicalNot(tf.all(tf.stack(vars.map((v) => tf.all(tf.isFinite(v)))))));
+    const statsBad = this.stats ? tf.tidy(() => tf.logicalNot(tf.all(tf.isFinite(this.stats!)))) : null;
+    const isBad = (await bad.data())[0] === 1 || (statsBad ? (await statsBad.data())[0] === 1 : false);
+    bad.dispose();
+    statsBad?.dispose();
+    if (!isBad) return null;
+    return `the sampler, energy or value weights became NaN or infinite. Try smaller learning rates (lr sampler ${this.p.lr_sampler}, lr energy ${this.p.lr_energy}) or a larger γ.`;
+  }
+
+  dispose(): void {
+    this.pool.dispose();
+    this.policy.dispose();
+    this.critic.dispose();
+    this.trainer.dispose();
+    this.evaluator.dispose();
+    this.stats?.dispose();
+    this.fitLoss?.dispose();
+  }
+}
+
+/** mean and scale (the larger per-axis std) of the data: the nets see (x − m)/d */
+async function frameOf(x: Tensor2D): Promise<Frame> {
+  const xy = await x.data();
+  const n = xy.length / 2;
+  const m: [number, number] = [0, 0];
+  for (let i = 0; i < n; i++) { m[0] += xy[2 * i]; m[1] += xy[2 * i + 1]; }
+  m[0] /= n; m[1] /= n;
+  let v0 = 0, v1 = 0;
+  for (let i = 0; i < n; i++) { v0 += (xy[2 * i] - m[0]) ** 2; v1 += (xy[2 * i + 1] - m[1]) ** 2; }
+  const d = Math.sqrt(Math.max(v0, v1) / n);
+  return { m, d: d > 1e-6 ? d : 1 };
+}
