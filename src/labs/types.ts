@@ -47,7 +47,7 @@ export type ViewSpec = ViewWhen & (
    * (e.g. a reward bump's centre, a measurement). Editable 'points' params and drawable 'xy' params are
    * bound automatically to the plane's handles and drawing mode.
    */
-  | { id: string; kind: 'plane'; title: string; layers: readonly string[]; click?: { x: string; y: string; hint: string } }
+  | { id: string; kind: 'plane'; title: string; layers: readonly string[]; click?: { x: string; y: string; hint: string }; /** one of a row of small multiples (e.g. V(·, t) per t) */ small?: boolean }
   | { id: string; kind: 'hist'; title: string; axis: 0 | 1; layer: string }
   /**
    * metric series over iterations. `x`: plot against another metric instead (e.g. cumulative gradient

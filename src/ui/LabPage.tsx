@@ -48,7 +48,7 @@ export function LabPage({ lab, bridge }: { lab: LabId; bridge: WorkerBridge }) {
         <RunError bridge={bridge} params={params} setParam={setParam} />
         {notes.map((n) => <p key={n} className="info-notes">{n}</p>)}
         <div className="plots">
-          {planes.map((p) => (
+          {planes.filter((p) => !p.small).map((p) => (
             <PlaneBlock key={p.id} schema={schema} view={p} params={params} setParam={setParam} drawing={drawing} lab={lab} />
           ))}
           {views.map((v) => {
@@ -58,6 +58,13 @@ export function LabPage({ lab, bridge }: { lab: LabId; bridge: WorkerBridge }) {
             return null;
           })}
         </div>
+        {planes.some((p) => p.small) && (
+          <div className="small-multiples">
+            {planes.filter((p) => p.small).map((p) => (
+              <PlaneBlock key={p.id} schema={schema} view={p} params={params} setParam={setParam} drawing={drawing} lab={lab} small />
+            ))}
+          </div>
+        )}
         <div className="charts">
           {charts.map((c) => <ChartBlock key={c.id} chart={c} />)}
         </div>
@@ -66,9 +73,9 @@ export function LabPage({ lab, bridge }: { lab: LabId; bridge: WorkerBridge }) {
   );
 }
 
-function PlaneBlock({ schema, view, params, setParam, drawing, lab }: {
+function PlaneBlock({ schema, view, params, setParam, drawing, lab, small }: {
   schema: LabSchema; view: PlaneSpec; params: Record<string, ParamValue>;
-  setParam: (k: string, v: ParamValue) => void; drawing: boolean; lab: LabId;
+  setParam: (k: string, v: ParamValue) => void; drawing: boolean; lab: LabId; small?: boolean;
 }) {
   const plane = useRef<PlaneHandle>(null);
   const { mode, callbacks } = usePlaneBindings(schema, view, params, setParam, drawing);
@@ -78,11 +85,11 @@ function PlaneBlock({ schema, view, params, setParam, drawing, lab }: {
     paths: Boolean(params.paths ?? true),
   };
   return (
-    <div className="panel plane-wrap">
+    <div className={small ? 'panel' : 'panel plane-wrap'}>
       <div className="plot-title">{view.title}</div>
       {view.click && <div className="help">{view.click.hint}</div>}
       <PlanePanel ref={plane} className="plane-host" view={view} toggles={toggles} interaction={mode} callbacks={callbacks} ariaLabel={`${view.title}: heatmap with points`} />
-      <ExportBar plane={plane} lab={lab} />
+      {!small && <ExportBar plane={plane} lab={lab} />}
     </div>
   );
 }
