@@ -5,6 +5,11 @@ import type { LabDefinition } from './types';
 
 const LOADERS: Record<string, () => Promise<LabDefinition>> = {
   samplers: () => import('./samplers/lab').then((m) => m.samplersLab),
+  guidance: () => import('./guidance/lab').then((m) => m.guidanceLab),
+  implicit: () => import('./implicit/lab').then((m) => m.implicitLab),
+  dxmi: () => import('./dxmi/lab').then((m) => m.dxmiLab),
+  mismatch: () => import('./mismatch/lab').then((m) => m.mismatchLab),
+  dikl: () => import('./dikl/lab').then((m) => m.diklLab),
 };
 
 export async function loadLab(id: string): Promise<LabDefinition | undefined> {

@@ -2,9 +2,19 @@
 // Labs whose issues have not landed yet are listed with `ready: false` so the landing page can show them honestly.
 import type { LabId, LabSchema } from './types';
 import { samplersSchema } from './samplers/schema';
+import { guidanceSchema } from './guidance/schema';
+import { implicitSchema } from './implicit/schema';
+import { dxmiSchema } from './dxmi/schema';
+import { mismatchSchema } from './mismatch/schema';
+import { diklSchema } from './dikl/schema';
 
 export const LAB_SCHEMAS: Partial<Record<LabId, LabSchema>> = {
   samplers: samplersSchema,
+  guidance: guidanceSchema,
+  implicit: implicitSchema,
+  dxmi: dxmiSchema,
+  mismatch: mismatchSchema,
+  dikl: diklSchema,
 };
 
 export const LAB_LIST: readonly { id: LabId; title: string; blurb: string }[] = [

@@ -1,0 +1,60 @@
+// DiKL lab schema: every URL key, its range and its help text (METHODS.md §3.7).
+import type { Mixture } from '../../core/types';
+import type { ParamSpec, ParamValue } from '../types';
+
+type P = Record<string, ParamValue>;
+const usesAis = (p: P) => p.target_score === 'msi-ais' || p.target === 'double-well' || p.inspector === true;
+
+export const DIKL_TARGETS = ['mog40', '8gaussians', 'double-well', 'custom'] as const;
+
+export const DEFAULT_COMPS: Mixture = [
+  { w: 1, mean: [-3, 0], cov: [0.3, 0, 0.3] },
+  { w: 1, mean: [3, 0], cov: [0.3, 0, 0.3] },
+  { w: 1, mean: [0, 3], cov: [0.3, 0, 0.3] },
+  { w: 1, mean: [0, -3], cov: [0.3, 0, 0.3] },
+];
+
+export const diklParams: readonly ParamSpec[] = [
+  { key: 'seed', label: 'Seed', group: 'run', kind: 'int', min: 0, max: 2 ** 31 - 1, default: 1, help: 'All randomness flows from this number; with a comparison both generators start from the same weights.' },
+  {
+    key: 'target', label: 'Target', group: 'target', kind: 'enum', values: DIKL_TARGETS,
+    valueLabels: ['MoG-40 (paper, [−56, 56]²)', '8 Gaussians', 'Double well (2D, from MW-32)', 'My mixture (edit in plot)'],
+    default: 'mog40',
+    help: 'The trainer sees only the unnormalized log-density and its score, never samples. Exact samples are used only for the metrics.',
+  },
+  { key: 'comps', label: 'Components', group: 'target', kind: 'points', default: DEFAULT_COMPS, help: 'Your mixture: drag a mean, shift-click to add, alt-click to remove, wheel to change a width.', when: (p) => p.target === 'custom' },
+  {
+    key: 'objective', label: 'Objective', group: 'objective', kind: 'enum', values: ['dikl', 'rkl'], valueLabels: ['DiKL (all noise levels)', 'Reverse KL (smallest level only)'], default: 'dikl',
+    help: 'DiKL sums reverse KL between the noised generator and the noised target over the noise levels t = 1..T−1. Reverse KL is the same estimator at the smallest level only (t = 1), with the exact target score: it is mode-seeking.',
+  },
+  { key: 'compare', label: 'Compare with the other objective', group: 'objective', kind: 'bool', default: false, help: 'Train a second generator with the other objective from the same seed and the same initial weights; it is drawn in white, the main one in red. Halves the speed.' },
+  {
+    key: 'weighting', label: 'Weight w(t)', group: 'objective', kind: 'enum', values: ['uniform', 'inv-a', 's2-over-a', 's2-over-a2'], valueLabels: ['uniform', '1/a (paper, MoG-40)', 's²/a', 's²/a²'], default: 'inv-a',
+    help: 'Weight of each noise level in the DiKL sum; all four are options of the official code. 1/a cancels the a in ∂x_t/∂φ.', when: (p) => p.objective === 'dikl' || p.compare === true,
+  },
+  {
+    key: 'target_score', label: 'Target noisy score', group: 'objective', kind: 'enum', values: ['exact', 'msi-exact', 'msi-ais'],
+    valueLabels: ['Exact (closed form)', 'MSI, exact posterior samples', 'MSI, AIS + MALA (paper)'], default: 'exact',
+    help: 'How ∇log p_t(x_t) is obtained: the closed form of the noised mixture; the mixed score identity a(x0 + ∇log p(x0)) − x_t with one exact posterior sample; or the same identity with the paper\'s importance sampling → AIS → MALA posterior sampler. The double well has no closed form and always uses AIS.',
+  },
+  { key: 'T', label: 'Noise levels T_max', group: 'objective', kind: 'int', min: 3, max: 200, default: 30, help: 'Levels of the discrete VP schedule, β linear from 1e-4 to β_end (paper: 30).' },
+  { key: 'beta_end', label: 'β_end', group: 'objective', kind: 'number', min: 1e-3, max: 0.99, scale: 'log', default: 0.7, help: 'Last β of the linear schedule (paper MoG-40: 0.7, so a_29 ≈ 6.6e-4).' },
+  { key: 'width', label: 'Generator width', group: 'networks', kind: 'int', min: 1, max: 512, default: 128, help: 'Hidden width of the generator MLP z → x (paper: 400). The model-score net uses the same width.' },
+  { key: 'depth', label: 'Generator depth', group: 'networks', kind: 'int', min: 1, max: 6, default: 3, help: 'Hidden layers of the generator (paper: 4). The score net has 3.' },
+  { key: 'batch', label: 'Batch', group: 'networks', kind: 'int', min: 8, max: 4096, scale: 'log', default: 256, help: 'Samples per generator update and per DSM step (paper: 1024).' },
+  { key: 'dsm_steps', label: 'DSM steps per update', group: 'networks', kind: 'int', min: 0, max: 100, default: 5, help: 'Denoising-score-matching steps of the model-score net on detached generator samples before each generator update (paper: 50).' },
+  { key: 'lr', label: 'Generator lr', group: 'networks', kind: 'number', min: 1e-6, max: 0.1, scale: 'log', default: 1e-3, help: 'Adam learning rate of the generator (paper: 1e-3); its gradient norm is clipped at 10.' },
+  { key: 'score_lr', label: 'Score-net lr', group: 'networks', kind: 'number', min: 1e-6, max: 0.1, scale: 'log', default: 1e-3, help: 'Adam learning rate of the model-score net (paper: 1e-4 with 50 steps per update; larger here because there are 5).' },
+  { key: 'n_is', label: 'IS particles', group: 'posterior sampler', kind: 'int', min: 1, max: 200, default: 10, help: 'Importance-sampling particles per x_t (paper MoG-40: 10).', when: usesAis },
+  { key: 'ais_steps', label: 'AIS steps', group: 'posterior sampler', kind: 'int', min: 0, max: 100, default: 15, help: 'Annealing temperatures from the proposal to the posterior, one MALA move each (paper: 15; 0 = plain importance sampling).', when: usesAis },
+  { key: 'ais_step', label: 'AIS MALA step h', group: 'posterior sampler', kind: 'number', min: 1e-5, max: 10, scale: 'log', default: 0.5, help: 'Step of the AIS moves. The paper uses HMC with one leapfrog step ε = 1, which is exactly MALA with h = ε²/2 = 0.5.', when: usesAis },
+  { key: 'mala_steps', label: 'MALA steps', group: 'posterior sampler', kind: 'int', min: 0, max: 200, default: 5, help: 'MALA steps on the posterior after resampling one particle (paper: 5).', when: usesAis },
+  { key: 'mala_step', label: 'MALA step h', group: 'posterior sampler', kind: 'number', min: 1e-5, max: 10, scale: 'log', default: 0.01, help: 'Step of those MALA moves (paper: 0.01, not adapted for MoG-40).', when: usesAis },
+  { key: 'inspector', label: 'Posterior inspector', group: 'inspector', kind: 'bool', default: true, live: true, help: 'Click the inspector plane to pick x_t: it shows exact samples of p(x0 | x_t) (mixtures) in red and the AIS estimator\'s in white.' },
+  { key: 'px', label: 'x_t (x)', group: 'inspector', kind: 'number', min: -1000, max: 1000, default: 0, live: true, help: 'The inspected point x_t, first coordinate (click the inspector plane).' },
+  { key: 'py', label: 'x_t (y)', group: 'inspector', kind: 'number', min: -1000, max: 1000, default: 0, live: true, help: 'The inspected point x_t, second coordinate.' },
+  { key: 'pt', label: 'Inspector level t', group: 'inspector', kind: 'int', min: 1, max: 199, default: 8, live: true, help: 'Noise level of the inspected x_t (1 = almost clean, T−1 = almost pure noise).' },
+  { key: 'show', label: 'Samples shown', group: 'view', kind: 'int', min: 100, max: 100000, scale: 'log', default: 2000, live: true, help: 'How many generator samples to draw each frame (one forward pass: any batch size is instant).' },
+  { key: 'speed', label: 'Speed', group: 'run', kind: 'int', min: 1, max: 200, scale: 'log', default: 2, live: true, help: 'Generator updates per drawn frame.' },
+  { key: 'density', label: 'Density', group: 'view', kind: 'enum', values: ['log', 'density', 'off'], valueLabels: ['log-density', 'density', 'off'], default: 'log', live: true, help: 'Heatmap and contours of the target log-density.' },
+];

@@ -1,0 +1,26 @@
+import type { LabSchema } from '../types';
+import { diklParams } from './params';
+import { diklPresets } from './presets';
+
+export const diklSchema: LabSchema = {
+  id: 'dikl',
+  title: 'DiKL: neural samplers by reverse diffusive KL',
+  paper: 'He, Chen, Zhang, Barber, Hernández-Lobato, "Training Neural Samplers with Reverse Diffusive KL Divergence", AISTATS 2025 (arXiv 2410.12456)',
+  iterationMeans: 'one generator update (preceded by the DSM steps of the model-score net)',
+  params: diklParams,
+  presets: diklPresets,
+  defaultSteps: 2000,
+  views: [
+    { id: 'plane', kind: 'plane', title: 'Generator samples over log p (red: main, white: comparison)', layers: ['density', 'samplesA', 'samplesB', 'handles'] },
+    { id: 'modes', kind: 'chart', title: 'Modes covered', metrics: [{ key: 'modes_covered', label: 'main' }, { key: 'modes_covered_b', label: 'comparison' }] },
+    { id: 'sw2', kind: 'chart', title: 'Sliced W₂ to exact samples', metrics: [{ key: 'sw2', label: 'main', log: true }, { key: 'sw2_b', label: 'comparison', log: true }] },
+    { id: 'tvd', kind: 'chart', title: 'Energy-histogram TVD', metrics: [{ key: 'energy_tvd', label: 'main' }, { key: 'energy_tvd_b', label: 'comparison' }] },
+    { id: 'loss', kind: 'chart', title: 'Score gap and DSM loss', metrics: [{ key: 'loss', label: 'w‖s_ψ − ŝ_target‖²', log: true }, { key: 'dsm_loss', label: 'DSM loss', log: true }] },
+    { id: 'levels', kind: 'xy', title: 'Score errors per noise level (main)', layer: 'levelErrors', xLabel: 'level t', logY: true },
+    {
+      id: 'inspector', kind: 'plane', title: 'Posterior inspector: p(x0 | x_t), exact (red) vs AIS (white)', layers: ['density', 'postExact', 'postAis', 'marker', 'clickScale'],
+      click: { x: 'px', y: 'py', hint: 'Click to choose x_t; the level t is the "Inspector level" control.' },
+    },
+    { id: 'accept', kind: 'chart', title: 'AIS posterior sampler: MALA acceptance', metrics: [{ key: 'accept_rate', label: 'acceptance' }] },
+  ],
+};
