@@ -128,7 +128,9 @@ export function gmmPosteriorSample(x: Tensor2D, mix: Mixture, level: NoiseLevel,
     const n = x.shape[0];
     const uni = tf.randomUniform([n, K], 1e-20, 1, 'float32', seedU);
     const gumbel = tf.neg(tf.log(tf.neg(tf.log(uni))));
-    const pick = tf.oneHot(tf.argMax(tf.add(logits, gumbel), 1), K, 1, 0, 'float32');
+    // one-hot as int32, then cast: the WASM backend's float32 oneHot returns int32 bit patterns;
+    // oneHot needs depth >= 2, and one component is always the pick
+    const pick = K === 1 ? tf.onesLike(logits) : tf.cast(tf.oneHot(tf.argMax(tf.add(logits, gumbel), 1), K), 'float32');
     const sx = tf.sum(tf.mul(pick, mx), 1);
     const sy = tf.sum(tf.mul(pick, my), 1);
     const L = tf.matMul(pick, tf.tensor2d(p.Lc, [K, 3]));

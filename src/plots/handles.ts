@@ -77,8 +77,10 @@ export class HandlesLayer {
     this.draw();
   }
 
-  clear(): void {
+  /** no handles, but keep the scale: a plain click on the plane (a lab's click binding) still needs it */
+  clear(s?: PlaneScale): void {
     this.components = [];
+    if (s) this.s = s;
     this.draw();
   }
 

@@ -237,7 +237,7 @@ export class PlaneView {
     const comps = this.layersOf(names, 'handles')[0]?.components ?? null;
     if (comps !== this.handlesKey.comps || s !== this.handlesKey.s) {
       if (comps) this.handles.update(comps, s);
-      else this.handles.clear();
+      else this.handles.clear(s);
       this.handlesKey = { comps, s };
     }
   }
