@@ -6,7 +6,7 @@ import { applyAffine, noisedGaussScore, ruleAffine } from './affine-rules';
 import { I2, det, madd, minv, mscale, msub, mv, vadd, vscale, vsub, type M2, type V2 } from './mat2';
 import { makeVpTable, levelOf } from './schedule';
 import { setup } from './test-fixtures';
-import { RULE_IDS } from './measurement';
+import { SCORE_RULE_IDS } from './measurement';
 
 const tab = makeVpTable('etc', 200);
 const pts: V2[] = [[0.3, -0.7], [1.5, 0.4], [-2, 1.1]];
@@ -96,7 +96,7 @@ describe('zero-shot rules as affine score rules (Gaussian prior)', () => {
 
   it('every rule gives finite coefficients on the default problem, and refuses s² = 0', () => {
     const cs = setup();
-    for (const r of RULE_IDS) {
+    for (const r of SCORE_RULE_IDS) {
       const f = ruleAffine(r, cs, 0.9, 0.19);
       expect([...f.M, ...f.b].every(Number.isFinite), r).toBe(true);
     }

@@ -14,6 +14,7 @@
 import { gmmConditionLinear } from '../gmm';
 import { I2, fromCov, madd, minv, mmul, mscale, msub, mT, mv, vadd, vscale, vsub, type M2, type V2 } from './mat2';
 import type { Measurement, RuleId } from './measurement';
+import { DDNM_ETA, checkEta } from './ddnm-plus';
 
 export interface Gauss {
   mean: V2;
@@ -26,6 +27,8 @@ export interface CondSetup {
   meas: Measurement;
   sigmaYAssumed: number;
   zeta: number;
+  /** DDNM+'s η (ddnm-plus.ts) */
+  eta: number;
 }
 
 export interface Affine {
@@ -33,12 +36,13 @@ export interface Affine {
   b: V2;
 }
 
-export function makeCondSetup(prior: Gauss, meas: Measurement, sigmaYAssumed: number, zeta: number): CondSetup {
+export function makeCondSetup(prior: Gauss, meas: Measurement, sigmaYAssumed: number, zeta: number, eta = DDNM_ETA): CondSetup {
+  checkEta(eta);
   if (!(sigmaYAssumed >= 0) || !Number.isFinite(sigmaYAssumed)) throw new Error(`assumed σ_y must be >= 0, got ${sigmaYAssumed}`);
   if (!(zeta >= 0) || !Number.isFinite(zeta)) throw new Error(`DPS step ζ must be >= 0, got ${zeta}`);
   const c = prior.cov;
   const post = gmmConditionLinear([{ w: 1, mean: prior.mean, cov: [c[0], c[1], c[3]] }], meas.A, meas.y, meas.sigmaY)[0];
-  return { prior, post: { mean: post.mean, cov: fromCov(post.cov) }, meas, sigmaYAssumed, zeta };
+  return { prior, post: { mean: post.mean, cov: fromCov(post.cov) }, meas, sigmaYAssumed, zeta, eta };
 }
 
 /** score of N(a m, a²Σ + s²I): the noised Gaussian */
@@ -68,6 +72,8 @@ export function ruleAffine(rule: RuleId, cs: CondSetup, a: number, s2: number): 
   else if (rule === 'pigdm') {
     const r2 = s2 / (a * a + s2);
     gain = 1 / (r2 + cs.sigmaYAssumed ** 2);
+  } else if (rule === 'ddnm-plus') {
+    throw new Error('DDNM+ is not a DDPM score rule: use ruleStep (gaussian-propagation.ts) for its step');
   } else throw new Error(`unknown rule '${String(rule)}'`);
   const Jt = mT(J);
   return {

@@ -3,10 +3,14 @@
 // observed directions and the back-projection u = A⁺y = Aᵀy, so both are precomputed here.
 import type { M2, V2 } from './mat2';
 
-export const RULE_IDS = ['oracle', 'uncond', 'ddnm', 'bo-ddnm', 'dps', 'pigdm'] as const;
+/** the rules that are a score plugged into the DDPM step (METHODS.md §2.2) */
+export const SCORE_RULE_IDS = ['oracle', 'uncond', 'ddnm', 'bo-ddnm', 'dps', 'pigdm'] as const;
+export type ScoreRuleId = (typeof SCORE_RULE_IDS)[number];
+/** every rule: the score rules and DDNM+ (its own DDIM-η step with per-direction noise, ddnm-plus.ts) */
+export const RULE_IDS = [...SCORE_RULE_IDS, 'ddnm-plus'] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 export const RULE_LABELS: Record<RuleId, string> = {
-  oracle: 'oracle', uncond: 'unconditional', ddnm: 'DDNM', 'bo-ddnm': 'BO-DDNM', dps: 'DPS', pigdm: 'ΠGDM',
+  oracle: 'oracle', uncond: 'unconditional', ddnm: 'DDNM', 'bo-ddnm': 'BO-DDNM', dps: 'DPS', pigdm: 'ΠGDM', 'ddnm-plus': 'DDNM+',
 };
 
 export type OperatorKind = 'row' | 'identity';

@@ -1,6 +1,7 @@
 // The score-mismatched DDPM sampler of METHODS.md §2.1 on particles: x_T ~ N(0, I), then for t = T..1
 //   x_{t−1} = (x + β_t s̃_t(x))/√α_t + √v_t z,   v_t = β_t ('fixed-large') or σ̃_t² ('fixed-small'),
 // with no noise at the last step (DDPM convention). One call of step() is one reverse step (one lab iteration).
+// A sampler that is not a DDPM step with a score (DDNM+, ddnm-plus.ts) passes a StepKernel instead.
 import { tf } from '../tf';
 import type { Tensor2D } from '../tf';
 import type { Rng } from '../rng';
@@ -10,6 +11,11 @@ import { levelOf, reverseVariance, type VarianceKind, type VpTable } from './sch
 /** s̃_t(x); t is the step index (1..T) for scores that care (perturbations, learned nets use the level) */
 export type StepScore = (x: Tensor2D, level: NoiseLevel, t: number) => Tensor2D;
 
+/** a whole reverse step t -> t−1 (mean and noise); `seed` is null at t = 1 (no noise there). Runs in tf.tidy. */
+export interface StepKernel {
+  kernel: (x: Tensor2D, t: number, seed: number | null) => Tensor2D;
+}
+
 export class ReverseRun {
   private x: Tensor2D;
   private k = 0;
@@ -18,7 +24,7 @@ export class ReverseRun {
     n: number,
     private readonly tab: VpTable,
     private readonly variance: VarianceKind,
-    private readonly score: StepScore,
+    private readonly score: StepScore | StepKernel,
     private readonly rng: Rng,
   ) {
     if (!Number.isInteger(n) || n < 1) throw new Error(`particles must be a positive integer, got ${n}`);
@@ -53,8 +59,10 @@ export class ReverseRun {
     const beta = this.tab.beta[t - 1];
     const ra = 1 / Math.sqrt(this.tab.alpha[t - 1]);
     const seed = t >= 2 ? this.rng.seed() : 0;
+    const sc = this.score;
     const next = tf.tidy(() => {
-      const s = this.score(this.x, level, t);
+      if (typeof sc !== 'function') return sc.kernel(this.x, t, t >= 2 ? seed : null);
+      const s = sc(this.x, level, t);
       const mean = tf.mul(tf.add(this.x, tf.mul(s, beta)), ra);
       if (t === 1) return mean as Tensor2D;
       const sd = Math.sqrt(reverseVariance(this.tab, t, this.variance));

@@ -14,7 +14,8 @@ import { klKde } from './kde-kl';
 import { RULE_IDS, type RuleId } from './measurement';
 import { ReverseRun } from './reverse-run';
 import { levelOf, makeVpTable, type VarianceKind, type VpKind } from './schedule';
-import { ruleScoreFn, type MixtureCondSetup } from './tensor-rules';
+import type { MixtureCondSetup } from './tensor-rules';
+import { ruleStepFn } from './rule-steps';
 import { noisedSamples } from './uncond-scores';
 
 export interface SamplePoint {
@@ -37,9 +38,8 @@ export async function samplePoint(
 ): Promise<SamplePoint> {
   if (!Number.isInteger(T) || T < 2) throw new Error(`sample sweep: T must be an integer >= 2, got ${T}`);
   const tab = makeVpTable(kind, T);
-  const score = ruleScoreFn(rule, cs);
   const rng = new Rng((seed ^ (T * 7919) ^ ((RULE_IDS.indexOf(rule) + 1) * 104729)) >>> 0);
-  const run = new ReverseRun(n, tab, variance, (x, l) => score(x, l), rng);
+  const run = new ReverseRun(n, tab, variance, ruleStepFn(rule, cs, tab), rng);
   try {
     while (run.t > 1) run.step();
     const x1 = new Float32Array(await run.particles().data());

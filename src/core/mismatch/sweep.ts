@@ -4,6 +4,7 @@
 import { makeCondSetup, type CondSetup, type Gauss } from './affine-rules';
 import { propagateGaussian } from './gaussian-propagation';
 import { makeMeasurement, type RuleId } from './measurement';
+import { DDNM_ETA } from './ddnm-plus';
 import { makeVpTable, type VarianceKind, type VpKind } from './schedule';
 
 export const SWEEP_T = [20, 50, 100, 200, 500, 1000, 2000] as const;
@@ -28,13 +29,13 @@ export function klOverT(cs: CondSetup, rules: readonly RuleId[], Ts: readonly nu
 /** KL at t = 1 for each σ_y (the sampler assumes the true σ_y), at fixed T */
 export function klOverSigma(
   prior: Gauss, A: number[][], y: number[], zeta: number, rules: readonly RuleId[], sigmas: readonly number[],
-  T: number, kind: VpKind, variance: VarianceKind,
+  T: number, kind: VpKind, variance: VarianceKind, eta = DDNM_ETA,
 ): Series {
   const tab = makeVpTable(kind, T);
   const ys: Record<string, Float32Array> = {};
   for (const r of rules) ys[r] = new Float32Array(sigmas.length);
   sigmas.forEach((sg, i) => {
-    const cs = makeCondSetup(prior, makeMeasurement(A, y, sg), sg, zeta);
+    const cs = makeCondSetup(prior, makeMeasurement(A, y, sg), sg, zeta, eta);
     for (const r of rules) ys[r][i] = safeKl(() => propagateGaussian(cs, r, tab, variance).kl);
   });
   return { xs: Float32Array.from(sigmas), ys };

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { tf } from '../tf';
 import type { Tensor2D } from '../tf';
 import { applyAffine, ruleAffine } from './affine-rules';
-import { RULE_IDS } from './measurement';
+import { SCORE_RULE_IDS } from './measurement';
 import { ruleScoreTensor } from './tensor-rules';
 import { toMixtureSetup } from './mixture-setup';
 import { setup } from './test-fixtures';
@@ -18,7 +18,7 @@ describe('tensor rules = affine rules on a Gaussian prior', () => {
       const cs = setup({ ...opts, zeta: 0.6 });
       const ms = toMixtureSetup(cs);
       for (const level of [{ a: 0.95, s2: 1 - 0.95 ** 2 }, { a: 0.3, s2: 0.91 }]) {
-        for (const rule of RULE_IDS) {
+        for (const rule of SCORE_RULE_IDS) {
           const x = tf.tensor2d(pts.flat(), [pts.length, 2]) as Tensor2D;
           const got = ruleScoreTensor(rule, x, level, ms);
           const v = got.dataSync();

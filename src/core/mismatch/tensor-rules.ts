@@ -15,6 +15,7 @@ export interface MixtureCondSetup {
   u: V2;
   sigmaYAssumed: number;
   zeta: number;
+  eta: number; // DDNM+'s η
 }
 
 /** x Mᵀ for row-vector batches x [N,2] (applies M to each row) */
@@ -40,6 +41,7 @@ export function ruleScoreTensor(rule: RuleId, x: Tensor2D, level: NoiseLevel, cs
     let gain: number;
     if (rule === 'dps') gain = 2 * cs.zeta;
     else if (rule === 'pigdm') gain = 1 / (s2 / (a * a + s2) + cs.sigmaYAssumed ** 2);
+    else if (rule === 'ddnm-plus') throw new Error('DDNM+ is not a DDPM score rule: use ruleStepFn (rule-steps.ts)');
     else throw new Error(`unknown rule '${String(rule)}'`);
     const x0 = gmmTweedie(x, cs.prior, level);
     const J = gmmTweedieJacobian(x, cs.prior, level) as Tensor; // [N,2,2], J[n,i,j] = ∂x̂0_i/∂x_j

@@ -17,7 +17,9 @@ import { makeMixtureCondSetup } from '../../core/mismatch/mixture-setup';
 import { ReverseRun } from '../../core/mismatch/reverse-run';
 import { levelOf, makeVpTable, type VarianceKind, type VpKind, type VpTable } from '../../core/mismatch/schedule';
 import { SWEEP_SIGMA, SWEEP_T, klOverSigma, klOverT } from '../../core/mismatch/sweep';
-import { ruleScoreFn, type MixtureCondSetup } from '../../core/mismatch/tensor-rules';
+import type { MixtureCondSetup } from '../../core/mismatch/tensor-rules';
+import { ruleScoreAt, ruleStepFn } from '../../core/mismatch/rule-steps';
+import { ddnmPlusVarExcessTable } from '../../core/mismatch/ddnm-plus';
 import { meanSquaredMismatch, noisedSamples } from '../../core/mismatch/uncond-scores';
 import { klKde } from '../../core/mismatch/kde-kl';
 import type { Layer, Snapshot, SnapshotRequest } from '../../protocol/snapshot';
@@ -50,7 +52,8 @@ export class CondExperiment implements Experiment {
     private readonly notes: Record<string, string>,
     private readonly mixSweep: MixtureSweep | null,
   ) {
-    this.tracker = new RunTracker(tab, prop, (level) => meanSquaredMismatch(ref.x0, ref.z, level, ruleScoreFn(this.rule, mix), (x, l) => gmmScore(x, mix.post, l)));
+    const ex = this.rule === 'ddnm-plus' ? ddnmPlusVarExcessTable(tab, p.variance as VarianceKind, mix.P, mix.sigmaYAssumed, mix.eta) : null;
+    this.tracker = new RunTracker(tab, prop, (level, t) => meanSquaredMismatch(ref.x0, ref.z, level, (x) => ruleScoreAt(this.rule, mix, tab, x, t), (x, l) => gmmScore(x, mix.post, l)), ex);
   }
 
   private get rule(): RuleId {
@@ -66,11 +69,12 @@ export class CondExperiment implements Experiment {
     const { meas, x0 } = measurementFromParams(p, prior, seed);
     const assumed = p.noise_mismatch === true ? Number(p.sigma_y_assumed) : meas.sigmaY;
     const zeta = Number(p.zeta);
-    const mix = makeMixtureCondSetup(prior, meas, assumed, zeta);
+    const eta = Number(p.eta);
+    const mix = makeMixtureCondSetup(prior, meas, assumed, zeta, eta);
     const tab = makeVpTable(p.schedule as VpKind, Number(p.T));
     const variance = p.variance as VarianceKind;
     const isGauss = p.prior === 'gaussian';
-    const gauss = isGauss ? makeCondSetup(gaussFromParams(p), meas, assumed, zeta) : null;
+    const gauss = isGauss ? makeCondSetup(gaussFromParams(p), meas, assumed, zeta, eta) : null;
     const prop = gauss ? propagateGaussian(gauss, rule, tab, variance) : null;
     const box = mixtureBox(prior, 3.5);
     const fixed: Record<string, Layer> = { measurement: measurementLayer(meas.A, meas.y, box) };
@@ -79,7 +83,7 @@ export class CondExperiment implements Experiment {
     if (gauss) {
       const sT = klOverT(gauss, RULE_IDS, SWEEP_T, p.schedule as VpKind, variance);
       fixed.sweepT = { kind: 'series', xs: sT.xs, ys: relabel(sT.ys) };
-      const sS = klOverSigma(gauss.prior, meas.A, meas.y, zeta, RULE_IDS, SWEEP_SIGMA, tab.T, p.schedule as VpKind, variance);
+      const sS = klOverSigma(gauss.prior, meas.A, meas.y, zeta, RULE_IDS, SWEEP_SIGMA, tab.T, p.schedule as VpKind, variance, eta);
       fixed.sweepSigma = { kind: 'series', xs: sS.xs, ys: relabel(sS.ys) };
       // every rule at this run's T (closed form, O(T) each): a CLI `--sweep T=...` then prints each T and rule
       const here = klOverT(gauss, RULE_IDS, [tab.T], p.schedule as VpKind, variance);
@@ -88,8 +92,7 @@ export class CondExperiment implements Experiment {
         SWEEP_T.forEach((T, i) => RULE_IDS.forEach((r) => (sweepMetrics[`kl_T${T}_${metricName(r)}`] = sT.ys[r][i])));
       }
     }
-    const score = ruleScoreFn(rule, mix);
-    const run = new ReverseRun(Number(p.particles), tab, variance, (x, level) => score(x, level), rRun);
+    const run = new ReverseRun(Number(p.particles), tab, variance, ruleStepFn(rule, mix, tab), rRun);
     const ref = { x0: gmmSample(REF_N, mix.post, rRef), z: tf.randomNormal([REF_N, 2], 0, 1, 'float32', rRef.seed()) as Tensor2D };
     const notes: Record<string, string> = {
       problem: `y = ${meas.y.map((v) => v.toFixed(3)).join(', ')}, σ_y = ${meas.sigmaY}${assumed !== meas.sigmaY ? ` (sampler assumes ${assumed})` : ''}`,
@@ -142,9 +145,9 @@ export class CondExperiment implements Experiment {
       this.grids = {};
       if (this.p.density !== 'off') this.grids.density = await densityLayer(this.mix.post, level, this.box);
       if (this.p.field) {
-        const lv = levelOf(this.tab, this.fieldT());
-        const score = ruleScoreFn(this.rule, this.mix);
-        this.grids.delta = await deltaLayer(this.box, (x) => score(x, lv), (x) => gmmScore(x, this.mix.post, lv));
+        const tf_ = this.fieldT();
+        const lv = levelOf(this.tab, tf_);
+        this.grids.delta = await deltaLayer(this.box, (x) => ruleScoreAt(this.rule, this.mix, this.tab, x, tf_), (x) => gmmScore(x, this.mix.post, lv));
       }
     }
     const layers: Record<string, Layer> = { ...cloneLayers(this.grids), ...cloneLayers(this.fixed), particles: { kind: 'points', xy }, reference: { kind: 'points', xy: refXY } };

@@ -33,7 +33,7 @@ describe('Score-mismatch lab', () => {
     expect(m.sw2_posterior).toBeLessThan(0.3);
     for (const k of ['density', 'delta', 'measurement', 'particles', 'reference', 'sweepT', 'sweepSigma']) expect(snap.layers[k], k).toBeDefined();
     const s = snap.layers.sweepT as { xs: Float32Array; ys: Record<string, Float32Array> };
-    expect(Object.keys(s.ys)).toEqual(['oracle', 'unconditional', 'DDNM', 'BO-DDNM', 'DPS', 'ΠGDM']);
+    expect(Object.keys(s.ys)).toEqual(['oracle', 'unconditional', 'DDNM', 'BO-DDNM', 'DPS', 'ΠGDM', 'DDNM+']);
     expect(snap.info.phase).toMatch(/final samples/);
   });
 
@@ -54,6 +54,24 @@ describe('Score-mismatch lab', () => {
     expect(Number.isFinite(snap.metrics.kl_kde)).toBe(true);
     expect(snap.metrics.bias_accumulated).toBeGreaterThan(0);
     expect(snap.info.bias).toMatch(/KDE/);
+  });
+
+  it('DDNM+ runs as rule=ddnm-plus: exact KL between BO-DDNM and DDNM, its noise excess charted, a mixture prior with no leak', async () => {
+    const { exp, snap } = await runToEnd({ rule: 'ddnm-plus', T: 50, particles: 200 });
+    exp.dispose();
+    const m = snap.metrics;
+    expect(m.kl_closed_form).toBeCloseTo(m.kl_ddnm_plus, 6);
+    expect(m.kl_ddnm_plus).toBeGreaterThan(10 * m.kl_bo_ddnm);
+    expect(m.kl_ddnm_plus * 20).toBeLessThan(m.kl_ddnm);
+    expect(m.var_excess).toBeGreaterThanOrEqual(0);
+    expect(snap.info.rule).toBe('DDNM+');
+    const before = tf.memory().numTensors;
+    const mix = await runToEnd({ prior: 'custom', rule: 'ddnm-plus', T: 15, particles: 100, y: 0, eta: 0.5 });
+    mix.exp.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+    expect(Number.isFinite(mix.snap.metrics.kl_kde)).toBe(true);
+    expect(mix.snap.metrics.delta2).toBeGreaterThan(0);
+    await expect(mismatchLab.create(params({ rule: 'ddnm-plus', eta: 1.5 }), { seed: 1 })).rejects.toThrow(/η/);
   });
 
   it('unconditional, Gaussian target + perturbation: closed-form bias against T with the exact-score floor', async () => {

@@ -10,6 +10,13 @@ export const mismatchPresets: readonly Preset[] = [
     steps: 2000, // runs to the end of the sampler (CLI; a --sweep over T needs the longest)
   },
   {
+    id: 'ddnm-plus',
+    title: 'DDNM+: noise-aware, still biased',
+    lookFor: 'DDNM+ as in the official DDNM code (η = 0.85, no time travel) on the paper\'s problem (σ_y = 0.3). It counts y\'s noise as part of the diffusion noise: while √(1−ᾱ_{t−1}) > √ᾱ_{t−1} σ_y it sets the observed coordinate of x̂0 to y and adds only the missing noise; later it pulls x̂0 toward y by λ_t per step. "KL against T": DDNM+ ≈ 3–16 for T = 50–2000, two orders below DDNM but ~100× above BO-DDNM (≈ 0.09), and it rises with T, because λ_t does not shrink with the step size. On the plane its samples are much narrower along x₁ than the white posterior. The "mismatch" chart also draws ‖V_t − v_t I‖_F, the part of its per-direction noise no score can express. Try η = 1 (KL ≈ 1), or "sampler assumes another σ_y" with 0: the code\'s plain DDNM (KL ≈ 600).',
+    params: { mode: 'cond', prior: 'gaussian', op: 'row', phi: 0, y: 1, sigma_y: 0.3, rule: 'ddnm-plus', eta: 0.85, T: 200, schedule: 'etc', variance: 'large' },
+    steps: 2000,
+  },
+  {
     id: 'bias-persists',
     title: 'The bias does not vanish with more steps',
     lookFor: 'A Gaussian target sampled with its exact score plus a constant push ε = 0.3. "Bias against T" shows the closed-form KL for T = 20…2000: the exact score\'s KL falls toward 0 (pure discretization error), the mismatched one levels off at a floor set by the accumulated mismatch B_T = Σ (β_t/2) E‖Δ_t‖², which is also drawn and stays nearly constant in T. Raise ε: the floor rises with B_T.',

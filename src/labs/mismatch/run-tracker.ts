@@ -20,7 +20,9 @@ export class RunTracker {
   constructor(
     private readonly tab: VpTable,
     private readonly prop: Propagation | null,
-    private readonly mse: ((level: NoiseLevel) => Scalar) | null,
+    private readonly mse: ((level: NoiseLevel, t: number) => Scalar) | null,
+    /** ‖V_t − v_t I‖_F per step t (DDNM+'s per-direction noise against the DDPM variance), or null */
+    private readonly varExcess: Float64Array | null = null,
   ) {}
 
   /** call with the step index about to be taken */
@@ -35,7 +37,7 @@ export class RunTracker {
       this.delta2Js = this.prop.delta2[t];
       if (t >= 2) this.biasJs += (beta / 2) * this.delta2Js;
     } else if (this.mse) {
-      const d = this.mse(levelOf(this.tab, t));
+      const d = this.mse(levelOf(this.tab, t), t);
       this.delta2T?.dispose();
       this.delta2T = d;
       if (t >= 2) {
@@ -60,6 +62,7 @@ export class RunTracker {
     }
     const out: Record<string, number> = {};
     if (this.t < 1) return out;
+    if (this.varExcess) out.var_excess = this.varExcess[this.t];
     if (this.prop) {
       out.delta2 = this.delta2Js;
       out.bias_accumulated = this.biasJs;

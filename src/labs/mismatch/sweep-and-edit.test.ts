@@ -53,7 +53,7 @@ describe('mixture-prior T sweep', () => {
     expect(s1.metrics.kl_est_T20_oracle).toBeGreaterThan(0);
     expect(s1.metrics.kl_est_T20_uncond).toBeUndefined();
     expect(s1.layers.sweepT).toBeDefined();
-    expect(s1.info.sweep).toMatch(/1 \/ 30/);
+    expect(s1.info.sweep).toMatch(/1 \/ 35/);
     expect(s1.metrics.w2_posterior).toBeUndefined();
     exp.dispose();
     const exp2 = await mismatchLab.create(params({ prior: 'custom', y: 0, T: 8, particles: 100, rule: 'oracle' }), { seed: 1 });
