@@ -60,6 +60,24 @@ export class Engine {
       case 'ack':
         this.acked = Math.max(this.acked, msg.frame);
         return;
+      case 'getWeights': {
+        const w = this.exp?.getWeights?.();
+        if (!w) return this.host.emit({ type: 'error', runId: this.runId, fatal: false, message: 'This experiment has no trained network to save yet.' });
+        // copies: the weights are transferred and the experiment keeps its own
+        const weights = { ...w, values: w.values.map((v) => v.slice()) };
+        this.host.emit({ type: 'weights', runId: this.runId, weights }, weights.values.map((v) => v.buffer as ArrayBuffer));
+        return;
+      }
+      case 'setWeights':
+        try {
+          if (!this.exp?.setWeights) throw new Error('this experiment cannot load weights');
+          this.exp.setWeights(msg.weights);
+        } catch (e) {
+          this.host.emit({ type: 'error', runId: this.runId, fatal: false, message: `Could not load the weights: ${e instanceof Error ? e.message : String(e)}`, suggestion: 'Load a file saved from this lab with the same network settings (width, depth, target).' });
+          return;
+        }
+        await this.emitFrame(true);
+        return;
       case 'snapshot':
         this.gridsDirty ||= msg.grids;
         await this.emitFrame(msg.grids);

@@ -60,6 +60,12 @@ export type ViewSpec = ViewWhen & (
   | { id: string; kind: 'xy'; title: string; layer: string; xLabel: string; logX?: boolean; logY?: boolean }
 );
 
+/** network weights as plain arrays; a lab may add fields it needs to check they fit (width, depth, scale): they travel along */
+export interface PlainWeights {
+  shapes: number[][];
+  values: Float32Array[];
+}
+
 export interface Experiment {
   /** advance n iterations (tensors freed inside) */
   step(n: number): void;
@@ -69,6 +75,10 @@ export interface Experiment {
   /** finite experiments (a diffusion run) say when they are finished */
   readonly done: boolean;
   readonly iteration: number;
+  /** trained network weights (labs with `weights` in their schema): saved to a file and loaded back */
+  getWeights?(): PlainWeights;
+  /** throws a readable Error when the weights do not fit this experiment (shape, width, scale) */
+  setWeights?(w: PlainWeights): void;
   /** NaN/Inf check, run by the engine between slices; returns a message naming what diverged, or null */
   checkFinite(): Promise<string | null>;
   dispose(): void;
@@ -86,6 +96,8 @@ export interface LabSchema {
   views: readonly ViewSpec[];
   /** recommended iteration count for headless runs */
   defaultSteps: number;
+  /** the lab trains a network the user can save to a file and load back */
+  weights?: { label: string };
 }
 
 /** Schema plus the factory (imports core/ and so tfjs: worker and CLI only). */

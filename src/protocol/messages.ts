@@ -19,6 +19,9 @@ export type ToWorker =
   /** the UI drew frame `frame`: the engine may send the next one */
   | { type: 'ack'; runId: number; frame: number }
   | { type: 'snapshot'; runId: number; grids: boolean }
+  /** the experiment's trained weights, answered by `weights` */
+  | { type: 'getWeights'; runId: number }
+  | { type: 'setWeights'; runId: number; weights: WeightsMsg }
   /** test hook: the worker reports its backend as failed (as a lost GPU device would), to exercise the fallback path */
   | { type: 'simulateFailure' }
   /** benchmark one workload on this worker's backend (the #/bench page) */
@@ -31,7 +34,14 @@ export type FromWorker =
   | { type: 'needsReset'; runId: number; keys: string[] }
   /** a failure with what to do next; `fatal` means the backend itself failed and the bridge should restart on the next one */
   | { type: 'error'; runId?: number; message: string; suggestion?: string; fatal: boolean; backend?: BackendName }
-  | { type: 'benchResult'; id: number; result?: BenchResultMsg; error?: string };
+  | { type: 'benchResult'; id: number; result?: BenchResultMsg; error?: string }
+  | { type: 'weights'; runId: number; weights: WeightsMsg };
+
+/** network weights in a message or a file: shapes, flat values, and the lab's own metadata */
+export interface WeightsMsg {
+  shapes: number[][];
+  values: Float32Array[];
+}
 
 /** one workload's timing (engine/bench/workloads.ts BenchResult, repeated here so protocol stays tfjs-free) */
 export interface BenchResultMsg {

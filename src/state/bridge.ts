@@ -2,7 +2,7 @@
 // creates one), keeps the run's config so it can be replayed, drops stale messages, sends frames to
 // the frame bus (never through React), and moves to the next backend when one fails.
 import type { LabId, ParamValue } from '../labs/types';
-import type { BackendName, BackendRequest, FromWorker, ToWorker } from '../protocol/messages';
+import type { BackendName, BackendRequest, FromWorker, ToWorker, WeightsMsg } from '../protocol/messages';
 import { frameBus as defaultBus, type FrameBus } from './frame-bus';
 import type { AppStore } from './store';
 
@@ -40,6 +40,7 @@ export class WorkerBridge {
   private forced: BackendName | null = null;
   private failed = new Set<BackendName>();
   private lastMetricsAt = -Infinity;
+  private weightsWaiter: ((w: WeightsMsg) => void) | null = null;
   /** the current worker said `ready` (until then the status stays 'starting') */
   private ready = false;
   private readonly bus: FrameBus;
@@ -104,6 +105,25 @@ export class WorkerBridge {
     if (this.config) this.configure(this.config.lab, this.config.params, this.store.getState().playing);
   }
 
+  /** the current experiment's trained weights (resolves on the worker's answer) */
+  getWeights(): Promise<WeightsMsg> {
+    return new Promise((resolve, reject) => {
+      const t = setTimeout(() => {
+        this.weightsWaiter = null;
+        reject(new Error('the worker did not answer'));
+      }, 30000);
+      this.weightsWaiter = (w) => {
+        clearTimeout(t);
+        resolve(w);
+      };
+      this.post({ type: 'getWeights', runId: this.runId });
+    });
+  }
+
+  setWeights(weights: WeightsMsg): void {
+    this.post({ type: 'setWeights', runId: this.runId, weights });
+  }
+
   /** test hook: make the worker report its backend as failed (see protocol `simulateFailure`) */
   simulateFailure(): void {
     this.worker?.postMessage({ type: 'simulateFailure' });
@@ -161,6 +181,10 @@ export class WorkerBridge {
       case 'status':
         s.setRun({ status: msg.status, iteration: msg.iteration, ...(msg.message ? { message: msg.message } : {}) });
         if (msg.status === 'done' || msg.status === 'diverged') s.setRun({ playing: false });
+        return;
+      case 'weights':
+        this.weightsWaiter?.(msg.weights);
+        this.weightsWaiter = null;
         return;
       case 'needsReset':
         if (this.config) this.configure(this.config.lab, this.config.params, s.playing);

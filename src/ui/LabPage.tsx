@@ -49,7 +49,7 @@ export function LabPage({ lab, bridge }: { lab: LabId; bridge: WorkerBridge }) {
         {notes.map((n) => <p key={n} className="info-notes">{n}</p>)}
         <div className="plots">
           {planes.filter((p) => !p.small).map((p) => (
-            <PlaneBlock key={p.id} schema={schema} view={p} params={params} setParam={setParam} drawing={drawing} lab={lab} />
+            <PlaneBlock key={p.id} schema={schema} view={p} params={params} setParam={setParam} drawing={drawing} lab={lab} bridge={bridge} />
           ))}
           {views.map((v) => {
             if (v.kind === 'hist') return params.hist !== false && <div key={v.id} className="panel"><HistPanel view={v} /></div>;
@@ -61,7 +61,7 @@ export function LabPage({ lab, bridge }: { lab: LabId; bridge: WorkerBridge }) {
         {planes.some((p) => p.small) && (
           <div className="small-multiples">
             {planes.filter((p) => p.small).map((p) => (
-              <PlaneBlock key={p.id} schema={schema} view={p} params={params} setParam={setParam} drawing={drawing} lab={lab} small />
+              <PlaneBlock key={p.id} schema={schema} view={p} params={params} setParam={setParam} drawing={drawing} lab={lab} bridge={bridge} small />
             ))}
           </div>
         )}
@@ -73,9 +73,9 @@ export function LabPage({ lab, bridge }: { lab: LabId; bridge: WorkerBridge }) {
   );
 }
 
-function PlaneBlock({ schema, view, params, setParam, drawing, lab, small }: {
+function PlaneBlock({ schema, view, params, setParam, drawing, lab, bridge, small }: {
   schema: LabSchema; view: PlaneSpec; params: Record<string, ParamValue>;
-  setParam: (k: string, v: ParamValue) => void; drawing: boolean; lab: LabId; small?: boolean;
+  setParam: (k: string, v: ParamValue) => void; drawing: boolean; lab: LabId; bridge: WorkerBridge; small?: boolean;
 }) {
   const plane = useRef<PlaneHandle>(null);
   const { mode, callbacks } = usePlaneBindings(schema, view, params, setParam, drawing);
@@ -89,7 +89,7 @@ function PlaneBlock({ schema, view, params, setParam, drawing, lab, small }: {
       <div className="plot-title">{view.title}</div>
       {view.click && <div className="help">{view.click.hint}</div>}
       <PlanePanel ref={plane} className="plane-host" view={view} toggles={toggles} interaction={mode} callbacks={callbacks} ariaLabel={`${view.title}: heatmap with points`} />
-      {!small && <ExportBar plane={plane} lab={lab} />}
+      {!small && <ExportBar plane={plane} lab={lab} bridge={bridge} weightsLabel={schema.weights?.label} />}
     </div>
   );
 }
