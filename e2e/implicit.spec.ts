@@ -75,8 +75,9 @@ test('the diffusion fine-tuning preset runs the queue and draws samples, the que
 
 test('a learned diffusion base trains first (DSM loss chart), then the queue fine-tunes it', async ({ page }) => {
   const lab = new ImplicitLab(page);
-  await lab.open('backend=wasm&mode=diffusion&dbase=learned&dtrain=100&dnet=16&dT=5&dbatch=32&dcompare=0&dhidden=8');
+  await lab.open('backend=wasm&mode=diffusion&dbase=learned&speed=2&dtrain=100&dnet=16&dT=5&dbatch=32&dcompare=0&dhidden=8');
   await lab.expectRunning();
+  await expect.poll(() => lab.lastMetric('dsm_loss')).not.toBeNull(); // 20 DSM steps per frame: a few loss points
   await expect(lab.chart('Learned base: DSM loss during its training phase')).toBeVisible();
   await expect.poll(() => lab.lastMetric('reward'), { timeout: 20_000 }).not.toBeNull();
   expect(await lab.layerKinds()).toMatchObject({ particles: 'points', others: 'points', queue: 'bars', handles: 'handles' });

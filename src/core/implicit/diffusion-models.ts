@@ -1,18 +1,46 @@
-// θ-parameterized noised scores for the finite-time mode (METHODS.md §1.3). The base model is the exact
-// noised score of an isotropic mixture Σ w_k N(c_k, v_k I): at level (a, s2) it is the mixture
-// Σ w_k N(a c_k, (a² v_k + s2) I). Two fine-tuning parameterizations, θ a flat vector in both:
+// θ-parameterized noised scores for the finite-time mode (METHODS.md §1.3). The base model is either the
+// exact noised score of an isotropic mixture Σ w_k N(c_k, v_k I) (at level (a, s2) the mixture
+// Σ w_k N(a c_k, (a² v_k + s2) I)) or a learned score (a ScoreNet trained by DSM on the mixture's samples).
+// Two fine-tuning parameterizations, θ a flat vector in both:
 //   'logits': θ = the mixture logits, so s_θ is the exact noised score of the reweighted mixture and the
-//             fine-tuned law is known in closed form (exact reference in diffusion-exact.ts);
+//             fine-tuned law is known in closed form (exact reference in diffusion-exact.ts); exact base only;
 //   'mlp':    θ = the weights of a small MLP ε-correction, s_θ = s_base − MLP(x, a, s)/s (last layer zero at
-//             θ0, so the run starts at the base model).
-// Levels are per row ([N,1] tensors) so one call advances queue slots at different stages. All ops are
-// differentiable in x and θ (the queue backpropagates through recorded steps).
+//             θ0, so the run starts at the base model); any base.
+// Levels are per row ([N,1] tensors) so one call advances queue slots at different stages; the same levels
+// also come as groups of consecutive rows (a ScoreFn takes one scalar level per call). All ops are
+// differentiable in x and θ (the queue backpropagates through recorded steps, the learned base included).
 import { tf } from '../tf';
 import type { Tensor1D, Tensor2D } from '../tf';
 import type { Rng } from '../rng';
+import type { ScoreFn } from '../types';
 import { checkIsoMixture, type IsoMixture } from './param-mixture';
 
 export type FineTuneKind = 'logits' | 'mlp';
+
+/** the rows of a batched call: `n` consecutive rows at level (a, s2), groups in row order */
+export type LevelGroups = readonly { a: number; s2: number; n: number }[];
+
+/** a base score at per-row levels: the tensors [N,1] and the same levels as row groups */
+export type BaseScore = (x: Tensor2D, a: Tensor2D, s2: Tensor2D, groups: LevelGroups) => Tensor2D;
+
+/** the exact noised mixture score as a BaseScore */
+export function mixtureBase(m: IsoMixture): BaseScore {
+  checkIsoMixture(m);
+  const logits = Float32Array.from(m.logits);
+  return (x, a, s2) => tf.tidy(() => mixtureScore(x, tf.tensor1d(logits), m, a, s2));
+}
+
+/** a learned ScoreFn as a BaseScore: one call per level group (the net takes a scalar level) */
+export function learnedBase(score: ScoreFn): BaseScore {
+  return (x, _a, _s2, groups) =>
+    tf.tidy(() => {
+      const total = groups.reduce((s, g) => s + g.n, 0);
+      if (total !== x.shape[0]) throw new Error(`learned base score: level groups cover ${total} rows, x has ${x.shape[0]}`);
+      if (groups.length === 1) return score(x, groups[0]);
+      const parts = tf.split(x, groups.map((g) => g.n)) as Tensor2D[];
+      return tf.concat(parts.map((p, i) => score(p, groups[i]))) as Tensor2D;
+    });
+}
 
 export interface DiffusionModel {
   readonly kind: FineTuneKind;
@@ -20,10 +48,10 @@ export interface DiffusionModel {
   readonly P: number;
   /** θ0 (the base model) */
   theta0(): Float32Array;
-  /** s_θ(x) at per-row levels a [N,1], s2 [N,1] */
-  score(x: Tensor2D, theta: Tensor1D, a: Tensor2D, s2: Tensor2D): Tensor2D;
+  /** s_θ(x) at per-row levels a [N,1], s2 [N,1] (the same levels as row groups) */
+  score(x: Tensor2D, theta: Tensor1D, a: Tensor2D, s2: Tensor2D, groups: LevelGroups): Tensor2D;
   /** the base model's score at the same levels */
-  baseScore(x: Tensor2D, a: Tensor2D, s2: Tensor2D): Tensor2D;
+  baseScore(x: Tensor2D, a: Tensor2D, s2: Tensor2D, groups: LevelGroups): Tensor2D;
 }
 
 /** exact noised score of Σ softmax(logits)_k N(c_k, v_k I) at per-row levels */
@@ -65,8 +93,10 @@ export class MlpCorrectionModel implements DiffusionModel {
   readonly kind = 'mlp' as const;
   readonly P: number;
   private readonly init: Float32Array;
-  constructor(readonly base: IsoMixture, readonly hidden: number, rng: Rng) {
-    checkIsoMixture(base);
+  private readonly base: BaseScore;
+  /** base: a mixture (its exact noised score) or any BaseScore (e.g. learnedBase(net.score)) */
+  constructor(base: IsoMixture | BaseScore, readonly hidden: number, rng: Rng) {
+    this.base = typeof base === 'function' ? base : mixtureBase(base);
     if (!Number.isInteger(hidden) || hidden < 1) throw new Error(`MLP correction: width must be a positive integer, got ${hidden}`);
     const h = hidden;
     this.P = 4 * h + h + 2 * h + 2;
@@ -91,13 +121,13 @@ export class MlpCorrectionModel implements DiffusionModel {
       return tf.add(tf.matMul(z, W2), b2) as Tensor2D;
     });
   }
-  score(x: Tensor2D, theta: Tensor1D, a: Tensor2D, s2: Tensor2D): Tensor2D {
+  score(x: Tensor2D, theta: Tensor1D, a: Tensor2D, s2: Tensor2D, groups: LevelGroups): Tensor2D {
     return tf.tidy(() => {
       const s = tf.sqrt(s2) as Tensor2D;
-      return tf.sub(this.baseScore(x, a, s2), tf.div(this.correction(x, theta, a, s), s)) as Tensor2D;
+      return tf.sub(this.baseScore(x, a, s2, groups), tf.div(this.correction(x, theta, a, s), s)) as Tensor2D;
     });
   }
-  baseScore(x: Tensor2D, a: Tensor2D, s2: Tensor2D): Tensor2D {
-    return tf.tidy(() => mixtureScore(x, tf.tensor1d(Float32Array.from(this.base.logits)), this.base, a, s2));
+  baseScore(x: Tensor2D, a: Tensor2D, s2: Tensor2D, groups: LevelGroups): Tensor2D {
+    return this.base(x, a, s2, groups);
   }
 }

@@ -103,6 +103,12 @@ export interface EbmOptions {
   reg: number;
   /** the chains start from N(0, initStd² I) (about the data's spread: a broad, uninformed start) */
   initStd: number;
+  /**
+   * fraction of the chains restarted from N(0, initStd² I) per θ update (Du & Mordatch's replay buffer keeps
+   * 95% of its samples and draws 5% fresh per batch); 0 = plain persistent chains. Fractions below one chain
+   * per update accumulate (e.g. 0.001 × 500 chains: one restart every 2 updates).
+   */
+  reinit?: number;
   rng: Rng;
 }
 
@@ -113,6 +119,7 @@ export class EbmTrainer {
   /** mean energies of the last batch of data and of the chains (scalars [2], read at snapshot time) */
   lastEnergies: Tensor1D | null = null;
   private readonly opt: ReturnType<typeof tf.train.adam>;
+  private reinitDebt = 0;
 
   constructor(private o: EbmOptions) {
     for (const [k, v] of [['chains', o.chains], ['batch', o.batch], ['inner', o.inner]] as const) {
@@ -120,6 +127,8 @@ export class EbmTrainer {
     }
     if (!(o.gamma > 0) || !Number.isFinite(o.gamma)) throw new Error(`EBM: the chain step γ must be positive, got ${o.gamma}`);
     if (!(o.lr > 0) || !Number.isFinite(o.lr)) throw new Error(`EBM: the learning rate must be positive, got ${o.lr}`);
+    const ri = o.reinit ?? 0;
+    if (!(ri >= 0 && ri <= 1)) throw new Error(`EBM: the chain restart fraction must be in [0, 1], got ${o.reinit}`);
     this.chains = tf.keep(tf.randomNormal([o.chains, 2], 0, o.initStd, 'float32', o.rng.seed()) as Tensor2D);
     this.opt = tf.train.adam(o.lr, 0.5, 0.999);
   }
@@ -142,8 +151,28 @@ export class EbmTrainer {
     this.gradEvals += this.o.chains;
   }
 
-  /** one θ update: `inner` chain steps, then Adam on mean E(data batch) − mean E(chains) */
+  /** restart a random subset of the chains from the initial law (see EbmOptions.reinit) */
+  private restartSome(): void {
+    this.reinitDebt += (this.o.reinit ?? 0) * this.o.chains;
+    const k = Math.floor(this.reinitDebt);
+    if (k < 1) return;
+    this.reinitDebt -= k;
+    const n = this.o.chains;
+    const mask = new Float32Array(n);
+    for (let i = 0; i < k; i++) mask[this.o.rng.int(n)] = 1; // with replacement: a few fewer is harmless
+    const seed = this.o.rng.seed();
+    const next = tf.tidy(() => {
+      const fresh = tf.randomNormal([n, 2], 0, this.o.initStd, 'float32', seed);
+      const m = tf.tensor2d(mask, [n, 1]);
+      return tf.keep(tf.add(tf.mul(m, fresh), tf.mul(tf.sub(1, m), this.chains)) as Tensor2D);
+    });
+    this.chains.dispose();
+    this.chains = next;
+  }
+
+  /** one θ update: restarts, `inner` chain steps, then Adam on mean E(data batch) − mean E(chains) */
   iterate(): void {
+    this.restartSome();
     for (let k = 0; k < this.o.inner; k++) this.chainStep();
     const n = this.o.data.shape[0];
     const idx = new Int32Array(this.o.batch);

@@ -47,19 +47,20 @@ export function rowCoefs(c: StepCoefs, stages: readonly number[], n: number) {
     stages.forEach((j, s) => v.fill(src[j], s * n, (s + 1) * n));
     return tf.tensor2d(v, [v.length, 1]);
   };
-  return { a: col(c.a), s2: col(c.s2), c1: col(c.c1), c2: col(c.c2), sig: col(c.sig) };
+  const groups = stages.map((j) => ({ a: c.a[j], s2: c.s2[j], n }));
+  return { a: col(c.a), s2: col(c.s2), c1: col(c.c1), c2: col(c.c2), sig: col(c.sig), groups };
 }
 
 type Rows = ReturnType<typeof rowCoefs>;
 
 /** one reverse step for every row: returns x_{t−1} and the per-row path-KL term (0 where σ̃ = 0) */
 export function reverseStep(model: DiffusionModel, x: Tensor2D, theta: Tensor1D, r: Rows, noise: Tensor2D, withReg: boolean): { x: Tensor2D; reg: Tensor1D | null } {
-  const s = model.score(x, theta, r.a, r.s2);
+  const s = model.score(x, theta, r.a, r.s2, r.groups);
   const gain = tf.div(tf.mul(r.c1, r.s2), r.a); // μ = c2 x + c1 (x + s2 s)/a
   const mu = tf.add(tf.mul(tf.add(r.c2, tf.div(r.c1, r.a)), x), tf.mul(gain, s));
   const next = tf.add(mu, tf.mul(r.sig, noise)) as Tensor2D;
   if (!withReg) return { x: next, reg: null };
-  const dmu = tf.mul(gain, tf.sub(s, model.baseScore(x, r.a, r.s2)));
+  const dmu = tf.mul(gain, tf.sub(s, model.baseScore(x, r.a, r.s2, r.groups)));
   const sig2 = tf.square(r.sig);
   const inv = tf.where(tf.greater(sig2, 0), tf.div(0.5, tf.maximum(sig2, 1e-30)), tf.zerosLike(sig2));
   return { x: next, reg: tf.reshape(tf.mul(tf.sum(tf.square(dmu), 1, true), inv), [-1]) as Tensor1D };

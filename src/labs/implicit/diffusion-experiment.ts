@@ -1,14 +1,13 @@
-// Finite-time mode: fine-tune a denoising diffusion (base = the hexagon mixture's exact noised score) toward
-// a reward with a path-KL leash to the base, by the queue (T batches in flight, one reverse step each per
-// θ update) or the nested baseline (all T steps per update). One iteration = one θ update.
+// Finite-time mode: fine-tune a denoising diffusion toward a reward with a path-KL leash to the base, by
+// the queue (T batches in flight, one reverse step each per θ update) or the nested baseline (all T steps
+// per update). The base is the exact noised score of a mixture (hexagon or the user's) or a score MLP
+// trained on it first (diffusion-base.ts: a training phase, `training` true). One iteration = one θ update.
 import { tf } from '../../core/tf';
 import type { Tensor2D } from '../../core/tf';
 import { Rng } from '../../core/rng';
-import type { Box, Mixture } from '../../core/types';
-import { gmmSample } from '../../core/gmm';
-import { squareBox } from '../../core/targets/box';
-import { hexMixture, ParamMixture, softmax } from '../../core/implicit/param-mixture';
-import { LogitsModel, MlpCorrectionModel } from '../../core/implicit/diffusion-models';
+import type { Mixture } from '../../core/types';
+import { ParamMixture, softmax } from '../../core/implicit/param-mixture';
+import { LogitsModel, MlpCorrectionModel, type DiffusionModel } from '../../core/implicit/diffusion-models';
 import { stepCoefs } from '../../core/implicit/reverse-steps';
 import { QueueLoop } from '../../core/implicit/queue-loop';
 import { diffusionExact } from '../../core/implicit/diffusion-exact';
@@ -19,21 +18,22 @@ import type { Layer, Snapshot, SnapshotRequest } from '../../protocol/snapshot';
 import { scalarGrid } from '../common/grid';
 import { contourPaths } from './reward-contours';
 import { rewardSpec } from './langevin-experiment';
+import { DiffusionBase, TRAIN_PER_ITER } from './diffusion-base';
+import { usesLogits } from './params';
 
 type P = Record<string, ParamValue>;
 const HEAT_N = 80;
-const BASE_N = 1000;
 /** finished batches kept for the fine-tuned cloud */
 const KEEP = 8;
-const LIVE = new Set(['deta', 'dlambda', 'bumpX', 'bumpY', 'bumpWidth', 'speed', 'density', 'paths']);
+const LIVE = new Set(['deta', 'dmlpLr', 'dlambda', 'bumpX', 'bumpY', 'bumpWidth', 'speed', 'density', 'paths']);
 
 export class DiffusionExperiment implements Experiment {
-  private readonly main: QueueLoop;
-  private readonly companion: QueueLoop | null;
+  private main: QueueLoop | null = null;
+  private companion: QueueLoop | null = null;
   private readonly logits: boolean;
-  private readonly pm = new ParamMixture(hexMixture(), 'logits');
-  private readonly baseXY: Float32Array;
-  private readonly box: Box = squareBox({ xmin: -8, xmax: 8, ymin: -8, ymax: 8 });
+  private readonly base: DiffusionBase;
+  private readonly pm: ParamMixture;
+  private readonly rngs: { model: Rng; main: Rng; comp: Rng };
   private recent: Tensor2D[] = [];
   private iter = 0;
   private heat: Layer | null = null;
@@ -41,21 +41,27 @@ export class DiffusionExperiment implements Experiment {
   private contoursKey = '';
 
   constructor(private p: P, seed: number) {
-    const base = hexMixture();
     const root = new Rng(seed);
-    const rModel = root.split();
-    const rMain = root.split();
-    const rComp = root.split();
-    this.logits = p.dtheta !== 'mlp';
-    const model = this.logits ? new LogitsModel(base) : new MlpCorrectionModel(base, Number(p.dhidden), rModel);
+    this.rngs = { model: root.split(), main: root.split(), comp: root.split() };
+    this.logits = usesLogits(p);
+    this.base = new DiffusionBase(p, root);
+    this.pm = new ParamMixture(this.base.mix, 'logits');
+    if (!this.base.training) this.startFineTuning();
+  }
+
+  /** the learned base is still being trained (the headless runner steps until false) */
+  get training(): boolean {
+    return this.main === null;
+  }
+
+  private startFineTuning(): void {
+    const p = this.p;
+    const model: DiffusionModel = this.logits ? new LogitsModel(this.base.mix) : new MlpCorrectionModel(this.base.score(), Number(p.dhidden), this.rngs.model);
     const coefs = stepCoefs(Number(p.dT));
-    const common = { model, coefs, batch: Number(p.dbatch), reward: rewardSpec(p), lambda: Number(p.dlambda), eta: Number(p.deta), optimizer: this.logits ? ('sgd' as const) : ('adam' as const) };
-    this.main = new QueueLoop({ ...common, loop: p.dloop === 'nested' ? 'nested' : 'queue', rng: rMain });
-    this.companion = p.dcompare && p.dloop !== 'nested' ? new QueueLoop({ ...common, loop: 'nested', rng: rComp }) : null;
-    const mix: Mixture = Array.from(softmax(base.logits), (w, k) => ({ w, mean: [base.centres[2 * k], base.centres[2 * k + 1]], cov: [1, 0, 1] }));
-    const bs = gmmSample(BASE_N, mix, root.split());
-    this.baseXY = (bs.dataSync() as Float32Array).slice();
-    bs.dispose();
+    const eta = Number(this.logits ? p.deta : p.dmlpLr);
+    const common = { model, coefs, batch: Number(p.dbatch), reward: rewardSpec(p), lambda: Number(p.dlambda), eta, optimizer: this.logits ? ('sgd' as const) : ('adam' as const) };
+    this.main = new QueueLoop({ ...common, loop: p.dloop === 'nested' ? 'nested' : 'queue', rng: this.rngs.main });
+    this.companion = p.dcompare && p.dloop !== 'nested' ? new QueueLoop({ ...common, loop: 'nested', rng: this.rngs.comp }) : null;
   }
 
   get iteration(): number {
@@ -68,6 +74,11 @@ export class DiffusionExperiment implements Experiment {
 
   step(n: number): void {
     for (let i = 0; i < n; i++) {
+      if (!this.main) {
+        this.base.train(TRAIN_PER_ITER);
+        if (!this.base.training) this.startFineTuning();
+        continue;
+      }
       this.main.iterate();
       this.companion?.tick(); // one sampler step per iteration: the nested loop at the queue's sampling cost
       this.recent.push(tf.clone(this.main.lastX0!));
@@ -79,8 +90,8 @@ export class DiffusionExperiment implements Experiment {
   update(patch: P): boolean {
     if (!Object.keys(patch).every((k) => LIVE.has(k))) return false;
     const next = { ...this.p, ...patch };
-    const live = { eta: Number(next.deta), lambda: Number(next.dlambda), reward: rewardSpec(next) };
-    this.main.setLive(live);
+    const live = { eta: Number(this.logits ? next.deta : next.dmlpLr), lambda: Number(next.dlambda), reward: rewardSpec(next) };
+    this.main?.setLive(live);
     this.companion?.setLive(live);
     this.p = next;
     return true;
@@ -88,10 +99,16 @@ export class DiffusionExperiment implements Experiment {
 
   async snapshot(req: SnapshotRequest): Promise<Snapshot> {
     const reward = rewardSpec(this.p);
-    const lambda = Number(this.p.dlambda);
     const m = this.main;
+    const layers: Record<string, Layer> = { others: { kind: 'points', xy: this.base.shown.slice() } };
+    await this.sharedLayers(layers, req, m?.theta ?? null, reward);
+    if (!m) {
+      const loss = this.base.takeLoss();
+      const info = { phase: `training the base score MLP by DSM on the base mixture's samples: ${this.base.trainSteps} / ${this.base.trainTarget} steps` };
+      return { iteration: this.base.trainSteps, layers, metrics: Number.isFinite(loss) ? { dsm_loss: loss } : {}, info, box: this.base.box };
+    }
+    const lambda = Number(this.p.dlambda);
     const metrics: Record<string, number> = { sampler_steps: m.samplerSteps, reward: m.lastReward, reg: m.lastReg, objective: m.lastReward - lambda * m.lastReg };
-    const layers: Record<string, Layer> = { others: { kind: 'points', xy: this.baseXY.slice() } };
     if (this.recent.length) {
       const all = tf.concat(this.recent);
       layers.particles = { kind: 'points', xy: new Float32Array(await all.data()) };
@@ -109,35 +126,46 @@ export class DiffusionExperiment implements Experiment {
       layers.weights = { kind: 'bars', labels: Array.from(ex.weights, (_, k) => String(k + 1)), values: Float32Array.from(ex.weights), reference: Float32Array.from(softmax(this.pm.base.logits)) };
     }
     for (const k of Object.keys(metrics)) if (!Number.isFinite(metrics[k])) delete metrics[k];
-    // heat: log-density of the fine-tuned mixture (logits) or of the base (MLP: no closed form)
+    const info = {
+      loop: this.p.dloop === 'nested' ? `nested: all T = ${this.p.dT} steps per update` : `queue: ${stages.length} batches in flight, 1 step each per update`,
+      model: this.logits ? `θ = logits, w = (${Array.from(softmax(m.theta), (v) => v.toFixed(2)).join(', ')})` : `θ = MLP ε-correction (${m.theta.length} weights)`,
+      base: this.base.net ? `learned score MLP (${this.base.trainSteps} DSM steps; heatmap: the mixture it was trained on)` : 'exact noised mixture score',
+    };
+    return { iteration: this.iter, layers, metrics, info, box: this.base.box };
+  }
+
+  /** heat (fine-tuned mixture with logits, else the base mixture), reward contours, handles */
+  private async sharedLayers(layers: Record<string, Layer>, req: SnapshotRequest, theta: Float32Array | null, reward: ReturnType<typeof rewardSpec>): Promise<void> {
+    const box = this.base.box;
     if (req.grids || !this.heat) {
-      const th = this.logits ? m.theta : Float32Array.from(this.pm.base.logits);
-      this.heat = await scalarGrid(this.box, HEAT_N, (x) => tf.neg(this.pm.energy(x, tf.tensor1d(th))), true);
+      const th = this.logits && theta ? theta : Float32Array.from(this.base.mix.logits);
+      this.heat = await scalarGrid(box, HEAT_N, (x) => tf.neg(this.pm.energy(x, tf.tensor1d(th))), true);
     }
     layers.heat = { ...this.heat, values: (this.heat as { values: Float32Array }).values.slice() } as Layer;
     const key = JSON.stringify(reward);
     if (key !== this.contoursKey) {
-      const g = await scalarGrid(this.box, HEAT_N, (x) => rewardTensor(x, reward), false);
-      this.contours = contourPaths((g as { values: Float32Array }).values, HEAT_N, this.box, [0.2, 0.5, 0.8]);
+      const g = await scalarGrid(box, HEAT_N, (x) => rewardTensor(x, reward), false);
+      this.contours = contourPaths((g as { values: Float32Array }).values, HEAT_N, box, [0.2, 0.5, 0.8]);
       this.contoursKey = key;
     }
     if (this.p.paths && this.contours) layers.rewardContours = { ...this.contours, xy: (this.contours as { xy: Float32Array }).xy.slice() } as Layer;
-    const info = {
-      loop: this.p.dloop === 'nested' ? `nested: all T = ${this.p.dT} steps per update` : `queue: ${stages.length} batches in flight, 1 step each per update`,
-      model: this.logits ? `θ = logits, w = (${Array.from(softmax(m.theta), (v) => v.toFixed(2)).join(', ')})` : `θ = MLP ε-correction (${m.theta.length} weights)`,
-    };
-    return { iteration: this.iter, layers, metrics, info, box: this.box };
+    // always a handles layer: the plane learns its scale for the click binding (the bump) from it
+    layers.handles = { kind: 'handles', components: this.p.target === 'custom' ? (this.p.comps as Mixture) : [] };
   }
 
   async checkFinite(): Promise<string | null> {
+    if (!this.main) return null;
     const g = this.main.lastGrad;
-    if (this.main.theta.every(Number.isFinite) && (!g || g.every(Number.isFinite)) && Number.isFinite(this.main.lastReward)) return null;
-    return `the fine-tuned parameters or the finished batch became NaN/infinite: lower the learning rate (now ${this.p.deta}) or λ (now ${this.p.dlambda}).`;
+    // no finished batch yet (right after the learned base's training phase): nothing to check but θ
+    if (this.main.theta.every(Number.isFinite) && (!g || (g.every(Number.isFinite) && Number.isFinite(this.main.lastReward)))) return null;
+    const lr = this.logits ? `learning rate (now ${this.p.deta})` : `Adam learning rate (now ${this.p.dmlpLr})`;
+    return `the fine-tuned parameters or the finished batch became NaN/infinite: lower the ${lr} or λ (now ${this.p.dlambda}).`;
   }
 
   dispose(): void {
-    this.main.dispose();
+    this.main?.dispose();
     this.companion?.dispose();
+    this.base.dispose();
     for (const t of this.recent) t.dispose();
     this.recent = [];
   }

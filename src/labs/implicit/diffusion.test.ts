@@ -46,12 +46,31 @@ describe('Implicit Diffusion lab (diffusion fine-tuning)', () => {
     const sn = await n.snapshot({ grids: false, metrics: true });
     n.dispose();
     expect(sn.metrics.sampler_steps).toBe(10);
-    const m = await implicitLab.create(params({ dtheta: 'mlp', dhidden: 8, deta: 0.01 }), { seed: 2 });
+    const m = await implicitLab.create(params({ dtheta: 'mlp', dhidden: 8, dmlpLr: 0.01 }), { seed: 2 });
     m.step(3);
     const sm = await m.snapshot({ grids: true, metrics: true });
     expect(await m.checkFinite()).toBeNull();
     m.dispose();
     expect(Number.isFinite(sm.metrics.reward) && Number.isFinite(sm.metrics.reg)).toBe(true);
     expect(sm.layers.weights).toBeUndefined();
+  });
+
+  it('a user mixture as the base: its handles, its weights, and the exact F climbs from its θ0', async () => {
+    const comps = [
+      { w: 1, mean: [-3, 0], cov: [1, 0, 1] },
+      { w: 2, mean: [4, 3.8], cov: [0.5, 0, 0.5] },
+      { w: 1, mean: [0, -3], cov: [1, 0, 1] },
+    ];
+    const exp = await implicitLab.create(params({ target: 'custom', comps, dT: 4, dbatch: 32, deta: 4, dcompare: false }), { seed: 5 });
+    const s0 = await exp.snapshot({ grids: true, metrics: true });
+    exp.step(12);
+    const s = await exp.snapshot({ grids: true, metrics: true });
+    exp.dispose();
+    expect((s.layers.handles as { components: unknown[] }).components).toEqual(comps);
+    const w0 = (s0.layers.weights as { reference: Float32Array }).reference;
+    expect(Array.from(w0)).toEqual([0.25, 0.5, 0.25].map(Math.fround));
+    expect(s.metrics.F_exact).toBeGreaterThan(s0.metrics.F_exact ?? -Infinity);
+    expect(s.metrics.w2).toBeGreaterThan(0.5); // the component under the reward's peak gains weight
+    await expect(implicitLab.create(params({ target: 'custom', comps: [] }), { seed: 1 })).rejects.toThrow(/at least one component/);
   });
 });

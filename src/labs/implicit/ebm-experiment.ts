@@ -14,7 +14,6 @@ import { scalarGrid } from '../common/grid';
 
 type P = Record<string, ParamValue>;
 const DATA_N = 4000;
-const CHAINS = 500;
 /** energy-magnitude penalty (see EbmOptions.reg): MLP only; a mixture energy is normalized already */
 const REG = 0.1;
 const SHOWN_DATA = 1000;
@@ -62,7 +61,7 @@ export class EbmExperiment implements Experiment {
     const b = target.box;
     const clip = 2 * Math.max(Math.abs(b.xmin), Math.abs(b.xmax), Math.abs(b.ymin), Math.abs(b.ymax));
     const trainer = new EbmTrainer({
-      energy, data, chains: CHAINS, batch: Number(p.batch), gamma: Number(p.ebmGamma) * scale * scale,
+      energy, data, chains: Number(p.ebmChains), reinit: Number(p.ebmReinit), batch: Number(p.batch), gamma: Number(p.ebmGamma) * scale * scale,
       inner: Number(p.ebmInner), lr: Number(p.ebmLr), clip, reg: p.energy === 'mlp' ? REG : 0, initStd: scale, rng: rTrain,
     });
     return new EbmExperiment(p, trainer, energy, data, xy.slice(0, 2 * SHOWN_DATA), b, root.split(), scale);

@@ -104,7 +104,7 @@ describe('Implicit Diffusion lab (Langevin)', () => {
 
 describe('Implicit Diffusion lab (EBM)', () => {
   it('lowers the energy of the data below the chains, draws chains and data, and leaks nothing', async () => {
-    const p = params({ mode: 'ebm', data: '8gaussians', energy: 'mixture', K: 8, batch: 64, ebmLr: 0.03 });
+    const p = params({ mode: 'ebm', data: '8gaussians', energy: 'mixture', K: 8, batch: 64, ebmLr: 0.03, ebmGamma: 0.01 });
     const warm = await implicitLab.create(p, { seed: 1 });
     warm.step(1);
     await warm.snapshot({ grids: true, metrics: true });

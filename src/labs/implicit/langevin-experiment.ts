@@ -26,7 +26,7 @@ export function rewardSpec(p: P): RewardSpec {
 }
 
 /** the user mixture as an isotropic potential (widths averaged over the axes; θ0 logits = log w) */
-function userMixture(comps: Mixture): IsoMixture {
+export function userMixture(comps: Mixture): IsoMixture {
   if (!Array.isArray(comps) || comps.length < 1) throw new Error('implicit: "My mixture" needs at least one component');
   return {
     centres: Float64Array.from(comps.flatMap((c) => [c.mean[0], c.mean[1]])),
@@ -35,9 +35,16 @@ function userMixture(comps: Mixture): IsoMixture {
   };
 }
 
-function asMixture(m: IsoMixture, logits: ArrayLike<number>, varScale = 1): Mixture {
+export function asMixture(m: IsoMixture, logits: ArrayLike<number>, varScale = 1): Mixture {
   const w = softmax(logits);
   return Array.from(w, (wk, k) => ({ w: wk, mean: [m.centres[2 * k], m.centres[2 * k + 1]] as [number, number], cov: [m.vars[k] * varScale, 0, m.vars[k] * varScale] as [number, number, number] }));
+}
+
+/** the potential (Langevin) or base mixture (diffusion) the params select, and the plane's box around it */
+export function basePotential(p: P): { base: IsoMixture; box: Box } {
+  if (p.target !== 'custom') return { base: hexMixture(), box: squareBox({ xmin: -8, xmax: 8, ymin: -8, ymax: 8 }) };
+  const base = userMixture(p.comps as Mixture);
+  return { base, box: mixtureBox(asMixture(base, base.logits, 2.5)) };
 }
 
 export class LangevinExperiment implements Experiment {
@@ -52,7 +59,7 @@ export class LangevinExperiment implements Experiment {
   private contoursKey = '';
 
   constructor(private p: P, seed: number) {
-    const base = p.target === 'custom' ? userMixture(p.comps as Mixture) : hexMixture();
+    const { base, box } = basePotential(p);
     this.mix = new ParamMixture(base, p.param as ThetaKind);
     const root = new Rng(seed);
     const rMain = root.split();
@@ -70,7 +77,7 @@ export class LangevinExperiment implements Experiment {
     const refSample = gmmSample(FLOW_REF_N, ref, rRef);
     this.flow = new ExactFlow(this.mix, theta0, reward, Number(p.eta), lambda, (refSample.dataSync() as Float32Array).slice());
     refSample.dispose();
-    this.box = p.target === 'custom' ? mixtureBox(asMixture(base, base.logits, 2.5)) : squareBox({ xmin: -8, xmax: 8, ymin: -8, ymax: 8 });
+    this.box = box;
   }
 
   get iteration(): number {

@@ -1,25 +1,27 @@
 import type { LabSchema, ParamValue } from '../types';
-import { implicitParams } from './params';
+import { implicitParams, usesLogits } from './params';
 import { implicitPresets } from './presets';
 
 const diff = (p: Record<string, ParamValue>) => p.mode === 'diffusion';
 const notDiff = (p: Record<string, ParamValue>) => p.mode !== 'diffusion';
+const diffLogits = (p: Record<string, ParamValue>) => diff(p) && usesLogits(p);
 
 export const implicitSchema: LabSchema = {
   id: 'implicit',
   title: 'Implicit Diffusion',
   paper: 'Marion, Korba, Bartlett, Blondel, De Bortoli, Doucet, Llinares-López, Paquette, Berthet, "Implicit Diffusion: Efficient Optimization through Stochastic Sampling" (AISTATS 2025)',
-  iterationMeans: 'one update of θ (Langevin mode: preceded by 1 Langevin step of every particle in the single loop, K_in in the nested loop; EBM mode: one Adam step with the chains advanced 1 or K steps; diffusion mode: one reverse step of every queue batch, or all T steps in the nested loop)',
+  iterationMeans: 'one update of θ (Langevin mode: preceded by 1 Langevin step of every particle in the single loop, K_in in the nested loop; EBM mode: one Adam step with the chains advanced 1 or K steps; diffusion mode: one reverse step of every queue batch, or all T steps in the nested loop; a learned base first trains for its own counter of DSM steps, 10 per iteration)',
   params: implicitParams,
   presets: implicitPresets,
   defaultSteps: 2400,
   views: [
-    { id: 'dplane', kind: 'plane', when: diff, title: 'Fine-tuned samples (red, the last finished batches) vs base samples (white), reward contours, log-density of the fine-tuned mixture', layers: ['heat', 'rewardContours', 'particles', 'others'], click: { x: 'bumpX', y: 'bumpY', hint: 'click to place the reward bump' } },
+    { id: 'dplane', kind: 'plane', when: diff, title: 'Fine-tuned samples (red, the last finished batches) vs base samples (white), reward contours, log-density of the fine-tuned mixture (θ = logits) or of the base mixture', layers: ['heat', 'rewardContours', 'particles', 'others', 'handles'], click: { x: 'bumpX', y: 'bumpY', hint: 'click to place the reward bump' } },
     { id: 'dqueue', kind: 'bars', when: diff, title: 'The queue: reverse steps done by each batch in flight (B0 = newest)', layer: 'queue' },
-    { id: 'dweights', kind: 'bars', when: diff, title: 'Fine-tuned weights softmax(θ) (ticks: the base)', layer: 'weights' },
+    { id: 'dtrain', kind: 'chart', when: (p) => diff(p) && p.dbase === 'learned', title: 'Learned base: DSM loss during its training phase', metrics: [{ key: 'dsm_loss', label: 'DSM loss', log: true }] },
+    { id: 'dweights', kind: 'bars', when: diffLogits, title: 'Fine-tuned weights softmax(θ) (ticks: the base)', layer: 'weights' },
     { id: 'dobj', kind: 'chart', when: diff, title: 'Reward and regularizer over iterations', metrics: [{ key: 'reward', label: 'batch mean R(x0)' }, { key: 'reward_exact', label: 'E_pθ[R] exact' }, { key: 'reg', label: 'batch path KL' }, { key: 'KL_exact', label: 'KL(pθ ‖ p_base) exact' }] },
     { id: 'dcost', kind: 'chart', when: diff, title: 'Objective against sampler steps', x: { key: 'sampler_steps', label: 'cumulative sequential sampler steps' }, metrics: [{ key: 'F_exact', label: 'F(θ) exact' }, { key: 'F_nested', label: 'F nested (equal cost)' }, { key: 'reward', label: 'batch mean R' }, { key: 'reward_nested', label: 'nested batch mean R' }] },
-    { id: 'dcos', kind: 'chart', when: diff, title: 'Cosine(backprop gradient, exact ∇F)', metrics: [{ key: 'grad_cosine', label: 'cosine' }] },
+    { id: 'dcos', kind: 'chart', when: diffLogits, title: 'Cosine(backprop gradient, exact ∇F)', metrics: [{ key: 'grad_cosine', label: 'cosine' }] },
     { id: 'plane', when: notDiff, kind: 'plane', title: 'π*(θ) ∝ exp(−V(·, θ)): particles (red) and reward contours; EBM: chains (red), data (white)', layers: ['heat', 'rewardContours', 'particles', 'others', 'handles'], click: { x: 'bumpX', y: 'bumpY', hint: 'click to place the reward bump' } },
     { id: 'weights', when: notDiff, kind: 'bars', title: 'Weights w(θ) (Langevin: ticks = exact gradient flow; EBM: mixture energy)', layer: 'weights' },
     { id: 'J', when: notDiff, kind: 'chart', title: 'Objective J over iterations', metrics: [{ key: 'J_exact', label: 'J(θ) exact' }, { key: 'reward', label: 'particle mean of R' }, { key: 'J_flow', label: 'exact gradient flow' }, { key: 'J_nested', label: 'J nested (equal cost)' }] },
