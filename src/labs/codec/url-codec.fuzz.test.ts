@@ -5,6 +5,7 @@ import { samplersSchema } from '../samplers/schema';
 import { pick, prng, randomMixture, randomValue } from './codec-test-utils';
 import { encodeValue, isValidValue } from './param-codec';
 import { formatHash, parseHash } from './url-codec';
+import { LAB_SCHEMAS } from '../schemas';
 
 const KEYS = [...samplersSchema.params.map((s) => s.key), 'v', 'preset', 'backend', 'bogus', '', '__proto__', 'constructor', 'toString'];
 const NASTY = ['', 'NaN', '-NaN', 'Infinity', '-Infinity', '1e999', '-1e999', '1e-999', '0x10', '1_000', ' 5 ', '+3', '-0', '.5', '5.', '1e', 'e5',
@@ -64,15 +65,17 @@ describe('url codec: fuzzing', () => {
       expect(parsed.issues.length).toBe(parsed.notices.length);
       if (parsed.route !== 'lab') continue;
       labs++;
-      expect(Object.keys(parsed.params).sort()).toEqual(samplersSchema.params.map((s) => s.key).sort());
-      for (const spec of samplersSchema.params) {
+      // every lab's link is fuzzed against its own schema
+      const schema = LAB_SCHEMAS[parsed.lab!]!;
+      expect(Object.keys(parsed.params).sort()).toEqual(schema.params.map((s) => s.key).sort());
+      for (const spec of schema.params) {
         expect(isValidValue(spec, parsed.params[spec.key]), `${hash} -> ${spec.key}=${String(parsed.params[spec.key])}`).toBe(true);
       }
       // what we write back parses without a single correction, to the same link
-      const again = formatHash('samplers', parsed.params, { backend: parsed.backend });
+      const again = formatHash(parsed.lab!, parsed.params, { backend: parsed.backend });
       const reparsed = parseHash(again);
       expect(reparsed.notices, again).toEqual([]);
-      expect(formatHash('samplers', reparsed.params, { backend: reparsed.backend })).toBe(again);
+      expect(formatHash(parsed.lab!, reparsed.params, { backend: reparsed.backend })).toBe(again);
     }
     expect(labs).toBeGreaterThan(1000);
   });

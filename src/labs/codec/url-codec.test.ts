@@ -157,7 +157,8 @@ describe('url codec: corrections and notices', () => {
     expect(r.issues.map((n) => n.kind).sort()).toEqual(['invalid', 'unknown-key', 'version']);
     expect(r.notices.join('\n')).toContain('"bogus" is not a setting of samplers');
     expect(parseHash('#/nowhere?x=1')).toMatchObject({ route: 'unknown' });
-    expect(parseHash('#/dikl').notices[0]).toContain('not available yet');
+    expect(parseHash('#/dikl')).toMatchObject({ route: 'lab', lab: 'dikl' });
+    expect(parseHash('#/bench').route).toBe('bench');
     expect(parseHash('').route).toBe('landing');
     expect(parseHash('#/').route).toBe('landing');
     expect(parseHash('#/gallery').route).toBe('gallery');
