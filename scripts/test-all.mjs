@@ -55,6 +55,9 @@ if (!process.argv.includes('--unit')) {
   if (built) {
     const e2eOk = run('end-to-end tests', 'npx', ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson });
     counted('end-to-end tests', e2eOk, pwJson, (j) => [j.stats.expected + (j.stats.flaky ?? 0), j.stats.unexpected]);
+    // the benchmark harness in quick mode, so it cannot rot; its times are printed, never asserted
+    // (WebGPU/WebGL on a software adapter are left out here: minutes per workload, nothing learned)
+    check('benchmark harness (quick)', 'npm', ['run', '--silent', 'bench', '--', '--quick', '--no-build', '--backends', 'wasm,cpu']);
   }
 }
 

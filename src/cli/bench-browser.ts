@@ -11,6 +11,7 @@ export interface BrowserRow {
 }
 
 export interface UiFigures {
+  page: string;
   backend: string;
   fps: number;
   longest_task_ms: number;
@@ -66,23 +67,37 @@ export async function benchInBrowser(base: string, browser: Browser, q: { backen
 }
 
 /** frames per second, longest main-thread task, slider-to-frame latency and time to first frame, in the real app */
-export async function uiFigures(base: string, backend: string, particles: number, seconds: number): Promise<UiFigures> {
+/** a page to measure: a lab link and one live param to move (the "slider") */
+export interface UiPage {
+  name: string;
+  hash: string;
+  slider: { key: string; value: number };
+}
+
+export const UI_PAGES = (particles: number): UiPage[] => [
+  { name: `Samplers lab, MoG-40, ULA, ${particles} particles`, hash: `samplers?target=mog40&sampler=ula&step=0.1&particles=${particles}&speed=1`, slider: { key: 'step', value: 0.05 } },
+  { name: 'Implicit Diffusion lab, single loop (defaults)', hash: 'implicit?mode=langevin', slider: { key: 'eta', value: 0.2 } },
+];
+
+export async function uiFigures(base: string, backend: string, pages: UiPage[], seconds: number): Promise<UiFigures[]> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: PLAIN });
   try {
-    return await uiFiguresIn(await browser.newPage({ viewport: { width: 1400, height: 900 } }), base, backend, particles, seconds);
+    const out: UiFigures[] = [];
+    for (const p of pages) out.push(await uiFiguresIn(await browser.newPage({ viewport: { width: 1400, height: 900 } }), base, backend, p, seconds));
+    return out;
   } finally {
     await browser.close();
   }
 }
 
-async function uiFiguresIn(page: Page, base: string, backend: string, particles: number, seconds: number): Promise<UiFigures> {
+async function uiFiguresIn(page: Page, base: string, backend: string, ui: UiPage, seconds: number): Promise<UiFigures> {
   await page.addInitScript(() => {
     const w = window as unknown as { __longest: number; __firstFrame: number };
     w.__longest = 0;
     w.__firstFrame = -1;
     new PerformanceObserver((l) => { for (const e of l.getEntries()) w.__longest = Math.max(w.__longest, e.duration); }).observe({ type: 'longtask', buffered: true });
   });
-  await page.goto(`${base}#/samplers?backend=${backend}&target=mog40&sampler=ula&step=0.1&particles=${particles}&speed=1`);
+  await page.goto(`${base}#/${ui.hash}&backend=${backend}`);
   const frames = () => page.evaluate(() => (window as unknown as { __playground: { frames(): number } }).__playground.frames());
   await page.waitForFunction(() => ((window as unknown as { __playground?: { frames(): number } }).__playground?.frames() ?? 0) > 0, null, { timeout: 60000 });
   const first = await page.evaluate(() => performance.now());
@@ -94,14 +109,14 @@ async function uiFiguresIn(page: Page, base: string, backend: string, particles:
   const fps = ((await frames()) - f0) / ((Date.now() - t0) / 1000);
   const longest = await page.evaluate(() => (window as unknown as { __longest: number }).__longest);
   // a live slider change (step size): time until a frame carries the new value in the link's state
-  const latency = await page.evaluate(async () => {
+  const latency = await page.evaluate(async ({ key, value }) => {
     const pg = (window as unknown as { __playground: { store: { getState(): { setParam(k: string, v: number): void } }; frames(): number } }).__playground;
     const n0 = pg.frames();
     const t = performance.now();
-    pg.store.getState().setParam('step', 0.05);
+    pg.store.getState().setParam(key, value);
     while (pg.frames() < n0 + 2) await new Promise((r) => requestAnimationFrame(r));
     return performance.now() - t;
-  });
+  }, ui.slider);
   await page.close();
-  return { backend, fps, longest_task_ms: longest, slider_to_frame_ms: latency, first_frame_ms: first };
+  return { page: ui.name, backend, fps, longest_task_ms: longest, slider_to_frame_ms: latency, first_frame_ms: first };
 }

@@ -1,18 +1,18 @@
-// `npm run bench [-- --quick] [--workload W] [--n N] [--json] [--no-browser] [--no-numpy] [--no-build]`
+// `npm run bench [-- --quick] [--workload W] [--n N] [--backends LIST] [--json] [--no-browser] [--no-numpy] [--no-build]`
 // Fixed workloads on every backend: in headless Chromium (the app's own worker: WebGPU, WebGL, WASM,
 // CPU), in Node (CPU, WASM) and in NumPy, in one run, so every figure comes with its ratio to NumPy.
 // Prints a table, or with --json one line per workload. Times are reported, never asserted.
 import { spawnSync } from 'node:child_process';
 import { benchOptions, runWorkload, WORKLOADS, type WorkloadId } from '../engine/bench/workloads';
 import { startNodeBackend } from './node-backend';
-import { benchInBrowser, uiFigures, withServedApp, type UiFigures } from './bench-browser';
+import { benchInBrowser, UI_PAGES, uiFigures, withServedApp, type UiFigures } from './bench-browser';
 import { UsageError } from './args';
 
 interface Row { backend: string; median_ms: number; min_ms: number; max_ms: number; rate: number; error?: string }
 interface Report { workload: WorkloadId; n: number; unit: string; rows: Row[]; numpy?: Row }
 
 function parse(argv: string[]) {
-  const o = { quick: false, json: false, browser: true, numpy: true, build: true, ui: true, workloads: [...WORKLOADS] as WorkloadId[], n: undefined as number | undefined };
+  const o = { quick: false, json: false, browser: true, numpy: true, build: true, ui: true, workloads: [...WORKLOADS] as WorkloadId[], n: undefined as number | undefined, backends: ['webgpu', 'webgl', 'wasm', 'cpu'] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--quick') o.quick = true;
@@ -21,6 +21,11 @@ function parse(argv: string[]) {
     else if (a === '--no-numpy') o.numpy = false;
     else if (a === '--no-build') o.build = false;
     else if (a === '--no-ui') o.ui = false;
+    else if (a === '--backends') {
+      o.backends = (argv[++i] ?? '').split(',');
+      const bad = o.backends.filter((b) => !['webgpu', 'webgl', 'wasm', 'cpu'].includes(b));
+      if (bad.length || !o.backends.length) throw new UsageError(`--backends="${argv[i]}" is not allowed: a comma list of webgpu, webgl, wasm, cpu`);
+    }
     else if (a === '--workload') {
       const w = argv[++i] as WorkloadId;
       if (!WORKLOADS.includes(w) && (w as string) !== 'ui') throw new UsageError(`--workload="${w}" is not allowed: ${[...WORKLOADS, 'ui'].join(', ')}`);
@@ -32,7 +37,7 @@ function parse(argv: string[]) {
     } else if (a === '--n') {
       o.n = Number(argv[++i]);
       if (!Number.isInteger(o.n) || o.n < 1) throw new UsageError(`--n="${argv[i]}" is not allowed: a positive integer`);
-    } else throw new UsageError(`unknown option ${a}; allowed: --quick --json --workload W --n N --no-browser --no-numpy --no-build --no-ui`);
+    } else throw new UsageError(`unknown option ${a}; allowed: --quick --json --workload W --n N --backends LIST --no-browser --no-numpy --no-build --no-ui`);
   }
   return o;
 }
@@ -48,11 +53,11 @@ function numpy(w: WorkloadId, n: number | undefined, quick: boolean): Row | unde
 async function main() {
   const o = parse(process.argv.slice(2));
   const reports: Report[] = o.workloads.map((w) => ({ workload: w, n: benchOptions(w, o.n, o.quick).n, unit: '', rows: [] }));
-  let ui: UiFigures | undefined;
+  let ui: UiFigures[] = [];
   if (o.browser) {
     await withServedApp(o.build, async (base, browser) => {
       if (o.workloads.length) {
-        const rows = await benchInBrowser(base, browser, { backends: ['webgpu', 'webgl', 'wasm', 'cpu'], workloads: o.workloads, n: o.n, quick: o.quick });
+        const rows = await benchInBrowser(base, browser, { backends: o.backends, workloads: o.workloads, n: o.n, quick: o.quick });
         for (const r of reports) {
           for (const b of rows) {
             const x = b.results.find((y) => y.workload === r.workload);
@@ -63,7 +68,7 @@ async function main() {
           }
         }
       }
-      if (o.ui) ui = await uiFigures(base, 'wasm', o.quick ? 1000 : 10000, o.quick ? 2 : 6);
+      if (o.ui) ui = await uiFigures(base, 'wasm', UI_PAGES(o.quick ? 1000 : 10000), o.quick ? 2 : 6);
     });
   }
   for (const backend of ['cpu', 'wasm'] as const) {
@@ -78,7 +83,7 @@ async function main() {
   print(reports, ui, o.json);
 }
 
-function print(reports: Report[], ui: UiFigures | undefined, json: boolean) {
+function print(reports: Report[], ui: UiFigures[], json: boolean) {
   for (const r of reports) {
     const ok = r.rows.filter((x) => Number.isFinite(x.median_ms));
     const best = ok.reduce<Row | undefined>((b, x) => (!b || x.median_ms < b.median_ms ? x : b), undefined);
@@ -101,9 +106,9 @@ function print(reports: Report[], ui: UiFigures | undefined, json: boolean) {
       console.log(x.backend.slice(0, 69).padEnd(70) + line);
     }
   }
-  if (ui) {
-    if (json) process.stdout.write(JSON.stringify({ workload: 'ui', ...ui }) + '\n');
-    else console.log(`\nui (Samplers lab, MoG-40, ${ui.backend}): ${ui.fps.toFixed(1)} frames/s, longest main-thread task ${ui.longest_task_ms.toFixed(0)} ms, slider to frame ${ui.slider_to_frame_ms.toFixed(0)} ms, first frame ${ui.first_frame_ms.toFixed(0)} ms after navigation`);
+  for (const u of ui) {
+    if (json) process.stdout.write(JSON.stringify({ workload: 'ui', ...u }) + '\n');
+    else console.log(`\nui (${u.page}, ${u.backend}): ${u.fps.toFixed(1)} frames/s, longest main-thread task ${u.longest_task_ms.toFixed(0)} ms, slider to frame ${u.slider_to_frame_ms.toFixed(0)} ms, first frame ${u.first_frame_ms.toFixed(0)} ms after navigation`);
   }
 }
 
