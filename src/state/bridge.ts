@@ -16,7 +16,8 @@ export interface WorkerLike {
 /** Fallback order when a backend fails (ARCHITECTURE.md: WebGPU, then WebGL, WASM, CPU). */
 export const BACKEND_ORDER: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
 /** metrics reach the store (and so React) at most this often */
-export const METRICS_INTERVAL_MS = 100;
+/** metric charts redraw their SVG axes on every append: four times a second reads as live and keeps the main thread free */
+export const METRICS_INTERVAL_MS = 250;
 
 export interface BridgeOptions {
   bus?: FrameBus;

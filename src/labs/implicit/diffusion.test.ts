@@ -1,5 +1,6 @@
 // The diffusion mode end to end in Node: layers and metrics the views name, the queue raises the exact
 // objective, live updates, structural changes refused, fresh arrays, no leaks.
+import type { Mixture } from '../../core/types';
 import { describe, expect, it } from 'vitest';
 import { tf } from '../../core/tf';
 import type { ParamValue } from '../types';
@@ -56,7 +57,7 @@ describe('Implicit Diffusion lab (diffusion fine-tuning)', () => {
   });
 
   it('a user mixture as the base: its handles, its weights, and the exact F climbs from its θ0', async () => {
-    const comps = [
+    const comps: Mixture = [
       { w: 1, mean: [-3, 0], cov: [1, 0, 1] },
       { w: 2, mean: [4, 3.8], cov: [0.5, 0, 0.5] },
       { w: 1, mean: [0, -3], cov: [1, 0, 1] },
@@ -66,7 +67,7 @@ describe('Implicit Diffusion lab (diffusion fine-tuning)', () => {
     exp.step(12);
     const s = await exp.snapshot({ grids: true, metrics: true });
     exp.dispose();
-    expect((s.layers.handles as { components: unknown[] }).components).toEqual(comps);
+    expect((s.layers.handles as unknown as { components: unknown[] }).components).toEqual(comps);
     const w0 = (s0.layers.weights as { reference: Float32Array }).reference;
     expect(Array.from(w0)).toEqual([0.25, 0.5, 0.25].map(Math.fround));
     expect(s.metrics.F_exact).toBeGreaterThan(s0.metrics.F_exact ?? -Infinity);

@@ -6,6 +6,8 @@ import { HistView } from '../../plots/hist';
 import { frameBus } from '../../state/frame-bus';
 import '../../plots/plots.css';
 
+const HIST_EVERY_MS = 200;
+
 export type HistViewSpec = Extract<ViewSpec, { kind: 'hist' }>;
 
 export interface HistPanelProps {
@@ -26,12 +28,23 @@ export function HistPanel({ view, ariaLabel, showTitle = true, className }: Hist
     if (!el) return;
     const hv = new HistView(el, label);
     let seen = false;
+    let pending: ReturnType<typeof setTimeout> | undefined;
+    // share the plane's x range so the marginal lines up with the particles above it
+    const range = (b: { xmin: number; xmax: number; ymin: number; ymax: number }): [number, number] => (view.axis === 0 ? [b.xmin, b.xmax] : [b.ymin, b.ymax]);
+    let lastDraw = -Infinity;
     const off = frameBus.subscribe((snap) => {
       const l = snap.layers[view.layer];
       if (!l || l.kind !== 'histogram') return;
-      // share the plane's x range so the marginal lines up with the particles above it
-      const b = snap.box;
-      hv.render(l, view.axis === 0 ? [b.xmin, b.xmax] : [b.ymin, b.ymax]);
+      // an SVG histogram redrawn at frame rate costs more main-thread time than the particles
+      // themselves: five times a second is plenty to read a marginal (the last frame always shows)
+      const now = performance.now();
+      if (seen && now - lastDraw < HIST_EVERY_MS) {
+        clearTimeout(pending);
+        pending = setTimeout(() => { lastDraw = performance.now(); hv.render(l, range(snap.box)); }, HIST_EVERY_MS);
+        return;
+      }
+      lastDraw = now;
+      hv.render(l, range(snap.box));
       if (!seen) {
         seen = true;
         setHasData(true);
@@ -39,6 +52,7 @@ export function HistPanel({ view, ariaLabel, showTitle = true, className }: Hist
     });
     return () => {
       off();
+      clearTimeout(pending);
       hv.dispose();
     };
   }, [view.layer, view.axis, label]);
