@@ -42,3 +42,21 @@ export function meanFinite(arr: ArrayLike<number>): number {
   }
   return n ? s / n : NaN;
 }
+
+/**
+ * A robust scale of a point set (interleaved x,y): the larger per-axis standard deviation, 1 for a
+ * degenerate set. Labs use it to size learned nets' input normalization and noise ranges.
+ */
+export function spread(xy: Float32Array): number {
+  let best = 0;
+  const n = xy.length / 2;
+  for (const axis of [0, 1]) {
+    let m = 0;
+    let m2 = 0;
+    for (let k = 0; k < n; k++) m += xy[2 * k + axis];
+    m /= n;
+    for (let k = 0; k < n; k++) m2 += (xy[2 * k + axis] - m) ** 2;
+    best = Math.max(best, Math.sqrt(m2 / n));
+  }
+  return best > 0 ? best : 1;
+}

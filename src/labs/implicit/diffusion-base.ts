@@ -13,6 +13,7 @@ import { createScoreNet } from '../../core/nets/score-net';
 import type { ScoreNet } from '../../core/nets/types';
 import type { ParamValue } from '../types';
 import { basePotential } from './langevin-experiment';
+import { spread } from '../../core/metrics/points';
 
 type P = Record<string, ParamValue>;
 /** DSM steps per lab iteration during the training phase */
@@ -88,18 +89,4 @@ export class DiffusionBase {
     this.trainData = null;
     this.net?.dispose();
   }
-}
-
-/** the larger per-axis standard deviation of interleaved points (the score net's data scale) */
-function spread(xy: Float32Array): number {
-  let best = 0;
-  const n = xy.length / 2;
-  for (const a of [0, 1]) {
-    let m = 0, m2 = 0;
-    for (let k = 0; k < n; k++) m += xy[2 * k + a];
-    m /= n;
-    for (let k = 0; k < n; k++) m2 += (xy[2 * k + a] - m) ** 2;
-    best = Math.max(best, Math.sqrt(m2 / n));
-  }
-  return best > 0 ? best : 1;
 }

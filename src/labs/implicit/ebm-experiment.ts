@@ -11,6 +11,7 @@ import { EbmTrainer, MixtureEnergy, MlpEnergy, type Energy } from '../../core/im
 import type { Experiment, ParamValue } from '../types';
 import type { Layer, Snapshot, SnapshotRequest } from '../../protocol/snapshot';
 import { scalarGrid } from '../common/grid';
+import { spread } from '../../core/metrics/points';
 
 type P = Record<string, ParamValue>;
 const DATA_N = 4000;
@@ -118,17 +119,4 @@ export class EbmExperiment implements Experiment {
     this.trainer.dispose();
     this.data.dispose();
   }
-}
-
-function spread(xy: Float32Array): number {
-  let best = 0;
-  const n = xy.length / 2;
-  for (const a of [0, 1]) {
-    let m = 0, m2 = 0;
-    for (let k = 0; k < n; k++) m += xy[2 * k + a];
-    m /= n;
-    for (let k = 0; k < n; k++) m2 += (xy[2 * k + a] - m) ** 2;
-    best = Math.max(best, Math.sqrt(m2 / n));
-  }
-  return best > 0 ? best : 1;
 }

@@ -24,6 +24,7 @@ import { mixtureFromId } from './problem';
 import { cloneLayers, deltaLayer, densityLayer, mixtureOutline } from './layers';
 import { RunTracker } from './run-tracker';
 import { UNCOND_SWEEP_T, UNCOND_SWEEP_T_FULL, uncondSweep } from './uncond-sweep';
+import { spread } from '../../core/metrics/points';
 
 type P = Record<string, ParamValue>;
 const REF_N = 2000;
@@ -241,17 +242,4 @@ export class UncondExperiment implements Experiment {
     this.trainData?.dispose();
     tf.dispose([this.ref.x0, this.ref.z]);
   }
-}
-
-function spread(xy: Float32Array): number {
-  let best = 0;
-  for (const axis of [0, 1]) {
-    const n = xy.length / 2;
-    let m = 0, m2 = 0;
-    for (let k = 0; k < n; k++) m += xy[2 * k + axis];
-    m /= n;
-    for (let k = 0; k < n; k++) m2 += (xy[2 * k + axis] - m) ** 2;
-    best = Math.max(best, Math.sqrt(m2 / n));
-  }
-  return best > 0 ? best : 1;
 }

@@ -17,6 +17,7 @@ import type { Snapshot, SnapshotRequest } from '../../protocol/snapshot';
 import { planScore, type ScorePlan } from './score-source';
 import { SamplersView } from './view-data';
 import { computeMetrics } from './metrics';
+import { spread } from '../../core/metrics/points';
 
 type P = Record<string, ParamValue>;
 const REFERENCE_N = 2000;
@@ -199,19 +200,4 @@ export class SamplersExperiment implements Experiment {
     this.trainData?.dispose();
     this.view.dispose();
   }
-}
-
-/** a robust scale of a point set: the larger per-axis standard deviation */
-function spread(xy: Float32Array): number {
-  let best = 0;
-  for (const axis of [0, 1]) {
-    let m = 0;
-    let m2 = 0;
-    const n = xy.length / 2;
-    for (let k = 0; k < n; k++) m += xy[2 * k + axis];
-    m /= n;
-    for (let k = 0; k < n; k++) m2 += (xy[2 * k + axis] - m) ** 2;
-    best = Math.max(best, Math.sqrt(m2 / n));
-  }
-  return best > 0 ? best : 1;
 }
