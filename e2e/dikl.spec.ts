@@ -62,3 +62,24 @@ test('a bad URL value shows the notice and the lab still runs', async ({ page })
   await expect(lab.notice).toBeVisible();
   await lab.expectRunning();
 });
+
+test('the trained generator saves to a file and loads back; a wrong file is refused with a reason', async ({ page }) => {
+  const lab = new DiklLab(page);
+  await lab.open(`backend=wasm&${SMALL}`);
+  await lab.expectRunning();
+  await expect.poll(() => lab.iterationNow()).toBeGreaterThan(3);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('save-weights').first().click()]);
+  const path = await download.path();
+  const { readFileSync } = await import('node:fs');
+  const file = JSON.parse(readFileSync(path!, 'utf8'));
+  expect(file).toMatchObject({ format: 'sampling-playground-weights', lab: 'dikl' });
+  expect(file.values.length).toBe(file.shapes.length);
+  // load it back: the run goes on, no error
+  await page.getByTestId('load-weights').first().setInputFiles({ name: 'gen.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  const frames = await lab.frames();
+  await expect.poll(() => lab.frames()).toBeGreaterThan(frames + 2);
+  await expect(page.getByTestId('error')).toHaveCount(0);
+  // a file from another lab is refused, and says why
+  await page.getByTestId('load-weights').first().setInputFiles({ name: 'other.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...file, lab: 'dxmi' })) });
+  await expect(page.getByTestId('error')).toContainText('from the dxmi lab');
+});

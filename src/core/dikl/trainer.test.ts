@@ -45,7 +45,7 @@ describe('model score (DSM on the DiKL levels)', () => {
 const tiny = (over: Partial<DiklConfig> = {}): DiklConfig => ({
   objective: 'dikl', weighting: 'inv-a', targetScore: 'msi-ais', T: 10, betaStart: 1e-4, betaEnd: 0.7,
   width: 16, depth: 2, batch: 32, dsmSteps: 2, lr: 1e-3, scoreLr: 1e-3, scoreWidth: 16, scoreDepth: 2, gradClip: 10,
-  ais: { particles: 3, aisSteps: 2, aisStep: 0.1, malaSteps: 2, malaStep: 0.01, clip: 1000 }, scale: 2, ...over,
+  ais: { particles: 3, aisSteps: 2, aisStep: 0.1, malaSteps: 2, malaStep: 0.01, clip: 1000 }, scale: 2, genScale: 2, ...over,
 });
 
 describe('DiKL trainer', () => {

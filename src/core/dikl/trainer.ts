@@ -29,8 +29,10 @@ export interface DiklConfig {
   scoreDepth: number;
   gradClip: number;
   ais: AisOptions;
-  /** the target's spread d (generator output and score-net input scale) */
+  /** the target's spread d (the score net's input scale) */
   scale: number;
+  /** the generator's output factor: 1 = the paper's plain MLP; d = the target's spread (faster, less mode-seeking) */
+  genScale: number;
 }
 
 export interface DiklStats {
@@ -72,7 +74,7 @@ export class DiklTrainer {
     const root = new Rng(seed);
     this.rng = root.split();
     this.levels = levelIndices(cfg.objective, cfg.T);
-    this.generator = new Generator({ width: cfg.width, depth: cfg.depth, scale: cfg.scale, rng: root.split() });
+    this.generator = new Generator({ width: cfg.width, depth: cfg.depth, scale: cfg.genScale, rng: root.split() });
     this.model = new ModelScore({
       sched: this.sched, levels: this.levels, hidden: cfg.scoreWidth, depth: cfg.scoreDepth,
       lr: cfg.scoreLr, scale: cfg.scale, rng: root.split(),

@@ -16,13 +16,14 @@ const SMALL = { width: 32, batch: 64, dsm_steps: 2, show: 500, n_is: 3, ais_step
 
 describe('DiKL lab', () => {
   it('covers more MoG-40 modes with DiKL than with reverse KL from the same weights (shortened check)', async () => {
-    const exp = await DiklExperiment.create(params({ ...SMALL, target: 'mog40', objective: 'dikl', compare: true, lr: 3e-3, score_lr: 3e-3, inspector: false }), 1);
-    exp.step(40);
+    // the paper's plain generator (no output scale); a large lr so that 60 updates of a tiny net show the split
+    const exp = await DiklExperiment.create(params({ ...SMALL, target: 'mog40', objective: 'dikl', compare: true, lr: 1e-2, score_lr: 1e-2, inspector: false }), 1);
+    exp.step(60);
     const snap = await exp.snapshot({ grids: false, metrics: true });
     exp.dispose();
-    // measured: reverse KL 1 mode, DiKL 9 (the full check, docs/dikl-lab.md, runs the CLI for 2000 updates)
+    // measured: reverse KL 1 mode, DiKL 13 (the full check, docs/dikl-lab.md, runs the CLI for 1500 updates)
     expect(snap.metrics.modes_covered_b).toBeLessThanOrEqual(3);
-    expect(snap.metrics.modes_covered).toBeGreaterThanOrEqual(snap.metrics.modes_covered_b + 5);
+    expect(snap.metrics.modes_covered).toBeGreaterThanOrEqual(snap.metrics.modes_covered_b + 6);
   }, 90_000);
 
   it('sends every layer the views name, with fresh arrays, and takes the inspector live', async () => {

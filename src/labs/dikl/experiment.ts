@@ -36,7 +36,7 @@ export function configFrom(p: P, objective: 'dikl' | 'rkl', scale: number): Dikl
     width: Number(p.width), depth: Number(p.depth), batch: Number(p.batch), dsmSteps: Number(p.dsm_steps),
     lr: Number(p.lr), scoreLr: Number(p.score_lr), scoreWidth: Number(p.width), scoreDepth: 3, gradClip: 10,
     ais: { particles: Number(p.n_is), aisSteps: Number(p.ais_steps), aisStep: Number(p.ais_step), malaSteps: Number(p.mala_steps), malaStep: Number(p.mala_step), clip: 1000 },
-    scale,
+    scale, genScale: p.gen_scale === 'spread' ? scale : 1,
   };
 }
 

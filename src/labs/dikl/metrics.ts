@@ -41,16 +41,5 @@ function finiteRange(v: Float32Array): [number, number] {
   return [lo, hi];
 }
 
-/** the larger per-axis standard deviation of a point set (the generator's output scale) */
-export function spread(xy: Float32Array): number {
-  let best = 0;
-  const n = xy.length / 2;
-  for (const axis of [0, 1]) {
-    let m = 0, m2 = 0;
-    for (let k = 0; k < n; k++) m += xy[2 * k + axis];
-    m /= n;
-    for (let k = 0; k < n; k++) m2 += (xy[2 * k + axis] - m) ** 2;
-    best = Math.max(best, Math.sqrt(m2 / n));
-  }
-  return best > 0 ? best : 1;
-}
+// one definition for every lab
+export { spread } from '../../core/metrics/points';

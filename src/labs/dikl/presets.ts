@@ -10,18 +10,25 @@ export const diklPresets: readonly Preset[] = [
     steps: 1500,
   },
   {
+    id: 'mog40-spread',
+    title: 'Scaled generator output: reverse KL drifts too',
+    lookFor: 'The same comparison with the generator output multiplied by the target\'s spread d ≈ 23 (not the paper\'s generator). Adam now moves the samples d times faster: DiKL spreads within a few hundred updates, but plain reverse KL is also carried across to more modes (about 15 of 40), so the contrast is weaker. The step size, not only the objective, decides how mode-seeking reverse KL looks.',
+    params: { target: 'mog40', objective: 'dikl', compare: true, target_score: 'exact', gen_scale: 'spread', width: 128, dsm_steps: 5 },
+    steps: 1000,
+  },
+  {
     id: 'mog40-dikl',
     title: 'DiKL on MoG-40',
     lookFor: 'The generator spreads from the origin over the [−56, 56]² box and finds the 40 modes; modes covered climbs, sliced W₂ and the energy-histogram TVD fall. The score-error plot shows the model score net catching up with the target score at every level.',
     params: { target: 'mog40', objective: 'dikl', target_score: 'exact' },
-    steps: 2000,
+    steps: 1500,
   },
   {
     id: 'mog40-rkl',
     title: 'Plain reverse KL on MoG-40',
     lookFor: 'The same generator trained by reverse KL at the smallest noise level, with the exact target score: it is mode-seeking and covers only the handful of modes near where it started.',
     params: { target: 'mog40', objective: 'rkl', target_score: 'exact' },
-    steps: 2000,
+    steps: 1500,
   },
   {
     id: 'mog40-ais',
@@ -34,7 +41,7 @@ export const diklPresets: readonly Preset[] = [
     id: 'mog40-paper',
     title: 'Official MoG-40 configuration (slow)',
     lookFor: 'The official config: width 400, depth 4, batch 1024, 50 DSM steps per update at lr 1e-4, AIS posterior sampler. Far too slow to converge live (the paper runs 100 000 updates); here to show the settings.',
-    params: { target: 'mog40', objective: 'dikl', target_score: 'msi-ais', width: 400, depth: 4, batch: 1024, dsm_steps: 50, lr: 1e-3, score_lr: 1e-4, T: 30, beta_end: 0.7 },
+    params: { target: 'mog40', objective: 'dikl', target_score: 'msi-ais', width: 400, depth: 4, batch: 1024, dsm_steps: 50, lr: 1e-3, score_lr: 1e-4, T: 30, beta_end: 0.7, gen_scale: 'plain' },
     steps: 100,
   },
   {

@@ -5,11 +5,12 @@ import { diklPresets } from './presets';
 export const diklSchema: LabSchema = {
   id: 'dikl',
   title: 'DiKL: neural samplers by reverse diffusive KL',
+  weights: { label: 'generator' },
   paper: 'He, Chen, Zhang, Barber, Hernández-Lobato, "Training Neural Samplers with Reverse Diffusive KL Divergence", AISTATS 2025 (arXiv 2410.12456)',
   iterationMeans: 'one generator update (preceded by the DSM steps of the model-score net)',
   params: diklParams,
   presets: diklPresets,
-  defaultSteps: 2000,
+  defaultSteps: 1500,
   views: [
     { id: 'plane', kind: 'plane', title: 'Generator samples over log p (red: main, white: comparison)', layers: ['density', 'samplesA', 'samplesB', 'handles'] },
     { id: 'modes', kind: 'chart', title: 'Modes covered', metrics: [{ key: 'modes_covered', label: 'main' }, { key: 'modes_covered_b', label: 'comparison' }] },
