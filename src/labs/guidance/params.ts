@@ -17,7 +17,7 @@ export const guidanceParams: readonly ParamSpec[] = [
   { key: 'seed', label: 'Seed', group: 'run', help: 'All randomness flows from this number: the same seed replays the same run.', kind: 'int', min: 0, max: 2 ** 31 - 1, default: 1234 },
   {
     key: 'data', label: 'Data', group: 'data', kind: 'enum', values: DATA_IDS,
-    valueLabels: ['Line: N(0,1) along v', 'Two Gaussians on a line', 'Unit circle', '8 Gaussians', 'Hexagon (6 Gaussians)', 'Ring of 12', 'Two unequal modes', 'My mixture (edit in plot)', 'Two moons (data, learned)', 'Two spirals (data, learned)', 'Checkerboard (data, learned)'],
+    valueLabels: ['Line: N(0,1) along v', 'Two Gaussians on a line', 'Unit circle', '8 Gaussians', 'Hexagon (6 Gaussians)', 'Ring of 12', 'Two unequal modes', 'MoG-40 (box ±56)', 'My mixture (edit in plot)', 'Two moons (data, learned)', 'Two spirals (data, learned)', 'Checkerboard (data, learned)'],
     help: "What the pre-trained diffusion learned: the 2D analogue of the paper's linear-latent data (a line through the origin at angle φ, a 1D subspace of R²), a two-component mixture on that line, the unit circle (the paper's unit-sphere data), or a foundation target: mixtures have an exact prior (GMM closed forms), the data sets only a learned one. The off-subspace metric is reported for the line and the circle only: the targets fill R² (no subspace to leave).",
     default: 'line',
   },
