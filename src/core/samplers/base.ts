@@ -5,7 +5,7 @@ import { tf } from '../tf';
 import type { Scalar, Tensor2D } from '../tf';
 import type { NoiseLevel, ScoreFn } from '../types';
 import type { Rng } from '../rng';
-import type { Schedule } from '../schedules';
+import { levelAt, type Schedule } from '../schedules';
 import type { Sampler, SamplerId, SamplerOptions, StepInfo } from './types';
 
 /** What one iteration produces: the new particles and, for Metropolis samplers, the accepted fraction. */
@@ -165,4 +165,30 @@ export function requireSchedule(id: SamplerId, opts: SamplerOptions): Schedule {
     throw new Error(`sampler '${id}': needs a diffusion schedule (opts.schedule from makeSchedule)`);
   }
   return s;
+}
+
+/**
+ * A sampler that walks a diffusion schedule from t = T down to 1: one iteration per reverse step,
+ * done after T; the particles' level after k steps is that of t = T - k. `check` validates the
+ * sampler's own options; on any failure the particles it was handed are freed before the throw.
+ */
+export abstract class ScheduledSampler extends ParticleSampler {
+  readonly length: number;
+  protected readonly sched: Schedule;
+
+  constructor(id: SamplerId, opts: SamplerOptions, check?: (opts: SamplerOptions) => void) {
+    super(opts);
+    try {
+      this.sched = requireSchedule(id, opts);
+      check?.(opts);
+    } catch (e) {
+      this.dispose();
+      throw e;
+    }
+    this.length = this.sched.T;
+  }
+
+  protected levelNow(): NoiseLevel {
+    return levelAt(this.sched, this.sched.T - this.iteration);
+  }
 }

@@ -6,25 +6,15 @@
 // (same math, same noise draws for the same seed; only float rounding differs). eta is live.
 import { tf } from '../tf';
 import type { Tensor2D } from '../tf';
-import type { NoiseLevel } from '../types';
-import { abarAt, levelAt, type Schedule } from '../schedules';
-import { ParticleSampler, requireSchedule, type Advance } from './base';
+import { abarAt, levelAt } from '../schedules';
+import { ScheduledSampler, type Advance } from './base';
 import type { SamplerOptions } from './types';
 
-export class DdimSampler extends ParticleSampler {
+export class DdimSampler extends ScheduledSampler {
   readonly id = 'ddim' as const;
-  readonly length: number;
-  private readonly sched: Schedule;
 
   constructor(opts: SamplerOptions) {
-    super(opts);
-    try {
-      this.sched = requireSchedule('ddim', opts);
-    } catch (e) {
-      this.dispose();
-      throw e;
-    }
-    this.length = this.sched.T;
+    super('ddim', opts);
   }
 
   protected advance(k: number): Advance {
@@ -43,9 +33,5 @@ export class DdimSampler extends ParticleSampler {
     // sigma is 0 at t = 1 (abar_0 = 1) and for eta = 0: no draw, so eta = 0 consumes no randomness
     if (sigma <= 0) return { x: mean };
     return { x: tf.add(mean, tf.mul(this.noise(), sigma)) as Tensor2D };
-  }
-
-  protected levelNow(): NoiseLevel {
-    return levelAt(this.sched, this.sched.T - this.iteration);
   }
 }

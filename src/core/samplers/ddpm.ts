@@ -5,25 +5,15 @@
 // Coefficients are computed in float64 on the host; only the tensors are float32.
 import { tf } from '../tf';
 import type { Tensor2D } from '../tf';
-import type { NoiseLevel } from '../types';
-import { abarAt, levelAt, type Schedule } from '../schedules';
-import { ParticleSampler, requireSchedule, type Advance } from './base';
+import { abarAt, levelAt } from '../schedules';
+import { ScheduledSampler, type Advance } from './base';
 import type { SamplerOptions } from './types';
 
-export class DdpmSampler extends ParticleSampler {
+export class DdpmSampler extends ScheduledSampler {
   readonly id = 'ddpm' as const;
-  readonly length: number;
-  private readonly sched: Schedule;
 
   constructor(opts: SamplerOptions) {
-    super(opts);
-    try {
-      this.sched = requireSchedule('ddpm', opts);
-    } catch (e) {
-      this.dispose();
-      throw e;
-    }
-    this.length = this.sched.T;
+    super('ddpm', opts);
   }
 
   protected advance(k: number): Advance {
@@ -42,8 +32,4 @@ export class DdpmSampler extends ParticleSampler {
     return { x: tf.add(mean, tf.mul(this.noise(), std)) as Tensor2D };
   }
 
-  /** particles after k steps are at t = T - k (init: t = T, end: clean) */
-  protected levelNow(): NoiseLevel {
-    return levelAt(this.sched, this.sched.T - this.iteration);
-  }
-}
+  /** particles after k steps are at t = T - k (init: t = T, end: clean) */}

@@ -13,29 +13,21 @@
 import { tf } from '../tf';
 import type { Tensor2D } from '../tf';
 import type { NoiseLevel } from '../types';
-import { levelAt, type Schedule } from '../schedules';
-import { ParticleSampler, requireSchedule, type Advance } from './base';
+import { levelAt } from '../schedules';
+import { ScheduledSampler, type Advance } from './base';
 import type { SamplerOptions } from './types';
 
-export class FlowSampler extends ParticleSampler {
+export class FlowSampler extends ScheduledSampler {
   readonly id = 'flow' as const;
-  readonly length: number;
-  private readonly sched: Schedule;
   private readonly integrator: 'euler' | 'heun';
 
   constructor(opts: SamplerOptions) {
-    super(opts);
-    try {
-      this.sched = requireSchedule('flow', opts);
-      if (opts.integrator !== 'euler' && opts.integrator !== 'heun') {
-        throw new Error(`sampler 'flow': integrator must be 'euler' or 'heun', got '${opts.integrator}'`);
+    super('flow', opts, (o) => {
+      if (o.integrator !== 'euler' && o.integrator !== 'heun') {
+        throw new Error(`sampler 'flow': integrator must be 'euler' or 'heun', got '${o.integrator}'`);
       }
-    } catch (e) {
-      this.dispose();
-      throw e;
-    }
+    });
     this.integrator = opts.integrator;
-    this.length = this.sched.T;
   }
 
   protected advance(k: number): Advance {
@@ -57,9 +49,5 @@ export class FlowSampler extends ParticleSampler {
 
   private epsHat(x: Tensor2D, lv: NoiseLevel): Tensor2D {
     return tf.mul(this.score(x, lv), -Math.sqrt(lv.s2)) as Tensor2D;
-  }
-
-  protected levelNow(): NoiseLevel {
-    return levelAt(this.sched, this.sched.T - this.iteration);
   }
 }
