@@ -6,7 +6,7 @@
 // Each net has its own Adam; in 'shared' mode the TD steps move the energy net with the value lr.
 import { tf } from '../tf';
 import type { Scalar, Tensor1D, Tensor2D, Variable } from '../tf';
-import type { Rng } from '../rng';
+import { Rng } from '../rng';
 import { Mlp } from '../nets/mlp';
 import { clipByGlobalNorm } from '../nets/dsm';
 
@@ -25,6 +25,12 @@ export interface CriticOptions {
    * there before the energy can follow. α|x|² makes exp(−E/τ) normalizable and far points high-energy.
    */
   confine?: number;
+  /**
+   * β of an exponential moving average of the energy weights, used only to score (AUROC, heatmap, probe);
+   * 0 = off (ours: the contrastive energy oscillates around the equilibrium, its average is the steadier
+   * anomaly score; training always uses the live energy, as in the paper).
+   */
+  ema?: number;
 }
 
 /** global gradient-norm clip of the energy and value steps: guards the first iterations, when targets jump */
@@ -38,6 +44,9 @@ export class Critic {
   private readonly optE: tf.Optimizer;
   private readonly optV: tf.Optimizer;
   private readonly confine: number;
+  private readonly ema: number;
+  /** EMA copy of the energy net (null when ema = 0) */
+  private readonly emaNet: Mlp | null;
 
   constructor(o: CriticOptions) {
     this.T = o.T;
@@ -48,10 +57,24 @@ export class Critic {
     this.value = o.mode === 'time' && o.T > 0 ? new Mlp({ inDim: 2 + o.T, outDim: 1, hidden: o.hidden, depth: 2, rng }) : null;
     this.optE = tf.train.adam(o.lrEnergy);
     this.optV = tf.train.adam(o.lrValue);
+    this.ema = o.ema ?? 0;
+    if (!(this.ema >= 0 && this.ema < 1)) throw new Error(`DxMI: the energy EMA β must be in [0, 1), got ${this.ema}`);
+    // a throwaway Rng: the copy's initial weights are overwritten, and the run's streams must not shift
+    this.emaNet = this.ema > 0 ? new Mlp({ inDim: 2, outDim: 1, hidden: o.hidden, depth: 2, rng: new Rng(0) }) : null;
+    this.emaNet?.vars.forEach((v, i) => v.assign(this.energy.vars[i]));
   }
 
   E(x: Tensor2D): Tensor1D {
-    const e = tf.reshape(this.energy.apply(x), [-1]) as Tensor1D;
+    return this.energyOf(this.energy, x);
+  }
+
+  /** the energy used as a score (anomaly detection, heatmap, probe): the EMA copy when on, else E */
+  scoreE(x: Tensor2D): Tensor1D {
+    return this.energyOf(this.emaNet ?? this.energy, x);
+  }
+
+  private energyOf(net: Mlp, x: Tensor2D): Tensor1D {
+    const e = tf.reshape(net.apply(x), [-1]) as Tensor1D;
     return this.confine > 0 ? (tf.add(e, tf.mul(tf.sum(tf.square(x), 1), this.confine)) as Tensor1D) : e;
   }
 
@@ -82,6 +105,10 @@ export class Critic {
       return energyLoss(ed, es, gamma);
     }, this.energy.vars);
     this.optE.applyGradients(clipByGlobalNorm(grads, CLIP));
+    if (this.emaNet) {
+      const b = this.ema;
+      tf.tidy(() => this.emaNet!.vars.forEach((v, i) => v.assign(tf.add(tf.mul(v, b), tf.mul(this.energy.vars[i], 1 - b)))));
+    }
     return { loss: value, gap: gap! };
   }
 
@@ -93,8 +120,17 @@ export class Critic {
     return value;
   }
 
+  /** copy another critic's weights (same sizes and mode); the EMA copy restarts from the copied energy */
+  copyFrom(other: Critic): void {
+    if (other.T !== this.T || other.mode !== this.mode) throw new Error('DxMI: critics of different shapes');
+    this.energy.vars.forEach((v, i) => v.assign(other.energy.vars[i]));
+    this.value?.vars.forEach((v, i) => v.assign(other.value!.vars[i]));
+    this.emaNet?.vars.forEach((v, i) => v.assign(other.energy.vars[i]));
+  }
+
   dispose(): void {
     this.energy.dispose();
+    this.emaNet?.dispose();
     this.value?.dispose();
     this.optE.dispose();
     this.optV.dispose();

@@ -74,7 +74,7 @@ export class Evaluator {
     }
     if (this.baseline !== null) metrics.baseline_sw2 = this.baseline;
     if (this.target.mixture) metrics.modes_covered = modesCovered(xT, this.target.mixture).covered;
-    const [eh, eo] = tf.tidy(() => [critic.E(this.holdout), critic.E(this.outliers)]);
+    const [eh, eo] = tf.tidy(() => [critic.scoreE(this.holdout), critic.scoreE(this.outliers)]);
     const normal = new Float32Array(await eh.data());
     const anomaly = new Float32Array(await eo.data());
     tf.dispose([eh, eo]);
@@ -85,9 +85,22 @@ export class Evaluator {
     return { metrics, layers, probe };
   }
 
+  /** the τ = 0 twin's samples (world) and, with metrics, its sliced W₂ and modes, on the twin's own stream */
+  async twinView(policy: GaussianPolicy, rng: Rng, withMetrics: boolean): Promise<{ xy: Float32Array; metrics: Record<string, number> }> {
+    const x = tf.tidy(() => policy.rollout(EVAL_N, rng)[policy.T]);
+    const xy = toWorld(new Float32Array(await x.data()), this.frame);
+    x.dispose();
+    const metrics: Record<string, number> = {};
+    if (withMetrics) {
+      metrics.sw2_tau0 = slicedW2(xy, this.reference, rng, 64);
+      if (this.target.mixture) metrics.modes_tau0 = modesCovered(xy, this.target.mixture).covered;
+    }
+    return { xy, metrics };
+  }
+
   private async energyAt(xy: [number, number], critic: Critic): Promise<number | undefined> {
     if (!xy.every(Number.isFinite)) return undefined;
-    const e = tf.tidy(() => critic.E(toNet(tf.tensor2d([xy]), this.frame)));
+    const e = tf.tidy(() => critic.scoreE(toNet(tf.tensor2d([xy]), this.frame)));
     const v = (await e.data())[0];
     e.dispose();
     return v;

@@ -58,9 +58,27 @@ describe('DxMI lab', () => {
     exp.dispose();
   });
 
+  it('compare=1 forks a τ = 0 twin that matches the main run exactly when the main τ is 0 too', async () => {
+    const exp = await DxmiExperiment.create(params({ compare: true, tau: 0, pretrain: 20 }), 3);
+    while (exp.training) exp.step(1);
+    exp.step(3);
+    const s = await exp.snapshot({ grids: true, metrics: true });
+    for (const k of ['samples_tau0', 'energy_tau0']) expect(s.layers[k], k).toBeDefined();
+    for (const k of ['sw2_tau0', 'modes_tau0']) expect(Number.isFinite(s.metrics[k]), k).toBe(true);
+    const inner = exp as unknown as { policy: { trainable(b: boolean): tf.Variable[] }; twin: { policy: { trainable(b: boolean): tf.Variable[] } } };
+    const [a, b] = [inner.policy.trainable(true), inner.twin.policy.trainable(true)];
+    a.forEach((v, i) => expect(Array.from(b[i].dataSync())).toEqual(Array.from(v.dataSync())));
+    // with τ > 0 in the main run only, the two runs part
+    exp.update({ tau: 0.5 });
+    exp.step(2);
+    expect(Array.from(b[b.length - 1].dataSync())).not.toEqual(Array.from(a[a.length - 1].dataSync()));
+    expect(await exp.checkFinite()).toBeNull();
+    exp.dispose();
+  });
+
   it('replays bit for bit from the same seed and leaks no tensors', async () => {
     const run = async (seed: number) => {
-      const exp = await DxmiExperiment.create(params({ data: 'spirals', pretrain: 10, hidden: 8, batch: 32 }), seed);
+      const exp = await DxmiExperiment.create(params({ data: 'spirals', pretrain: 10, hidden: 8, batch: 32, compare: true, ema_energy: 0.9, ema_sampler: 0.9 }), seed);
       while (exp.training) exp.step(1);
       exp.step(1);
       await exp.snapshot({ grids: seed === 7, metrics: true });

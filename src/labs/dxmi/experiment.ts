@@ -15,6 +15,9 @@ import type { Layer, Snapshot, SnapshotRequest } from '../../protocol/snapshot';
 import { criticGrids, panelTimes, sigmaLayer, type Frame } from './view-data';
 import { Evaluator } from './evaluate';
 import { histogramGrid } from '../common/grid';
+import { Tau0Twin } from './twin';
+import { energyGrid } from './view-data';
+import { PolicyEma } from './ema';
 
 type P = Record<string, ParamValue>;
 const POOL_N = 8000;
@@ -42,6 +45,12 @@ export class DxmiExperiment implements Experiment {
   private fitCount = 0;
   private stats: Tensor1D | null = null;
   private grids: Record<string, Layer> = {};
+  /** the τ = 0 run beside this one (compare=1), forked at the first DxMI iteration */
+  private twin: Tau0Twin | null = null;
+  /** the twin's evaluation stream: separate, so compare=1 leaves the main run's metrics unchanged */
+  private twinEvalRng = new Rng(0);
+  /** EMA copy of the sampler that the metrics and plots show (ema_sampler > 0), null = the live one */
+  private emaPolicy: PolicyEma | null = null;
 
   private constructor(
     private p: P,
@@ -74,10 +83,13 @@ export class DxmiExperiment implements Experiment {
     const T = Number(p.T);
     const hidden = Number(p.hidden);
     const policy = new GaussianPolicy({ T, hidden, depth: 2, rng: rPolicy, schedule: p.schedule === 'matched' ? 'matched' : 'code' });
-    const critic = new Critic({ T, hidden, mode: p.value as ValueMode, lrEnergy: Number(p.lr_energy), lrValue: Number(p.lr_value), rng: rCritic, confine: Number(p.confine) });
+    const critic = new Critic({ T, hidden, mode: p.value as ValueMode, lrEnergy: Number(p.lr_energy), lrValue: Number(p.lr_value), rng: rCritic, confine: Number(p.confine), ema: Number(p.ema_energy ?? 0) });
     const trainer = new DxdpTrainer(policy, critic, dxdpOptions(p), rTrain);
     const evaluator = await Evaluator.create(target, frame, rData, rEval);
-    return new DxmiExperiment(p, target, frame, pool, policy, critic, trainer, rTrain, evaluator);
+    const exp = new DxmiExperiment(p, target, frame, pool, policy, critic, trainer, rTrain, evaluator);
+    exp.twinEvalRng = new Rng((seed ^ 0x7a0e5) >>> 0);
+    if (Number(p.ema_sampler) > 0) exp.emaPolicy = new PolicyEma(T, hidden, policy.sched.kind, Number(p.ema_sampler));
+    return exp;
   }
 
   get training(): boolean {
@@ -90,9 +102,9 @@ export class DxmiExperiment implements Experiment {
 
   readonly done = false;
 
-  private batch(n: number): Tensor2D {
+  private batch(n: number, rng = this.rng): Tensor2D {
     const idx = new Int32Array(n);
-    for (let i = 0; i < n; i++) idx[i] = this.rng.int(POOL_N);
+    for (let i = 0; i < n; i++) idx[i] = rng.int(POOL_N);
     return tf.tidy(() => tf.gather(this.pool, tf.tensor1d(idx, 'int32')) as Tensor2D);
   }
 
@@ -103,11 +115,18 @@ export class DxmiExperiment implements Experiment {
         continue;
       }
       if (this.iter === 0) this.evaluator.captureBaseline(this.policy);
+      if (this.iter === 0 && this.p.compare && !this.twin) this.twin = Tau0Twin.fork(this.p, { policy: this.policy, critic: this.critic, rng: this.rng }, dxdpOptions(this.p));
       const data = this.batch(Number(this.p.batch));
       const stats = this.trainer.iterate(data);
       data.dispose();
+      if (this.twin) {
+        const data0 = this.batch(Number(this.p.batch), this.twin.rng);
+        this.twin.iterate(data0);
+        data0.dispose();
+      }
       this.stats?.dispose();
       this.stats = stats;
+      this.emaPolicy?.update(this.policy);
       this.iter++;
     }
   }
@@ -131,6 +150,7 @@ export class DxmiExperiment implements Experiment {
     if (!Object.keys(patch).every((k) => LIVE.has(k))) return false;
     this.p = { ...this.p, ...patch };
     this.trainer.setOptions(dxdpOptions(this.p));
+    this.twin?.setOptions(dxdpOptions(this.p));
     return true;
   }
 
@@ -144,7 +164,8 @@ export class DxmiExperiment implements Experiment {
       this.fitLoss = null;
       this.fitCount = 0;
     }
-    const ev = await this.evaluator.evaluate(this.policy, this.critic, req.metrics && !fitting, this.p);
+    const shown = this.emaPolicy && this.iter > 0 ? this.emaPolicy.policy : this.policy;
+    const ev = await this.evaluator.evaluate(shown, this.critic, req.metrics && !fitting, this.p);
     Object.assign(metrics, ev.metrics);
     if (this.stats && !fitting) {
       const s = await this.stats.data();
@@ -153,6 +174,12 @@ export class DxmiExperiment implements Experiment {
     // while the DDPM is fitted the energy is untrained: the heatmap shows the data's histogram instead
     if (fitting) this.grids = { energy: histogramGrid(this.evaluator.reference, this.target.box, 64) };
     else if (req.grids) this.grids = await criticGrids(this.critic, this.target.box, this.frame);
+    if (this.twin) {
+      const tw = await this.evaluator.twinView(this.twin.shown, this.twinEvalRng, req.metrics);
+      Object.assign(metrics, tw.metrics);
+      ev.layers.samples_tau0 = { kind: 'points', xy: tw.xy };
+      if (req.grids) this.grids.energy_tau0 = await energyGrid(this.twin.critic, this.target.box, this.frame);
+    }
     const layers: Snapshot['layers'] = { ...ev.layers, sigma: sigmaLayer(this.policy.sigmas(), await this.s2()) };
     for (const [k, v] of Object.entries(this.grids)) layers[k] = { ...v, values: (v as { values: Float32Array }).values.slice() } as typeof v;
     if (this.target.id === 'custom' && this.target.mixture) layers.handles = { kind: 'handles', components: this.target.mixture };
@@ -170,8 +197,10 @@ export class DxmiExperiment implements Experiment {
     const vars = [...this.policy.trainable(true), ...this.critic.energy.vars, ...(this.critic.value?.vars ?? [])];
     const bad = tf.tidy(() => tf.logicalNot(tf.all(tf.stack(vars.map((v) => tf.all(tf.isFinite(v)))))));
     const statsBad = this.stats ? tf.tidy(() => tf.logicalNot(tf.all(tf.isFinite(this.stats!)))) : null;
-    const isBad = (await bad.data())[0] === 1 || (statsBad ? (await statsBad.data())[0] === 1 : false);
+    const twinBad = this.twin?.badFlag();
+    const isBad = (await bad.data())[0] === 1 || (statsBad ? (await statsBad.data())[0] === 1 : false) || (twinBad ? (await twinBad.data())[0] === 1 : false);
     bad.dispose();
+    twinBad?.dispose();
     statsBad?.dispose();
     if (!isBad) return null;
     return `the sampler, energy or value weights became NaN or infinite. Try smaller learning rates (lr sampler ${this.p.lr_sampler}, lr energy ${this.p.lr_energy}) or a larger γ.`;
@@ -185,6 +214,8 @@ export class DxmiExperiment implements Experiment {
     this.evaluator.dispose();
     this.stats?.dispose();
     this.fitLoss?.dispose();
+    this.twin?.dispose();
+    this.emaPolicy?.dispose();
   }
 }
 

@@ -12,18 +12,19 @@ export const dxmiSchema: LabSchema = {
   iterationMeans: 'one DxMI update: a rollout of B trajectories, one energy step, T value (TD) steps and one sampler step (the DDPM fitting before it does not count)',
   params: dxmiParams,
   presets: dxmiPresets,
-  defaultSteps: 1500,
+  defaultSteps: 1000,
   views: [
     { id: 'energy', kind: 'plane', title: 'Energy E(x) (bright = low), data (white), samples (red)', layers: ['energy', 'paths', 'samples', 'data', 'handles'], click: { x: 'probe_x', y: 'probe_y', hint: 'Click to read the energy of a point (status line).' } },
+    { id: 'tau0', kind: 'plane', title: 'τ = 0 twin, same start: its energy, data (white), samples (red)', layers: ['energy_tau0', 'samples_tau0', 'data'], when: (p) => Boolean(p.compare) },
     ...Array.from({ length: VALUE_PANELS }, (_, k) => ({
-      id: `value${k}`, kind: 'plane' as const, title: `Value V(·, t), panel ${k + 1} (t in the note above)`, layers: [`value${k}`, 'samples'],
+      id: `value${k}`, kind: 'plane' as const, small: true, title: `Value V(·, t), panel ${k + 1} (t in the note above)`, layers: [`value${k}`, 'samples'],
     })),
     { id: 'sigma', kind: 'bars', title: 'σ_t per step (bars) and velocity scale s_t (ticks)', layer: 'sigma' },
     { id: 'roc', kind: 'xy', title: 'ROC: held-out data vs uniform outliers, scored by E', layer: 'roc', xLabel: 'false-positive rate' },
-    { id: 'quality', kind: 'chart', title: 'Sliced W₂ to the data', metrics: [{ key: 'sw2_data', label: 'DxMI sampler', log: true }, { key: 'baseline_sw2', label: 'initial sampler (DDPM)', log: true }] },
+    { id: 'quality', kind: 'chart', title: 'Sliced W₂ to the data', metrics: [{ key: 'sw2_data', label: 'DxMI sampler', log: true }, { key: 'baseline_sw2', label: 'initial sampler (DDPM)', log: true }, { key: 'sw2_tau0', label: 'τ = 0 twin', log: true }] },
     { id: 'gap', kind: 'chart', title: 'Energy gap E_data[E] − E_π[E] (→ 0 at equilibrium)', metrics: [{ key: 'energy_gap', label: 'gap' }] },
     { id: 'auroc', kind: 'chart', title: 'AUROC of the energy', metrics: [{ key: 'auroc', label: 'AUROC' }] },
-    { id: 'modes', kind: 'chart', title: 'Modes covered', metrics: [{ key: 'modes_covered', label: 'modes covered' }] },
+    { id: 'modes', kind: 'chart', title: 'Modes covered', metrics: [{ key: 'modes_covered', label: 'modes covered' }, { key: 'modes_tau0', label: 'τ = 0 twin' }] },
     { id: 'losses', kind: 'chart', title: 'Losses', metrics: [{ key: 'td_loss', label: 'TD loss', log: true }, { key: 'ddpm_loss', label: 'DDPM fitting (DSM)', log: true }] },
   ],
 };

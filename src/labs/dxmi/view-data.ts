@@ -42,12 +42,17 @@ export function panelTimes(T: number): number[] {
 /** heatmaps of −E (bright = low energy) and −V(·, t); plain grids: the colour spans each grid's range */
 export async function criticGrids(critic: Critic, box: Box, f: Frame): Promise<Record<string, Layer>> {
   const out: Record<string, Layer> = {};
-  out.energy = await scalarGrid(box, HEAT_N, (x) => tf.neg(critic.E(toNet(x, f))) as Tensor1D, false);
+  out.energy = await energyGrid(critic, box, f);
   const times = panelTimes(critic.T);
   for (let k = 0; k < times.length; k++) {
     out[`value${k}`] = await scalarGrid(box, VALUE_N, (x) => tf.neg(critic.V(toNet(x, f), times[k])) as Tensor1D, false);
   }
   return out;
+}
+
+/** heatmap of −E (the scoring energy: the EMA copy when on) */
+export function energyGrid(critic: Critic, box: Box, f: Frame): Promise<Layer> {
+  return scalarGrid(box, HEAT_N, (x) => tf.neg(critic.scoreE(toNet(x, f))) as Tensor1D, false);
 }
 
 /** trajectories of the first k samples: states[t] is [n,2] normalized; path-major world coordinates */
