@@ -122,6 +122,9 @@ test('drawn points: a stroke on a fresh drawn-points link becomes the data a sco
   const lab = new SamplersLab(page);
   await lab.open('backend=wasm&target=drawn&particles=300&trainSteps=100');
   await expect(page.locator('.control-points .hint')).toHaveText('0 points drawn');
+  // the plane learns its coordinates from the first frame (the waiting run sends the drawing box)
+  await expect.poll(() => lab.frames()).toBeGreaterThan(0);
+  await expect(page.getByText(/No points drawn yet/)).toBeVisible();
   await lab.press(page.getByRole('button', { name: 'Draw in the plot' }));
   await expect(lab.plane).toHaveAttribute('data-interaction', 'draw');
   await drawStroke(page, lab);
