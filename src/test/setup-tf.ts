@@ -1,7 +1,5 @@
-// Unit tests run tfjs on the CPU backend in Node (tfjs-node cannot install here).
-import '@tensorflow/tfjs-backend-cpu';
-import * as tf from '@tensorflow/tfjs-core';
+// Unit tests run tfjs on the CPU backend in Node (tfjs-node cannot install here), set up by the same
+// module the CLI uses, so tests and headless runs share one backend configuration.
+import { startNodeBackend } from '../cli/node-backend';
 
-tf.env().set('PROD', true); // no "install tfjs-node" banner in test output
-await tf.setBackend('cpu');
-await tf.ready();
+await startNodeBackend('cpu');

@@ -3,7 +3,7 @@
 // one iteration, and `levelNow()`, the noise level its particles are at.
 import { tf } from '../tf';
 import type { Scalar, Tensor2D } from '../tf';
-import type { NoiseLevel, ScoreFn } from '../types';
+import type { LogDensityFn, NoiseLevel, ScoreFn } from '../types';
 import type { Rng } from '../rng';
 import { levelAt, type Schedule } from '../schedules';
 import type { Sampler, SamplerId, SamplerOptions, StepInfo } from './types';
@@ -159,6 +159,12 @@ function checkEta(e: number): void {
 }
 
 /** ddpm, ddim and flow all need a VP schedule; one check, one message */
+/** MALA and HMC need a log density for their Metropolis test; the message says why it is missing */
+export function requireLogDensity(id: SamplerId, opts: SamplerOptions, test: string): LogDensityFn {
+  if (typeof opts.logDensity !== 'function') throw new Error(`sampler '${id}': needs logDensity for the ${test} test (this target has none)`);
+  return opts.logDensity;
+}
+
 export function requireSchedule(id: SamplerId, opts: SamplerOptions): Schedule {
   const s = opts.schedule;
   if (!s || !(s.T >= 1) || s.abar.length !== s.T) {

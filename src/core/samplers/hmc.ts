@@ -4,7 +4,7 @@
 import { tf } from '../tf';
 import type { Tensor2D } from '../tf';
 import { CLEAN, type LogDensityFn, type NoiseLevel } from '../types';
-import { ParticleSampler, sqNorm, type Advance } from './base';
+import { ParticleSampler, requireLogDensity, sqNorm, type Advance } from './base';
 import { metropolis } from './mala';
 import type { SamplerOptions } from './types';
 
@@ -15,11 +15,12 @@ export class HmcSampler extends ParticleSampler {
 
   constructor(opts: SamplerOptions) {
     super(opts);
-    if (typeof opts.logDensity !== 'function') {
+    try {
+      this.logDensity = requireLogDensity('hmc', opts, 'Metropolis');
+    } catch (e) {
       this.dispose();
-      throw new Error("sampler 'hmc': needs logDensity for the Metropolis test (this target has none)");
+      throw e;
     }
-    this.logDensity = opts.logDensity;
   }
 
   protected advance(): Advance {

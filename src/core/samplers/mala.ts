@@ -6,7 +6,7 @@
 import { tf } from '../tf';
 import type { Scalar, Tensor2D } from '../tf';
 import { CLEAN, type LogDensityFn, type NoiseLevel } from '../types';
-import { ParticleSampler, sqNorm, type Advance } from './base';
+import { ParticleSampler, requireLogDensity, sqNorm, type Advance } from './base';
 import type { SamplerOptions } from './types';
 
 export class MalaSampler extends ParticleSampler {
@@ -16,11 +16,12 @@ export class MalaSampler extends ParticleSampler {
 
   constructor(opts: SamplerOptions) {
     super(opts);
-    if (typeof opts.logDensity !== 'function') {
+    try {
+      this.logDensity = requireLogDensity('mala', opts, 'Metropolis-Hastings');
+    } catch (e) {
       this.dispose();
-      throw new Error("sampler 'mala': needs logDensity for the Metropolis-Hastings test (this target has none)");
+      throw e;
     }
-    this.logDensity = opts.logDensity;
   }
 
   protected advance(): Advance {
