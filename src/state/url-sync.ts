@@ -23,10 +23,10 @@ export interface Timers {
 export const URL_WRITE_DELAY_MS = 250;
 
 /** The hash the state should have, or null when the URL should be left alone (an unknown page). */
-export function hashOfState(s: Pick<AppState, 'route' | 'lab' | 'params' | 'requestedBackend'>): string | null {
+export function hashOfState(s: Pick<AppState, 'route' | 'lab' | 'params' | 'requestedBackend'> & Partial<Pick<AppState, 'ui'>>): string | null {
   if (s.route === 'landing') return '#/';
   if (s.route === 'gallery') return '#/gallery';
-  if (s.route === 'lab' && s.lab) return formatHash(s.lab, s.params, { backend: s.requestedBackend });
+  if (s.route === 'lab' && s.lab) return formatHash(s.lab, s.params, { backend: s.requestedBackend, ui: s.ui });
   return null;
 }
 
@@ -72,7 +72,7 @@ export function startUrlSync(deps: UrlSyncDeps): () => void {
 
   applyHash(store, location.hash);
   const unsubscribe = store.subscribe((s, prev) => {
-    if (s.route !== prev.route || s.lab !== prev.lab || s.params !== prev.params || s.requestedBackend !== prev.requestedBackend) schedule();
+    if (s.route !== prev.route || s.lab !== prev.lab || s.params !== prev.params || s.ui !== prev.ui || s.requestedBackend !== prev.requestedBackend) schedule();
   });
   const onHashChange = () => {
     // a link pasted into the address bar: the URL is the source of truth now

@@ -15,12 +15,14 @@ import { LAB_IDS, type LabId, type LabSchema, type ParamValue } from '../types';
 import { LAB_SCHEMAS } from '../schemas';
 import type { BackendRequest } from '../../protocol/messages';
 import { coerceValue, decodeValue, encodeValue, valuesEqual, type ParamNotice } from './param-codec';
+import { COMPARE_PREFIX, defaultUi, formatUiOptions, parseUiOptions, UI_KEYS, type UiOptions } from './ui-options';
 
 export type { ParamNotice, NoticeKind } from './param-codec';
+export type { UiOptions } from './ui-options';
 export const URL_VERSION = 1;
 export const BACKEND_REQUESTS: readonly BackendRequest[] = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'];
 /** keys the codec owns; no lab may use them as param keys */
-export const RESERVED_KEYS = ['v', 'preset', 'backend'] as const;
+export const RESERVED_KEYS = ['v', 'preset', 'backend', ...UI_KEYS] as const;
 
 export type Route = 'landing' | 'lab' | 'gallery' | 'bench' | 'unknown';
 export interface ParsedHash {
@@ -30,6 +32,8 @@ export interface ParsedHash {
   backend?: BackendRequest;
   /** the preset the link named, if any (its params are already merged in) */
   preset?: string;
+  /** hidden controls, presenter mode, A/B comparison (lab pages only; defaults elsewhere) */
+  ui: UiOptions;
   /** one readable line per correction (what the UI shows) */
   notices: string[];
   /** the same corrections, structured (what the CLI checks) */
@@ -81,7 +85,7 @@ export function validateParams(
     }
   }
   for (const [key, value] of Object.entries(raw)) {
-    if ((RESERVED_KEYS as readonly string[]).includes(key)) continue;
+    if ((RESERVED_KEYS as readonly string[]).includes(key) || key.startsWith(COMPARE_PREFIX)) continue;
     const spec = specs.get(key);
     if (!spec) {
       const shown = key.length > 40 ? `${key.slice(0, 37)}...` : key;
@@ -134,7 +138,7 @@ export function parseHash(hash: string, schemas: Partial<Record<LabId, LabSchema
     if ((BACKEND_REQUESTS as readonly string[]).includes(raw.backend)) backend = raw.backend as BackendRequest;
     else issues.push({ key: 'backend', value: raw.backend, kind: 'invalid', message: `backend="${raw.backend}" is not a backend; allowed: ${BACKEND_REQUESTS.join(', ')}; using auto` });
   }
-  const done = (r: Omit<ParsedHash, 'notices' | 'issues' | 'backend'>): ParsedHash => ({ ...r, backend, issues, notices: issues.map((n) => n.message) });
+  const done = (r: Omit<ParsedHash, 'notices' | 'issues' | 'backend' | 'ui'> & { ui?: UiOptions }): ParsedHash => ({ ui: defaultUi(), ...r, backend, issues, notices: issues.map((n) => n.message) });
 
   if (path === '') return done({ route: 'landing', params: {} });
   if (path === 'gallery') return done({ route: 'gallery', params: {} });
@@ -148,14 +152,21 @@ export function parseHash(hash: string, schemas: Partial<Record<LabId, LabSchema
   }
   const v = validateParams(schema, raw);
   issues.push(...v.notices);
-  return done({ route: 'lab', lab: schema.id, params: v.params, preset: v.preset });
+  const u = parseUiOptions(schema, raw);
+  issues.push(...u.notices);
+  return done({ route: 'lab', lab: schema.id, params: v.params, preset: v.preset, ui: u.ui });
 }
 
 // ',' and ';' are legal in a fragment and keep mixtures readable; everything else is %-escaped.
 const escape = (s: string): string => encodeURIComponent(s).replace(/%2C/gi, ',').replace(/%3B/gi, ';');
 
 /** The query part (`v=1&seed=...`) for a lab; params missing from `params` are taken as defaults. */
-export function formatQuery(schema: LabSchema, params: Record<string, ParamValue>, extras: { backend?: BackendRequest } = {}): string {
+export interface HashExtras {
+  backend?: BackendRequest;
+  ui?: UiOptions;
+}
+
+export function formatQuery(schema: LabSchema, params: Record<string, ParamValue>, extras: HashExtras = {}): string {
   const full = { ...defaultsOf(schema), ...params };
   const parts = [`v=${URL_VERSION}`];
   const seed = schema.params.find((s) => s.key === 'seed');
@@ -166,11 +177,12 @@ export function formatQuery(schema: LabSchema, params: Record<string, ParamValue
     if (spec.key !== 'seed' && inert && valuesEqual(spec, value, spec.default)) continue;
     parts.push(`${spec.key}=${escape(encodeValue(spec, value))}`);
   }
+  parts.push(...formatUiOptions(schema, full, extras.ui, escape));
   if (extras.backend && extras.backend !== 'auto') parts.push(`backend=${extras.backend}`);
   return parts.join('&');
 }
 
-export function formatHash(lab: LabId, params: Record<string, ParamValue>, extras: { backend?: BackendRequest } = {}, schemas: Partial<Record<LabId, LabSchema>> = LAB_SCHEMAS): string {
+export function formatHash(lab: LabId, params: Record<string, ParamValue>, extras: HashExtras = {}, schemas: Partial<Record<LabId, LabSchema>> = LAB_SCHEMAS): string {
   const schema = schemas[lab];
   if (!schema) return `#/${lab}`;
   return `#/${lab}?${formatQuery(schema, params, extras)}`;

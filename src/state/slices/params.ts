@@ -5,6 +5,7 @@ import { LAB_SCHEMAS } from '../../labs/schemas';
 import type { LabId, LabSchema, ParamValue } from '../../labs/types';
 import { coerceValue } from '../../labs/codec/param-codec';
 import { defaultsOf, type ParsedHash, type Route } from '../../labs/codec/url-codec';
+import { defaultUi, type UiOptions } from '../../labs/codec/ui-options';
 import type { AppState } from '../store';
 
 export interface ParamChange {
@@ -23,8 +24,11 @@ export interface ParamsSlice {
   preset: string | null;
   notices: string[];
   lastChange: ParamChange | null;
+  /** hidden controls, presenter mode and the A/B comparison: in the link, not in the computation */
+  ui: UiOptions;
+  setUi(patch: Partial<UiOptions>): void;
   /** load what a link says (on start and on hashchange) */
-  loadParsed(parsed: Pick<ParsedHash, 'route' | 'lab' | 'params' | 'preset' | 'notices'>): void;
+  loadParsed(parsed: Pick<ParsedHash, 'route' | 'lab' | 'params' | 'preset' | 'notices'> & { ui?: UiOptions }): void;
   /** open a lab with its defaults (from the landing page) */
   openLab(lab: LabId): void;
   /** a control edit: the value is validated and rounded like the URL would, so the link replays it exactly */
@@ -66,10 +70,12 @@ export const createParamsSlice: StateCreator<AppState, [], [], ParamsSlice> = (s
   preset: null,
   notices: [],
   lastChange: null,
-  loadParsed: (p) => set({ route: p.route, lab: p.lab ?? null, params: p.params, preset: p.preset ?? null, notices: p.notices }),
+  ui: defaultUi(),
+  setUi: (patch) => set((s) => ({ ui: { ...s.ui, ...patch } })),
+  loadParsed: (p) => set({ route: p.route, lab: p.lab ?? null, params: p.params, preset: p.preset ?? null, notices: p.notices, ui: p.ui ?? defaultUi() }),
   openLab: (lab) => {
     const schema = schemaOf(lab);
-    if (schema) set({ route: 'lab', lab, params: defaultsOf(schema), preset: null, notices: [] });
+    if (schema) set({ route: 'lab', lab, params: defaultsOf(schema), preset: null, notices: [], ui: defaultUi() });
   },
   setParam: (key, value) => {
     const { lab, params, lastChange, notices } = get();
