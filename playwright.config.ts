@@ -3,7 +3,9 @@ import { defineConfig } from '@playwright/test';
 // The system Chromium (Playwright's own browser download is not available here). WebGPU runs on
 // the SwiftShader software adapter when a test asks for it (tiny sizes: it is slow but correct).
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const PORT = 4173;
+// PW_PORT / PW_OUTDIR let parallel work serve its own build on its own port (CI uses the defaults)
+const PORT = Number(process.env.PW_PORT ?? 4173);
+const OUTDIR = process.env.PW_OUTDIR ? ` --outDir ${process.env.PW_OUTDIR}` : '';
 const BASE_ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const WEBGPU_ARGS = ['--enable-unsafe-webgpu', '--enable-features=Vulkan', '--use-angle=swiftshader', '--use-webgpu-adapter=swiftshader'];
 
@@ -26,7 +28,7 @@ export default defineConfig({
     { name: 'webgpu', grep: /@webgpu/, use: { launchOptions: { executablePath: CHROMIUM, args: [...BASE_ARGS, ...WEBGPU_ARGS] } } },
   ],
   webServer: {
-    command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+    command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort${OUTDIR}`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
