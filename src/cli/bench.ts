@@ -3,7 +3,7 @@
 // CPU), in Node (CPU, WASM) and in NumPy, in one run, so every figure comes with its ratio to NumPy.
 // Prints a table, or with --json one line per workload. Times are reported, never asserted.
 import { spawnSync } from 'node:child_process';
-import { benchOptions, runWorkload, WORKLOADS, type WorkloadId } from '../engine/bench/workloads';
+import { benchOptions, numpyTwin, runWorkload, WORKLOADS, type WorkloadId } from '../engine/bench/workloads';
 import { startNodeBackend } from './node-backend';
 import { benchInBrowser, UI_PAGES, uiFigures, withServedApp, type UiFigures } from './bench-browser';
 import { UsageError } from './args';
@@ -43,7 +43,7 @@ function parse(argv: string[]) {
 }
 
 function numpy(w: WorkloadId, n: number | undefined, quick: boolean): Row | undefined {
-  const args = ['scripts/bench_numpy.py', '--workload', w, ...(n ? ['--n', String(n)] : []), ...(quick ? ['--quick'] : [])];
+  const args = ['scripts/bench_numpy.py', '--workload', numpyTwin(w), ...(n ? ['--n', String(n)] : []), ...(quick ? ['--quick'] : [])];
   const r = spawnSync('python3', args, { encoding: 'utf8' });
   if (r.status !== 0) return undefined; // no python3 or no numpy: the ratio column stays empty
   const j = JSON.parse(r.stdout.trim().split('\n').pop()!);

@@ -52,4 +52,6 @@ export interface BenchResultMsg {
   max_ms: number;
   rate: number;
   unit: string;
+  /** workload 'fused-check': largest relative errors of the fused kernels vs the op-by-op closed forms */
+  check?: { fused: boolean; score: number; logp: number; step: number };
 }

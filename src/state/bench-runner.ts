@@ -75,7 +75,7 @@ export function parseBenchQuery(hash: string): BenchPlan {
   const n = Number(q.get('n'));
   return {
     backends: list('backends', ALL) as BackendName[],
-    workloads: list('workloads', ['langevin-mog40', 'ddpm-mog40', 'dsm-train', 'grid']),
+    workloads: list('workloads', ['langevin-mog40', 'langevin-mog40-ops', 'ddpm-mog40', 'ddpm-mog40-ops', 'dsm-train', 'grid', 'fused-check']),
     n: Number.isInteger(n) && n > 0 ? n : undefined,
     quick: q.get('quick') === '1',
   };

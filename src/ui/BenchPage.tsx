@@ -2,8 +2,12 @@
 // harness (`npm run bench`) opens this page and reads window.__bench; a researcher can open it too.
 import { useEffect, useState } from 'react';
 import { parseBenchQuery, runBenchPlan, type BackendBench } from '../state/bench-runner';
+import type { BenchResultMsg } from '../protocol/messages';
 
 const fmt = (v: number) => (v >= 100 ? v.toFixed(0) : v >= 1 ? v.toFixed(2) : v.toPrecision(3));
+
+const checkText = (c: NonNullable<BenchResultMsg['check']>) =>
+  c.fused ? `fused vs op-by-op, max rel. error: score ${c.score.toExponential(1)}, log p ${c.logp.toExponential(1)}, step ${c.step.toExponential(1)}` : 'no fused kernel on this backend (op-by-op path)';
 
 export function BenchPage() {
   const [rows, setRows] = useState<BackendBench[]>([]);
@@ -34,7 +38,7 @@ export function BenchPage() {
               : r.results.map((x) => (
                   <tr key={r.backend + x.workload}>
                     <td>{r.backend}</td><td>{r.adapter}</td><td>{x.workload}</td><td>{x.n}</td>
-                    <td>{fmt(x.median_ms)}</td><td>{fmt(x.min_ms)}–{fmt(x.max_ms)}</td><td>{fmt(x.rate)} {x.unit}</td>
+                    <td>{fmt(x.median_ms)}</td><td>{fmt(x.min_ms)}–{fmt(x.max_ms)}</td><td>{x.check ? checkText(x.check) : `${fmt(x.rate)} ${x.unit}`}</td>
                   </tr>
                 )),
           )}

@@ -44,6 +44,7 @@ async function tryBackend(name: BackendName, forced: boolean): Promise<string> {
     if (a.software && !forced) throw new Error(`software adapter (${a.name}) is slow; not chosen automatically`);
     adapter = a.name;
     await import('@tensorflow/tfjs-backend-webgpu');
+    (await import('./webgpu-kernels')).registerWebGpuKernels();
   } else if (name === 'webgl') {
     adapter = webglRenderer();
     if (!adapter) throw new Error('WebGL 2 is not available');

@@ -41,6 +41,8 @@ export class AnnealedSampler extends ParticleSampler {
     const sigma = this.sigmas[i];
     const sigmaL = this.sigmas[this.sigmas.length - 1];
     const alpha = (this.h * sigma * sigma) / (sigmaL * sigmaL);
+    const fused = this.fusedAffine({ a: 1, s2: sigma * sigma }, 1, alpha, Math.sqrt(2 * alpha));
+    if (fused) return { x: fused };
     const s = this.score(x, { a: 1, s2: sigma * sigma });
     const x1 = tf.add(tf.add(x, tf.mul(s, alpha)), tf.mul(this.noise(), Math.sqrt(2 * alpha))) as Tensor2D;
     return { x: x1 };

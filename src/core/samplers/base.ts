@@ -3,7 +3,8 @@
 // one iteration, and `levelNow()`, the noise level its particles are at.
 import { tf } from '../tf';
 import type { Scalar, Tensor2D } from '../tf';
-import type { LogDensityFn, NoiseLevel, ScoreFn } from '../types';
+import type { LogDensityFn, Mixture, NoiseLevel, ScoreFn } from '../types';
+import { gmmAffineStep } from '../fused/gmm-fused';
 import type { Rng } from '../rng';
 import { levelAt, type Schedule } from '../schedules';
 import type { Sampler, SamplerId, SamplerOptions, StepInfo } from './types';
@@ -20,6 +21,7 @@ export abstract class ParticleSampler implements Sampler {
   abstract readonly id: SamplerId;
   abstract readonly length: number;
   protected readonly score: ScoreFn;
+  private readonly mixture: Mixture | undefined;
   /** a private stream (split from opts.rng) so draws made elsewhere with the caller's rng do not shift ours */
   protected readonly rng: Rng;
   protected h: number;
@@ -51,6 +53,7 @@ export abstract class ParticleSampler implements Sampler {
     this.x = tf.keep(init.dtype === 'float32' ? init : (tf.cast(init, 'float32') as Tensor2D));
     if (this.x !== init) init.dispose();
     this.score = opts.score;
+    this.mixture = opts.mixture;
     this.rng = opts.rng.split();
     this.h = opts.step;
     this.leapfrog = opts.leapfrog;
@@ -113,6 +116,17 @@ export abstract class ParticleSampler implements Sampler {
     this.x.dispose();
     this.lastAccept?.dispose();
     this.lastAccept = null;
+  }
+
+  /**
+   * c0 x + c1 score_level(x) + c2 xi as one fused kernel, when the target is a known mixture and the
+   * backend has the kernel; else null and the sampler runs its op-by-op code. The fused noise xi is the
+   * counter-based stream of core/fused/counter-rng.ts (drawn where the kernel runs), so a seed gives other
+   * draws than the op-by-op path's tf.randomNormal: each path replays exactly, they agree in distribution.
+   */
+  protected fusedAffine(level: NoiseLevel, c0: number, c1: number, c2: number): Tensor2D | null {
+    if (!this.mixture) return null;
+    return gmmAffineStep(this.x, this.mixture, level, { c0, c1, c2, seed: c2 !== 0 ? this.rng.seed() : 0 });
   }
 
   /** standard normal noise shaped like the particles, seeded from our stream (bit-reproducible on CPU/WASM) */

@@ -24,11 +24,14 @@ export class DdimSampler extends ScheduledSampler {
     const abPrev = abarAt(this.sched, t - 1);
     const lv = levelAt(this.sched, t);
     const sT = Math.sqrt(lv.s2);
-    const eps = tf.mul(this.score(x, lv), -sT);
-    const x0 = tf.div(tf.sub(x, tf.mul(eps, sT)), lv.a);
     const sigma = this.eta * Math.sqrt(((1 - abPrev) / (1 - abT)) * (1 - abT / abPrev));
     // clamp: 1 - abar_{t-1} - sigma^2 >= 0 in exact arithmetic, may round below 0
     const dir = Math.sqrt(Math.max(0, 1 - abPrev - sigma * sigma));
+    // fused: x0_hat = (x + s2 score) / a and eps_hat = -sT score, so the mean is affine in (x, score)
+    const fused = this.fusedAffine(lv, Math.sqrt(abPrev) / lv.a, (Math.sqrt(abPrev) * lv.s2) / lv.a - dir * sT, Math.max(sigma, 0));
+    if (fused) return { x: fused };
+    const eps = tf.mul(this.score(x, lv), -sT);
+    const x0 = tf.div(tf.sub(x, tf.mul(eps, sT)), lv.a);
     const mean = tf.add(tf.mul(x0, Math.sqrt(abPrev)), tf.mul(eps, dir)) as Tensor2D;
     // sigma is 0 at t = 1 (abar_0 = 1) and for eta = 0: no draw, so eta = 0 consumes no randomness
     if (sigma <= 0) return { x: mean };

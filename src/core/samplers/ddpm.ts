@@ -23,12 +23,15 @@ export class DdpmSampler extends ScheduledSampler {
     const abPrev = abarAt(this.sched, t - 1);
     const beta = this.sched.beta[t - 1];
     const lv = levelAt(this.sched, t);
-    const x0 = tf.div(tf.add(x, tf.mul(this.score(x, lv), lv.s2)), lv.a);
     const c1 = (Math.sqrt(abPrev) * beta) / (1 - abT);
     const c2 = (Math.sqrt(1 - beta) * (1 - abPrev)) / (1 - abT);
+    // fused: mean = c1 (x + s2 score) / a + c2 x, then + std xi (none at t = 1)
+    const std = t === 1 ? 0 : Math.sqrt((beta * (1 - abPrev)) / (1 - abT));
+    const fused = this.fusedAffine(lv, c1 / lv.a + c2, (c1 * lv.s2) / lv.a, std);
+    if (fused) return { x: fused };
+    const x0 = tf.div(tf.add(x, tf.mul(this.score(x, lv), lv.s2)), lv.a);
     const mean = tf.add(tf.mul(x0, c1), tf.mul(x, c2)) as Tensor2D;
     if (t === 1) return { x: mean }; // the last step returns the posterior mean: no noise
-    const std = Math.sqrt((beta * (1 - abPrev)) / (1 - abT));
     return { x: tf.add(mean, tf.mul(this.noise(), std)) as Tensor2D };
   }
 

@@ -38,6 +38,11 @@ export class FlowSampler extends ScheduledSampler {
     const sigFrom = Math.sqrt(from.s2) / from.a;
     const sigTo = Math.sqrt(to.s2) / to.a; // 0 at t = 1
     const dSig = sigTo - sigFrom;
+    if (this.integrator === 'euler' || t === 1) {
+      // fused: x' = to.a (x / from.a - dSig s_from score)
+      const fused = this.fusedAffine(from, to.a / from.a, -to.a * dSig * Math.sqrt(from.s2), 0);
+      if (fused) return { x: fused };
+    }
     const y = tf.div(x, from.a);
     const d1 = this.epsHat(x, from);
     const yEuler = tf.add(y, tf.mul(d1, dSig));

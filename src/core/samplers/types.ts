@@ -1,7 +1,7 @@
 // Every sampler consumes one score function (and, for Metropolis corrections, a log density).
 // Samplers own their particle tensor; step() advances one iteration inside tf.tidy.
 import type { Tensor2D } from '../tf';
-import type { LogDensityFn, NoiseLevel, ScoreFn } from '../types';
+import type { LogDensityFn, Mixture, NoiseLevel, ScoreFn } from '../types';
 import type { Rng } from '../rng';
 import type { Schedule } from '../schedules';
 
@@ -13,6 +13,11 @@ export interface SamplerOptions {
   /** initial particles [N,2]; the sampler takes ownership (keeps or disposes it) */
   init: Tensor2D;
   score: ScoreFn;
+  /**
+   * the Gaussian mixture whose exact score `score` is, when it is one: samplers whose step is affine in
+   * (x, score, noise) then run it as one fused kernel where the backend has one (core/fused/)
+   */
+  mixture?: Mixture;
   /** needed by mala and hmc (unnormalized is fine) */
   logDensity?: LogDensityFn;
   rng: Rng;

@@ -18,6 +18,8 @@ export class UlaSampler extends ParticleSampler {
   protected advance(): Advance {
     const x = this.particles();
     const h = this.h;
+    const fused = this.fusedAffine(CLEAN, 1, h, Math.sqrt(2 * h));
+    if (fused) return { x: fused };
     const drift = this.score(x, CLEAN);
     const x1 = tf.add(tf.add(x, tf.mul(drift, h)), tf.mul(this.noise(), Math.sqrt(2 * h))) as Tensor2D;
     return { x: x1 };

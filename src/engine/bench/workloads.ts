@@ -5,15 +5,21 @@ import { tf } from '../../core/tf';
 import type { Tensor2D } from '../../core/tf';
 import { Rng } from '../../core/rng';
 import { CLEAN } from '../../core/types';
-import { gmmLogProb, gmmScore } from '../../core/gmm';
+import { gmmScore } from '../../core/gmm';
+import { gmmLogProbAndScoreFast } from '../../core/fused/gmm-fused';
 import { MOG40 } from '../../core/targets/mixtures';
 import { createSampler } from '../../core/samplers/registry';
 import { makeSchedule } from '../../core/schedules';
 import { createScoreNet } from '../../core/nets/score-net';
 import { gridPoints } from '../../labs/common/grid';
 
-export const WORKLOADS = ['langevin-mog40', 'ddpm-mog40', 'dsm-train', 'grid'] as const;
+// `langevin-mog40` and `ddpm-mog40` run the samplers as the app does (a known mixture: one fused kernel
+// per step where the backend has one, core/fused/); the `-ops` twins force the op-by-op tfjs path, so one
+// run shows what fusing buys on each backend. `grid` likewise uses the fused log density + score.
+export const WORKLOADS = ['langevin-mog40', 'langevin-mog40-ops', 'ddpm-mog40', 'ddpm-mog40-ops', 'dsm-train', 'grid'] as const;
 export type WorkloadId = (typeof WORKLOADS)[number];
+/** the NumPy workload a tfjs workload is compared with */
+export const numpyTwin = (w: WorkloadId): string => w.replace(/-ops$/, '');
 
 export interface BenchOptions {
   n: number; // particles (langevin, ddpm), batch (dsm-train), grid side (grid)
@@ -33,7 +39,7 @@ export interface BenchResult {
   unit: 'particle-steps/s' | 'particle-steps/s (T=100 run)' | 'train steps/s' | 'grid points/s';
 }
 
-export const DEFAULT_N: Record<WorkloadId, number> = { 'langevin-mog40': 10000, 'ddpm-mog40': 10000, 'dsm-train': 1024, grid: 128 };
+export const DEFAULT_N: Record<WorkloadId, number> = { 'langevin-mog40': 10000, 'langevin-mog40-ops': 10000, 'ddpm-mog40': 10000, 'ddpm-mog40-ops': 10000, 'dsm-train': 1024, grid: 128 };
 
 // performance exists in browsers, workers and Node; core's tsconfig has no DOM types
 const clock = (globalThis as unknown as { performance?: { now(): number } }).performance;
@@ -57,8 +63,9 @@ function summarize(workload: WorkloadId, n: number, times: number[], perUnit: nu
 
 export async function runWorkload(id: WorkloadId, o: BenchOptions): Promise<BenchResult> {
   const rng = new Rng(1);
-  if (id === 'langevin-mog40') {
-    const s = createSampler('ula', { init: tf.randomNormal([o.n, 2], 0, 1, 'float32', 1) as Tensor2D, score: (x, l) => gmmScore(x, MOG40, l), rng, step: 0.1, leapfrog: 1, eta: 0, integrator: 'euler', annealStepsPerLevel: 1 });
+  const mixture = id.endsWith('-ops') ? undefined : MOG40;
+  if (id === 'langevin-mog40' || id === 'langevin-mog40-ops') {
+    const s = createSampler('ula', { init: tf.randomNormal([o.n, 2], 0, 1, 'float32', 1) as Tensor2D, score: (x, l) => gmmScore(x, MOG40, l), mixture, rng, step: 0.1, leapfrog: 1, eta: 0, integrator: 'euler', annealStepsPerLevel: 1 });
     const times = await timeIt(o.repeats, 1, async () => {
       for (let k = 0; k < o.inner; k++) s.step();
       await s.particles().data();
@@ -66,10 +73,10 @@ export async function runWorkload(id: WorkloadId, o: BenchOptions): Promise<Benc
     s.dispose();
     return summarize(id, o.n, times, o.inner, o.n, 'particle-steps/s');
   }
-  if (id === 'ddpm-mog40') {
+  if (id === 'ddpm-mog40' || id === 'ddpm-mog40-ops') {
     const sched = makeSchedule('linear', 100);
     const times = await timeIt(o.repeats, 1, async () => {
-      const s = createSampler('ddpm', { init: tf.randomNormal([o.n, 2], 0, 1, 'float32', rng.seed()) as Tensor2D, score: (x, l) => gmmScore(x, MOG40, l), rng, step: 1, leapfrog: 1, eta: 0, integrator: 'euler', schedule: sched, annealStepsPerLevel: 1 });
+      const s = createSampler('ddpm', { init: tf.randomNormal([o.n, 2], 0, 1, 'float32', rng.seed()) as Tensor2D, score: (x, l) => gmmScore(x, MOG40, l), mixture, rng, step: 1, leapfrog: 1, eta: 0, integrator: 'euler', schedule: sched, annealStepsPerLevel: 1 });
       while (!s.done) s.step();
       await s.particles().data();
       s.dispose();
@@ -90,7 +97,7 @@ export async function runWorkload(id: WorkloadId, o: BenchOptions): Promise<Benc
   const box = { xmin: -56, xmax: 56, ymin: -56, ymax: 56 };
   const pts = gridPoints(box, o.n, o.n);
   const times = await timeIt(o.repeats, 1, async () => {
-    const [lp, sc] = tf.tidy(() => [gmmLogProb(pts, MOG40, CLEAN), gmmScore(pts, MOG40, CLEAN)]);
+    const { logp: lp, score: sc } = gmmLogProbAndScoreFast(pts, MOG40, CLEAN);
     await Promise.all([lp.data(), sc.data()]);
     lp.dispose();
     sc.dispose();
@@ -101,7 +108,8 @@ export async function runWorkload(id: WorkloadId, o: BenchOptions): Promise<Benc
 
 /** quick mode (CI): small sizes and few repeats, so the harness cannot rot; times are not asserted */
 export function benchOptions(id: WorkloadId, n: number | undefined, quick: boolean): BenchOptions {
-  const size = n ?? (quick ? { 'langevin-mog40': 1000, 'ddpm-mog40': 500, 'dsm-train': 128, grid: 32 }[id] : DEFAULT_N[id]);
-  const inner = id === 'langevin-mog40' ? (quick ? 2 : 10) : id === 'dsm-train' ? (quick ? 2 : 10) : 1;
+  const quickN: Record<WorkloadId, number> = { 'langevin-mog40': 1000, 'langevin-mog40-ops': 1000, 'ddpm-mog40': 500, 'ddpm-mog40-ops': 500, 'dsm-train': 128, grid: 32 };
+  const size = n ?? (quick ? quickN[id] : DEFAULT_N[id]);
+  const inner = id.startsWith('langevin') || id === 'dsm-train' ? (quick ? 2 : 10) : 1;
   return { n: size, repeats: quick ? 2 : 5, inner };
 }

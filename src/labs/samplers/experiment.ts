@@ -11,6 +11,7 @@ import { createSampler, defaultAnnealSigmas } from '../../core/samplers/registry
 import type { Sampler, SamplerId, StepInfo } from '../../core/samplers/types';
 import { makeSchedule, type ScheduleKind } from '../../core/schedules';
 import { createScoreNet } from '../../core/nets/score-net';
+import { gmmScoreFast } from '../../core/fused/gmm-fused';
 import type { ScoreNet } from '../../core/nets/types';
 import type { Experiment, ParamValue } from '../types';
 import type { Snapshot, SnapshotRequest } from '../../protocol/snapshot';
@@ -111,7 +112,10 @@ export class SamplersExperiment implements Experiment {
     this.trainData = null;
     const p = this.p;
     const id = this.plan.sampler;
-    const score: ScoreFn = this.plan.useLearned ? this.net!.score : this.target.score!;
+    // an exact mixture score runs as one fused kernel where the backend has it (core/fused/): nothing
+    // differentiates through the score here, so the kernel needs no gradient
+    const mixture = this.plan.useLearned ? undefined : this.target.mixture;
+    const score: ScoreFn = this.plan.useLearned ? this.net!.score : mixture ? (x, l) => gmmScoreFast(x, mixture, l) : this.target.score!;
     const n = Number(p.particles);
     const diffusion = id === 'ddpm' || id === 'ddim' || id === 'flow';
     const init = diffusion ? tf.randomNormal([n, 2], 0, 1, 'float32', this.rng.sampler.seed()) as Tensor2D : this.initParticles(n);
@@ -119,7 +123,7 @@ export class SamplersExperiment implements Experiment {
     const sigmaMin = 0.01 * this.dataScale;
     const annealed = id === 'annealed';
     this.sampler = createSampler(id, {
-      init, score, rng: this.rng.sampler,
+      init, score, mixture, rng: this.rng.sampler,
       logDensity: this.target.logDensity,
       // annealed: the user's step is epsilon in alpha_i = epsilon * sigma_i^2 (stable for any data scale);
       // the sampler takes alpha at the smallest level, h * sigma_i^2 / sigma_L^2

@@ -1,0 +1,95 @@
+// The fused mixture kernels as tfjs kernels, so they take and return ordinary tensors and mix with the
+// op-by-op code: on the CPU backend they read and write its arrays, on the WASM backend they work in place
+// on the WASM heap (no copy in or out). WebGPU gets a WGSL program (webgpu-kernels.ts). A backend with no
+// kernel (WebGL) makes hasFusedKernels() false and the callers use the op-by-op closed forms.
+import { tf } from '../tf';
+import { gmmAffineStepJs, gmmScoreJs } from './gmm-kernel-js';
+import { PACK_STRIDE } from './gmm-pack';
+
+export const GMM_SCORE_KERNEL = 'PlaygroundGmmScore';
+export const GMM_AFFINE_KERNEL = 'PlaygroundGmmAffineStep';
+
+type Info = { dataId: object; shape: number[]; dtype: string };
+export interface AffineAttrs {
+  c0: number;
+  c1: number;
+  c2: number;
+  /** uint32 seed of the step's counter normals */
+  seed: number;
+}
+
+/** what the kernels need from a JS-memory backend: typed views of inputs, a fresh output */
+interface JsMemory {
+  read(t: Info): Float32Array;
+  /** allocate an output; returns its info and a writable view (valid until the next allocation) */
+  alloc(shape: number[]): { info: Info; view: Float32Array };
+}
+
+// backend internals (tfjs-backend-cpu / -wasm 4.x public methods), typed structurally so core/ needs no
+// backend package
+interface CpuLike { data: { get(id: object): { values: unknown } }; makeTensorInfo(shape: number[], dtype: string, values?: Float32Array): Info }
+interface WasmLike { makeOutput(shape: number[], dtype: string): Info; typedArrayFromHeap(t: Info): Float32Array }
+
+function cpuMemory(b: CpuLike): JsMemory {
+  return {
+    read: (t) => b.data.get(t.dataId).values as Float32Array,
+    alloc: (shape) => {
+      const view = new Float32Array(shape.reduce((a, c) => a * c, 1));
+      return { info: b.makeTensorInfo(shape, 'float32', view), view };
+    },
+  };
+}
+function wasmMemory(b: WasmLike): JsMemory {
+  return {
+    read: (t) => b.typedArrayFromHeap(t),
+    alloc: (shape) => {
+      const info = b.makeOutput(shape, 'float32');
+      return { info, view: b.typedArrayFromHeap(info) };
+    },
+  };
+}
+
+const MEMORIES: Record<string, (backend: unknown) => JsMemory> = {
+  cpu: (b) => cpuMemory(b as CpuLike),
+  wasm: (b) => wasmMemory(b as WasmLike),
+};
+
+function checkInputs(x: Info, p: Info): { n: number; K: number } {
+  if (x.dtype !== 'float32' || p.dtype !== 'float32') throw new Error('fused gmm kernel: float32 inputs only');
+  if (p.shape[1] !== PACK_STRIDE) throw new Error(`fused gmm kernel: packed mixture must be [K, ${PACK_STRIDE}]`);
+  return { n: x.shape[0], K: p.shape[0] };
+}
+
+/** Register the JS kernels for the CPU and WASM backends (idempotent; backends may load later). */
+export function registerJsKernels(): void {
+  for (const [backendName, memoryOf] of Object.entries(MEMORIES)) {
+    if (tf.getKernel(GMM_AFFINE_KERNEL, backendName)) continue;
+    tf.registerKernel({
+      kernelName: GMM_SCORE_KERNEL,
+      backendName,
+      kernelFunc: ({ inputs, backend }) => {
+        const { x, p } = inputs as unknown as { x: Info; p: Info };
+        const { n, K } = checkInputs(x, p);
+        const mem = memoryOf(backend);
+        // allocate first: a WASM allocation may grow the heap and detach views taken before it
+        const score = mem.alloc([n, 2]);
+        const logp = mem.alloc([n]);
+        gmmScoreJs(mem.read(x), n, mem.read(p), K, mem.read(score.info), mem.read(logp.info));
+        return [score.info, logp.info] as never;
+      },
+    });
+    if (!tf.getKernel(GMM_AFFINE_KERNEL, backendName)) tf.registerKernel({
+      kernelName: GMM_AFFINE_KERNEL,
+      backendName,
+      kernelFunc: ({ inputs, backend, attrs }) => {
+        const { x, p } = inputs as unknown as { x: Info; p: Info };
+        const { c0, c1, c2, seed } = attrs as unknown as AffineAttrs;
+        const { n, K } = checkInputs(x, p);
+        const mem = memoryOf(backend);
+        const out = mem.alloc([n, 2]);
+        gmmAffineStepJs(mem.read(x), n, mem.read(p), K, c0, c1, c2, seed >>> 0, mem.read(out.info));
+        return out.info as never;
+      },
+    });
+  }
+}
