@@ -9,7 +9,8 @@ export type RunStatus = 'idle' | 'running' | 'paused' | 'done' | 'diverged' | 'e
 export type Params = Record<string, unknown>;
 
 export type ToWorker =
-  | { type: 'init'; backend: BackendRequest; skip?: BackendName[] }
+  /** `remembered`: auto's earlier measured choice on this device (tried first, no new measurement) */
+  | { type: 'init'; backend: BackendRequest; skip?: BackendName[]; remembered?: BackendName }
   | { type: 'configure'; runId: number; lab: string; params: Params; play: boolean }
   | { type: 'play'; runId: number }
   | { type: 'pause'; runId: number }
@@ -28,7 +29,7 @@ export type ToWorker =
   | { type: 'bench'; id: number; workload: string; n?: number; quick: boolean };
 
 export type FromWorker =
-  | { type: 'ready'; backend: BackendName; adapter: string; fallbackFrom?: { backend: BackendName; reason: string }[] }
+  | { type: 'ready'; backend: BackendName; adapter: string; fallbackFrom?: { backend: BackendName; reason: string }[]; measured?: BackendMeasurement[] }
   | { type: 'frame'; runId: number; frame: number; status: RunStatus; snapshot: Snapshot }
   | { type: 'status'; runId: number; status: RunStatus; iteration: number; message?: string }
   | { type: 'needsReset'; runId: number; keys: string[] }
@@ -36,6 +37,13 @@ export type FromWorker =
   | { type: 'error'; runId?: number; message: string; suggestion?: string; fatal: boolean; backend?: BackendName }
   | { type: 'benchResult'; id: number; result?: BenchResultMsg; error?: string }
   | { type: 'weights'; runId: number; weights: WeightsMsg };
+
+/** the start-up probe's time on one backend (auto picks the fastest; engine/bench/probe.ts) */
+export interface BackendMeasurement {
+  backend: BackendName;
+  adapter: string;
+  ms: number;
+}
 
 /** network weights in a message or a file: shapes, flat values, and the lab's own metadata */
 export interface WeightsMsg {

@@ -1,9 +1,12 @@
-// Backend selection for the worker. `auto` prefers a hardware WebGPU adapter, then hardware WebGL,
-// then WASM, then CPU; software adapters (SwiftShader, llvmpipe) are correct but slow, so auto does
-// not pick them. `?backend=` forces one. Each backend is imported on demand (its own chunk).
+// Backend selection for the worker. `auto` starts every candidate (hardware WebGPU, hardware WebGL,
+// WASM, CPU), times one real step on each (engine/bench/probe.ts) and keeps the fastest; the main
+// thread remembers that choice per device and passes it back as `remembered`, which is then tried
+// first without measuring. Software adapters (SwiftShader, llvmpipe) are correct but slow, so auto does
+// not consider them. `?backend=` forces one. Each backend is imported on demand (its own chunk).
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import type { BackendName, BackendRequest } from '../protocol/messages';
+import { probeBackend } from '../engine/bench/probe';
 
 export const BACKEND_ORDER: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
 
@@ -11,6 +14,8 @@ export interface BackendChoice {
   backend: BackendName;
   adapter: string;
   fallbackFrom: { backend: BackendName; reason: string }[];
+  /** auto without a remembered choice: the probe's time on each backend that started */
+  measured?: { backend: BackendName; adapter: string; ms: number }[];
 }
 
 const SOFTWARE = /swiftshader|llvmpipe|software|basic render/i;
@@ -69,9 +74,22 @@ async function tryBackend(name: BackendName, forced: boolean): Promise<string> {
   return adapter;
 }
 
-/** start the requested backend; on failure fall through the remaining ones in order */
-export async function selectBackend(request: BackendRequest, skip: readonly BackendName[] = []): Promise<BackendChoice> {
-  const order = request === 'auto' ? BACKEND_ORDER : [request, ...BACKEND_ORDER.filter((b) => b !== request)];
+/**
+ * `auto`: the remembered backend if it still starts, else measure every candidate and keep the fastest.
+ * A forced backend: start it; on failure fall through the remaining ones in order.
+ */
+export async function selectBackend(request: BackendRequest, skip: readonly BackendName[] = [], remembered?: BackendName): Promise<BackendChoice> {
+  if (request === 'auto') {
+    if (remembered && !skip.includes(remembered)) {
+      try {
+        return { backend: remembered, adapter: await tryBackend(remembered, false), fallbackFrom: [] };
+      } catch {
+        // the device changed (driver, browser flag): measure again below
+      }
+    }
+    return measureBackends(skip);
+  }
+  const order = [request, ...BACKEND_ORDER.filter((b) => b !== request)];
   const fallbackFrom: BackendChoice['fallbackFrom'] = [];
   for (const name of order) {
     if (skip.includes(name)) continue;
@@ -83,6 +101,24 @@ export async function selectBackend(request: BackendRequest, skip: readonly Back
     }
   }
   throw new Error('no TensorFlow.js backend could start: ' + fallbackFrom.map((f) => `${f.backend}: ${f.reason}`).join('; '));
+}
+
+async function measureBackends(skip: readonly BackendName[]): Promise<BackendChoice> {
+  const fallbackFrom: BackendChoice['fallbackFrom'] = [];
+  const measured: NonNullable<BackendChoice['measured']> = [];
+  for (const name of BACKEND_ORDER) {
+    if (skip.includes(name)) continue;
+    try {
+      const adapter = await tryBackend(name, false);
+      measured.push({ backend: name, adapter, ms: await probeBackend() });
+    } catch (e) {
+      fallbackFrom.push({ backend: name, reason: e instanceof Error ? e.message : String(e) });
+    }
+  }
+  if (!measured.length) throw new Error('no TensorFlow.js backend could start: ' + fallbackFrom.map((f) => `${f.backend}: ${f.reason}`).join('; '));
+  const best = measured.reduce((a, b) => (b.ms < a.ms ? b : a));
+  if (!(await tf.setBackend(best.backend))) throw new Error(`tf.setBackend('${best.backend}') failed after measuring`);
+  return { backend: best.backend, adapter: best.adapter, fallbackFrom, measured };
 }
 
 /**

@@ -26,9 +26,9 @@ let queue: Promise<void> = Promise.resolve();
 self.onmessage = (ev: MessageEvent<ToWorker>) => {
   const msg = ev.data;
   if (msg.type === 'init') {
-    queue = selectBackend(msg.backend, msg.skip ?? [])
+    queue = selectBackend(msg.backend, msg.skip ?? [], msg.remembered)
       .then((c) => {
-        post({ type: 'ready', backend: c.backend, adapter: c.adapter, fallbackFrom: c.fallbackFrom });
+        post({ type: 'ready', backend: c.backend, adapter: c.adapter, fallbackFrom: c.fallbackFrom, measured: c.measured });
         watchDeviceLoss((reason) => post({ type: 'error', fatal: true, backend: 'webgpu', message: `The GPU device was lost (${reason}).`, suggestion: 'Restarting on the next backend; the experiment resumes from the link.' }));
       })
       .catch((e: unknown) => post({ type: 'error', message: String(e instanceof Error ? e.message : e), suggestion: 'Try another browser.', fatal: false }));
