@@ -31,6 +31,8 @@ export class Engine {
   private loopActive = false;
   private lastGridAt = -Infinity;
   private lastMetricsAt = -Infinity;
+  /** ms the latest snapshot with metrics took (it sets the metrics rate) */
+  private metricsCost = 0;
   private gridsDirty = true;
   /** steps per slice, adapted so a slice takes about SLICE_MS */
   private sliceSteps = 1;
@@ -189,7 +191,10 @@ export class Engine {
     // the final frame of a finite run always carries fresh grids (a diffusion's density is at its last level)
     const grids = forceGrids || this.gridsDirty || this.exp.done || now - this.lastGridAt > GRID_EVERY_MS;
     // metrics always on a frame the user stops at (paused, single step, final samples)
-    const metrics = forceGrids || this.status !== 'running' || this.exp.done || now - this.lastMetricsAt > METRICS_EVERY_MS;
+    // and while running at most every METRICS_EVERY_MS, and never more than ~1/4 of the time: at large N
+    // a metrics pass (distances to reference samples) costs far more than a step and starved the frames
+    const metricsGap = Math.max(METRICS_EVERY_MS, 3 * this.metricsCost);
+    const metrics = forceGrids || this.status !== 'running' || this.exp.done || now - this.lastMetricsAt > metricsGap;
     let snap: Snapshot;
     try {
       snap = await this.exp.snapshot({ grids, metrics });
@@ -197,7 +202,10 @@ export class Engine {
       return this.fail(...describeError(e, 'snapshot'));
     }
     if (runId !== this.runId) return;
-    if (metrics) this.lastMetricsAt = now;
+    if (metrics) {
+      this.lastMetricsAt = now;
+      this.metricsCost = this.host.now() - now;
+    }
     if (grids) {
       this.lastGridAt = now;
       this.gridsDirty = false;

@@ -35,6 +35,16 @@ export function createGroup(parent: Element, cls: string): SVGGElement {
   return g;
 }
 
+const drawnAxes = new WeakMap<SVGGElement, string>();
+
+/** Empty two axis groups (and forget what they showed, so the next drawAxes draws them again). */
+export function clearAxes(gx: SVGGElement, gy: SVGGElement): void {
+  for (const g of [gx, gy]) {
+    g.replaceChildren();
+    drawnAxes.delete(g);
+  }
+}
+
 export function drawAxes(
   gx: SVGGElement,
   gy: SVGGElement,
@@ -43,6 +53,12 @@ export function drawAxes(
   r: AxisRect,
   opts: { xTicks?: number; yTicks?: number; yFormat?: string; yLog?: boolean; xLog?: boolean } = {},
 ): void {
+  // d3-axis keys its ticks by pixel position, so redrawing an unchanged axis removes and re-creates every
+  // tick: at frame rate that was the largest main-thread cost of the histograms. Skip unchanged axes.
+  const key = JSON.stringify([x.domain(), x.range(), y.domain(), y.range(), r, opts]);
+  if (drawnAxes.get(gx) === key && drawnAxes.get(gy) === key) return;
+  drawnAxes.set(gx, key);
+  drawnAxes.set(gy, key);
   const ax = axisBottom(x).tickSizeOuter(0);
   if (opts.xLog) ax.ticks(tickCount(r.width, 70), '~g');
   else ax.ticks(opts.xTicks ?? tickCount(r.width, 70));

@@ -62,6 +62,7 @@ export class HistView {
   private yMax = 0;
   private last: { layer: HistogramLayer; domain?: [number, number] } | null = null;
   private observer: ResizeObserver;
+  private size = { w: 0, h: 0 };
   private raf = 0;
 
   constructor(
@@ -82,7 +83,12 @@ export class HistView {
     this.gx = createGroup(this.svg, 'axis axis-x');
     this.gy = createGroup(this.svg, 'axis axis-y');
     container.appendChild(this.svg);
-    this.observer = new ResizeObserver(() => this.last && this.draw());
+    // the size comes from the observer: reading clientWidth in draw() forced a layout on every frame
+    this.observer = new ResizeObserver((entries) => {
+      const box = entries[entries.length - 1]?.contentRect;
+      if (box) this.size = { w: box.width, h: box.height };
+      if (this.last) this.draw();
+    });
     this.observer.observe(container);
   }
 
@@ -96,8 +102,8 @@ export class HistView {
     this.raf = 0;
     if (!this.last) return;
     const { layer, domain } = this.last;
-    const w = this.container.clientWidth;
-    const h = this.container.clientHeight || 120;
+    const w = this.size.w;
+    const h = this.size.h || 120;
     if (w <= 0) return;
     const m = HIST_MARGIN;
     const r = { left: m.left, top: m.top, width: Math.max(w - m.left - m.right, 1), height: Math.max(h - m.top - m.bottom, 1) };

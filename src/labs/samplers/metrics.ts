@@ -6,6 +6,8 @@ import type { Target } from '../../core/targets/types';
 import { slicedW2 } from '../../core/metrics/sliced-w2';
 import { mmd2 } from '../../core/metrics/mmd';
 import { modesCovered } from '../../core/metrics/modes';
+import { gmmLogProbAndScoreFast } from '../../core/fused/gmm-fused';
+import { CLEAN } from '../../core/types';
 
 /** distance metrics on at most this many particles, so a frame stays cheap at N = 100k */
 const METRIC_MAX = 2000;
@@ -20,8 +22,10 @@ export async function computeMetrics(target: Target, x: Tensor2D, xy: Float32Arr
   };
   if (target.mixture) out.modes_covered = modesCovered(xy, target.mixture).covered;
   if (target.logDensity) {
+    const mix = target.mixture;
     const m = tf.tidy(() => {
-      const lp = target.logDensity!(x);
+      // a mixture's log density in one fused pass where the backend has the kernel (it is the metric's cost at large N)
+      const lp = mix ? gmmLogProbAndScoreFast(x, mix, CLEAN).logp : target.logDensity!(x);
       // particles far outside the support give -Infinity; average the finite part and keep the chart readable
       return tf.mean(tf.maximum(lp, -1e4));
     });
