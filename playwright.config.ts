@@ -19,6 +19,8 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${PORT}/`,
     viewport: { width: 1400, height: 900 },
+    // the offline cache (sw.js) is tested in a11y.spec.ts only; elsewhere it would precache megabytes per test
+    serviceWorkers: 'block',
   },
   // WebGPU runs on the SwiftShader software adapter only with these flags; they also route the page's
   // own drawing through SwiftShader (about one animation frame a second on a busy 2-core machine), so

@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { precachePlugin } from './scripts/precache-plugin.js';
 
 // Cross-origin isolation lets the WASM backend use threads (SharedArrayBuffer). Static hosts that
 // cannot send these headers still work: the backend falls back to single-threaded SIMD.
@@ -10,7 +11,7 @@ const isolation = {
 
 export default defineConfig({
   base: './',
-  plugins: [react()],
+  plugins: [react(), precachePlugin()],
   worker: { format: 'es' },
   server: { headers: isolation },
   preview: { headers: isolation },

@@ -2,6 +2,7 @@
 // The UI, the URL codec, the CLI and the tests all read the same definition.
 import type { Mixture } from '../core/types';
 import type { Snapshot, SnapshotRequest } from '../protocol/snapshot';
+import type { Topic } from './topics';
 
 export const LAB_IDS = ['samplers', 'mismatch', 'implicit', 'dikl', 'guidance', 'dxmi'] as const;
 export type LabId = (typeof LAB_IDS)[number];
@@ -36,6 +37,8 @@ export interface Preset {
   params: Record<string, ParamValue>;
   /** recommended iterations for the CLI and the gallery */
   steps?: number;
+  /** 1 to 3 words from TOPICS (topics.ts): what the gallery filters by */
+  topics?: readonly Topic[];
 }
 
 /** shown only when this holds for the current params (e.g. a panel of one mode) */

@@ -92,5 +92,6 @@ export function drawArrows(ctx: CanvasRenderingContext2D, seg: Float32Array, col
 }
 
 /** First vector layer of a view (usually the exact field) and second (the learned one). */
-export const ARROW_COLORS = ['#f4f4f4', '#ff9f1c'] as const;
+/** cyan, not orange: orange and viridis's yellow-green look alike to red-green colour-blind viewers */
+export const ARROW_COLORS = ['#f4f4f4', '#00ffff'] as const;
 export const ARROW_COLORS_PLAIN = ['#333333', '#e07000'] as const;

@@ -2,7 +2,7 @@
 // log axis, non-positive values are gaps; series longer than MAX_CHART_POINTS are decimated with a
 // min/max envelope so spikes survive. The legend shows each series' latest value.
 import { format, line, scaleLinear, scaleLog, select } from 'd3';
-import { createGroup, createPlotSvg, drawAxes } from './axes';
+import { clearAxes, createGroup, createPlotSvg, drawAxes } from './axes';
 import { decimateMinMax } from './decimate';
 import type { Margin } from './scale';
 
@@ -12,12 +12,17 @@ export interface ChartSeries {
   log?: boolean;
   xs: ArrayLike<number>;
   ys: ArrayLike<number>;
+  /** an A/B comparison's side: B is drawn dashed, and the legend pairs each B series with its A twin */
+  side?: 'A' | 'B';
+  /** index into SERIES_COLORS (default: the series' position), so B's line matches its A twin */
+  colorIndex?: number;
 }
 
 export const CHART_MARGIN: Margin = { top: 10, right: 12, bottom: 22, left: 46 };
 /** Okabe-Ito: distinguishable with the common colour-vision deficiencies */
 export const SERIES_COLORS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9'] as const;
 
+const DASH = '6 4';
 const usable = (v: number, log: boolean) => Number.isFinite(v) && (!log || v > 0);
 
 /** The chart uses a log y axis only when every series with data asks for it. */
@@ -68,6 +73,26 @@ function positiveX(s: ChartSeries): ChartSeries {
     }
   }
   return { ...s, xs, ys };
+}
+
+export interface LegendRow {
+  color: string;
+  dashed: boolean;
+  text: string;
+}
+
+/**
+ * One row per series with its latest value. In an A/B comparison, one row per metric with both
+ * values ("sliced W₂ A 0.12 · B 0.3") and a last row saying B is dashed: half the rows, so a chart
+ * of six weights stays readable.
+ */
+export function legendRows(series: readonly (ChartSeries & { color: string })[], latest: (s: ChartSeries) => string): LegendRow[] {
+  if (!series.some((s) => s.side === 'B')) return series.map((s) => ({ color: s.color, dashed: false, text: `${s.label} ${latest(s)}` }));
+  const rows = series.filter((s) => s.side !== 'B').map((a) => {
+    const b = series.find((s) => s.side === 'B' && s.colorIndex === a.colorIndex && s.key === a.key);
+    return { color: a.color, dashed: false, text: `${a.label}  A ${latest(a)} · B ${b ? latest(b) : '–'}` };
+  });
+  return [...rows, { color: 'currentColor', dashed: true, text: 'B dashed, A solid' }];
 }
 
 export class ChartView {
@@ -121,8 +146,7 @@ export class ChartView {
     if (!dom) {
       select(this.gLines).selectAll('*').remove();
       select(this.gLegend).selectAll('*').remove();
-      select(this.gx).selectAll('*').remove();
-      select(this.gy).selectAll('*').remove();
+      clearAxes(this.gx, this.gy);
       return;
     }
     const x = (logX ? scaleLog() : scaleLinear()).domain(dom.x).range([r.left, r.left + r.width]);
@@ -131,7 +155,7 @@ export class ChartView {
 
     const data = series.map((s, i) => {
       const d = decimateMinMax(s.xs, s.ys);
-      return { s, color: SERIES_COLORS[i % SERIES_COLORS.length], pts: d.xs.map((xv, k) => [xv, d.ys[k]] as [number, number]) };
+      return { s, color: SERIES_COLORS[(s.colorIndex ?? i) % SERIES_COLORS.length], pts: d.xs.map((xv, k) => [xv, d.ys[k]] as [number, number]) };
     });
     const path = line<[number, number]>()
       .defined((p) => usable(p[1], log))
@@ -144,6 +168,7 @@ export class ChartView {
       .attr('fill', 'none')
       .attr('stroke', (d) => d.color)
       .attr('stroke-width', 1.6)
+      .attr('stroke-dasharray', (d) => (d.s.side === 'B' ? DASH : null))
       .attr('stroke-linejoin', 'round')
       .attr('d', (d) => path(d.pts) ?? '');
     const dots = this.opts.markers ? data.flatMap((d) => d.pts.filter((p) => usable(p[1], log)).map((p) => ({ p, color: d.color }))) : [];
@@ -162,21 +187,22 @@ export class ChartView {
       for (let i = s.ys.length - 1; i >= 0; i--) if (Number.isFinite(s.ys[i])) return fmt(s.ys[i]);
       return '–';
     };
+    const legend = legendRows(data.map((d) => ({ ...d.s, color: d.color })), latest);
     const rows = select(this.gLegend)
       .attr('transform', `translate(${r.left + r.width - 18},${r.top + 4})`)
       .attr('font-size', 11)
       .attr('text-anchor', 'end')
-      .selectAll<SVGGElement, (typeof data)[number]>('g.row')
-      .data(data)
+      .selectAll<SVGGElement, LegendRow>('g.row')
+      .data(legend)
       .join((enter) => {
         const g = enter.append('g').attr('class', 'row');
-        g.append('rect').attr('width', 10).attr('height', 3).attr('x', 4).attr('y', 5);
+        g.append('line').attr('x1', 2).attr('x2', 16).attr('y1', 6.5).attr('y2', 6.5).attr('stroke-width', 3);
         g.append('text').attr('y', 10).attr('fill', 'currentColor').attr('paint-order', 'stroke').attr('stroke', '#ffffff').attr('stroke-width', 3);
         return g;
       })
       .attr('transform', (_, i) => `translate(0,${i * 15})`);
-    rows.select('rect').attr('fill', (d) => d.color);
-    rows.select('text').text((d) => `${d.s.label} ${latest(d.s)}`);
+    rows.select('line').attr('stroke', (d) => d.color).attr('stroke-dasharray', (d) => (d.dashed ? '4 2' : null));
+    rows.select('text').text((d) => d.text);
   }
 
   dispose(): void {

@@ -3,6 +3,7 @@
 // point is kept only once the pointer has moved MIN_STEP_PX since the last kept one.
 import type { PlaneScale } from './scale';
 import { eventPoint, inPlot } from './scale';
+import { PATH_COLOR } from './paths';
 
 export const MIN_STEP_PX = 4;
 /** hard cap so a long scribble cannot make an enormous message */
@@ -72,7 +73,7 @@ export class DrawLayer {
   ) {
     this.line = document.createElementNS(SVG_NS, 'polyline');
     this.line.setAttribute('fill', 'none');
-    this.line.setAttribute('stroke', '#ff4fa3');
+    this.line.setAttribute('stroke', PATH_COLOR);
     this.line.setAttribute('stroke-width', '2');
     this.line.setAttribute('stroke-linejoin', 'round');
     surface.addEventListener('pointerdown', this.onDown);

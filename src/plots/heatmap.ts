@@ -7,6 +7,8 @@ import type { PlaneScale } from './scale';
 
 export type ScalarGrid = Extract<Layer, { kind: 'scalarGrid' }>;
 export type DensityMode = 'log' | 'density' | 'off';
+/** [min, max] of the values a colour map spans */
+export type ValueRange = readonly [number, number];
 
 /** log-densities more than this far below the peak share the lowest colour (e^-12 ~ 6e-6 of the peak) */
 export const LOG_RANGE = 12;
@@ -29,8 +31,9 @@ export function finiteExtent(values: ArrayLike<number>): [number, number] {
  * log-density grid is exponentiated relative to its peak and never overflows.
  * Plain grids are shown linearly over their finite range in either mode.
  */
-export function colourTransform(values: ArrayLike<number>, log: boolean, mode: DensityMode): (v: number) => number {
-  const [lo, hi] = finiteExtent(values);
+export function colourTransform(values: ArrayLike<number>, log: boolean, mode: DensityMode, range?: ValueRange | null): (v: number) => number {
+  // an outside range (an A/B comparison's shared scale) replaces the grid's own, so equal colours mean equal values
+  const [lo, hi] = range ?? finiteExtent(values);
   if (!Number.isFinite(hi)) return () => 0;
   if (log && mode === 'density') return (v) => Math.exp(v - hi);
   if (log) {
@@ -50,11 +53,12 @@ export function gridToRGBA(
   mode: DensityMode,
   map: ColormapName = 'viridis',
   out?: Uint8ClampedArray,
+  range?: ValueRange | null,
 ): Uint8ClampedArray {
   const { nx, ny, values } = grid;
   const rgba = out && out.length === nx * ny * 4 ? out : new Uint8ClampedArray(nx * ny * 4);
   const lut = colormapLUT(map);
-  const t = colourTransform(values, grid.log, mode);
+  const t = colourTransform(values, grid.log, mode, range);
   for (let j = 0; j < ny; j++) {
     const row = (ny - 1 - j) * nx;
     for (let i = 0; i < nx; i++) {
@@ -75,7 +79,7 @@ export function gridToRGBA(
  */
 export class HeatmapLayer {
   private image: HTMLCanvasElement | null = null;
-  private key: { values: Float32Array; mode: DensityMode; map: ColormapName } | null = null;
+  private key: { values: Float32Array; mode: DensityMode; map: ColormapName; range: ValueRange | null } | null = null;
   private grid: ScalarGrid | null = null;
 
   constructor(private map: ColormapName = 'viridis') {}
@@ -85,20 +89,20 @@ export class HeatmapLayer {
   }
 
   /** Recolour only when the grid's array or the mode changed (the engine sends new arrays, never mutates). */
-  update(grid: ScalarGrid, mode: DensityMode): void {
+  update(grid: ScalarGrid, mode: DensityMode, range: ValueRange | null = null): void {
     const k = this.key;
-    if (k && k.values === grid.values && k.mode === mode && k.map === this.map) return;
+    if (k && k.values === grid.values && k.mode === mode && k.map === this.map && k.range === range) return;
     const img = this.image ?? document.createElement('canvas');
     if (img.width !== grid.nx) img.width = grid.nx;
     if (img.height !== grid.ny) img.height = grid.ny;
     const ctx = img.getContext('2d');
     if (!ctx) return;
     const data = ctx.createImageData(grid.nx, grid.ny);
-    gridToRGBA(grid, mode, this.map, data.data);
+    gridToRGBA(grid, mode, this.map, data.data, range);
     ctx.putImageData(data, 0, 0);
     this.image = img;
     this.grid = grid;
-    this.key = { values: grid.values, mode, map: this.map };
+    this.key = { values: grid.values, mode, map: this.map, range };
   }
 
   draw(ctx: CanvasRenderingContext2D, s: PlaneScale): void {

@@ -81,5 +81,6 @@ export function drawPaths(ctx: CanvasRenderingContext2D, layer: PathsLayer, s: P
   ctx.restore();
 }
 
-export const PATH_COLOR = '#ff4fa3';
+/** violet: pink (the earlier choice) merges with viridis's teal for deutan and protan viewers */
+export const PATH_COLOR = '#d400ff';
 export const PATH_COLOR_PLAIN = '#b0287a';

@@ -12,7 +12,7 @@ import type { ColormapName } from './colormap';
 import { drawContours } from './contours';
 import { DrawLayer, type DrawCallbacks } from './draw';
 import { HandlesLayer, type HandleCallbacks } from './handles';
-import { HeatmapLayer, type DensityMode, type ScalarGrid } from './heatmap';
+import { HeatmapLayer, type DensityMode, type ScalarGrid, type ValueRange } from './heatmap';
 import { exportPNG, exportSVG } from './plane-export';
 import { PATH_COLOR, PATH_COLOR_PLAIN, drawPaths, type PathsLayer } from './paths';
 import { POINT_COLORS, POINT_COLORS_PLAIN, drawPoints } from './points';
@@ -49,7 +49,9 @@ export class PlaneView {
   private size = { w: 0, h: 0, dpr: 1 };
   private s: PlaneScale | null = null;
   /** what the heatmap and contours were last drawn from; any change triggers a repaint */
-  private gridKey: { grid: ScalarGrid | null; mode: DensityMode; s: PlaneScale | null } = { grid: null, mode: 'off', s: null };
+  private gridKey: { grid: ScalarGrid | null; mode: DensityMode; s: PlaneScale | null; range?: ValueRange | null } = { grid: null, mode: 'off', s: null };
+  /** an outside colour range (shared by an A/B comparison); null: the grid's own */
+  private valueRange: ValueRange | null = null;
   private handlesKey: { comps: Mixture | null; s: PlaneScale | null } = { comps: null, s: null };
 
   constructor(
@@ -118,6 +120,16 @@ export class PlaneView {
     this.svg.style.touchAction = mode === 'none' ? '' : 'none';
     this.svg.style.cursor = mode === 'draw' ? 'crosshair' : '';
     this.container.dataset.interaction = mode;
+  }
+
+  /** Colour the heatmap over this range instead of the grid's own (null goes back); repaints at once. */
+  setValueRange(r: ValueRange | null): void {
+    if (r === this.valueRange || (r && this.valueRange && r[0] === this.valueRange[0] && r[1] === this.valueRange[1])) return;
+    this.valueRange = r;
+    if (this.last) {
+      this.pending ??= this.last;
+      if (!this.raf) this.raf = requestAnimationFrame(() => this.flush());
+    }
   }
 
   setAriaLabel(label: string): void {
@@ -203,11 +215,11 @@ export class PlaneView {
     const k = this.gridKey;
     // labs resend their cached grid as a fresh copy in every frame (arrays are transferred): compare
     // contents, so the heatmap and the contours (the costliest drawing) are redone only on a new grid
-    if (!sameGrid(k.grid, grid) || k.mode !== toggles.density || k.s !== s) {
+    if (!sameGrid(k.grid, grid) || k.mode !== toggles.density || k.s !== s || k.range !== this.valueRange) {
       const hctx = fitCanvas(this.heat, w, h, dpr);
       hctx.clearRect(0, 0, w, h);
       if (grid) {
-        this.heatmap.update(grid, toggles.density);
+        this.heatmap.update(grid, toggles.density, this.valueRange);
         this.heatmap.draw(hctx, s);
       }
       drawContours(this.gContours, grid, s, toggles.density);
@@ -215,7 +227,7 @@ export class PlaneView {
         drawFrame(this.gFrame, s.plot);
         drawAxes(this.gx, this.gy, s.x, s.y, s.plot);
       }
-      this.gridKey = { grid, mode: toggles.density, s };
+      this.gridKey = { grid, mode: toggles.density, s, range: this.valueRange };
     }
 
     // particles, fields and paths change every frame: the overlay is always redrawn

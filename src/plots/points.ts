@@ -147,7 +147,11 @@ function splatPoints(
   ctx.drawImage(splatCanvas, 0, 0, s.width, s.height);
 }
 
-/** Colours for the first and second points layer of a view; both read on viridis and on white. */
-export const POINT_COLORS = ['#e8413a', '#ffffff'] as const;
+/**
+ * Colours for the first and second points layer of a view; both read on viridis and on white. The
+ * red is deep enough to stay apart from viridis's greens for red-green colour-blind viewers
+ * (palette-cvd.test.ts checks every overlay colour against the map under simulated CVD).
+ */
+export const POINT_COLORS = ['#cc0000', '#ffffff'] as const;
 /** second set on a plain (density off) background, where white would vanish */
 export const POINT_COLORS_PLAIN = ['#d62f26', '#2b6cb0'] as const;

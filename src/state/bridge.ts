@@ -1,6 +1,7 @@
 // The UI thread's side of the worker protocol. It owns the compute worker (and is the only code that
 // creates one), keeps the run's config so it can be replayed, drops stale messages, sends frames to
 // the frame bus (never through React), and moves to the next backend when one fails.
+import { rememberBackend, rememberedBackend } from './backend-memory';
 import type { LabId, ParamValue } from '../labs/types';
 import type { BackendName, BackendRequest, FromWorker, ToWorker, WeightsMsg } from '../protocol/messages';
 import { frameBus as defaultBus, type FrameBus } from './frame-bus';
@@ -42,6 +43,7 @@ export class WorkerBridge {
   private failed = new Set<BackendName>();
   private lastMetricsAt = -Infinity;
   private weightsWaiter: ((w: WeightsMsg) => void) | null = null;
+  private stepHooks = new Set<(n: number) => void>();
   /** the current worker said `ready` (until then the status stays 'starting') */
   private ready = false;
   private readonly bus: FrameBus;
@@ -93,6 +95,13 @@ export class WorkerBridge {
 
   step(n: number): void {
     this.post({ type: 'step', runId: this.runId, n });
+    for (const fn of this.stepHooks) fn(n);
+  }
+
+  /** Also step another run whenever this one steps (an A/B comparison's B); returns an unsubscribe. */
+  onStep(fn: (n: number) => void): () => void {
+    this.stepHooks.add(fn);
+    return () => this.stepHooks.delete(fn);
   }
 
   /** Live change; the config keeps it so a backend restart resumes with the latest values. */
@@ -149,7 +158,9 @@ export class WorkerBridge {
     w.addEventListener('error', (ev) => { if (w === this.worker) this.fail(undefined, (ev as ErrorEvent).message || 'the worker crashed'); });
     this.store.getState().setRun({ status: 'starting', backend: null, adapter: '' });
     // `skip`: backends that already failed in this session; the worker falls through the rest in order
-    w.postMessage({ type: 'init', backend, skip: [...this.failed] });
+    // auto: the choice measured earlier on this device, if any (backend-memory.ts)
+    const remembered = backend === 'auto' ? rememberedBackend()?.backend : undefined;
+    w.postMessage({ type: 'init', backend, skip: [...this.failed], remembered });
     if (this.config) this.configure(this.config.lab, this.config.params, this.store.getState().playing);
   }
 
@@ -164,7 +175,11 @@ export class WorkerBridge {
           this.failed.add(f.backend);
           s.addFallback(f);
         }
-        s.setRun({ backend: msg.backend, adapter: msg.adapter, status: this.config ? (s.playing ? 'running' : 'paused') : 'idle' });
+        if (msg.measured?.length) rememberBackend(msg.backend, msg.measured);
+        s.setRun({
+          backend: msg.backend, adapter: msg.adapter, status: this.config ? (s.playing ? 'running' : 'paused') : 'idle',
+          measured: msg.measured ?? rememberedBackend()?.measured ?? [],
+        });
         return;
       case 'frame': {
         this.bus.publish(msg.snapshot, msg.frame);

@@ -4,6 +4,7 @@
 // injected so the logic is tested in Node.
 import type { AppState, AppStore } from './store';
 import { formatHash, parseHash, type ParsedHash } from '../labs/codec/url-codec';
+import { formatGalleryHash, type GalleryFilter } from '../labs/codec/gallery-filter';
 
 export interface LocationLike {
   readonly hash: string;
@@ -25,7 +26,7 @@ export const URL_WRITE_DELAY_MS = 250;
 /** The hash the state should have, or null when the URL should be left alone (an unknown page). */
 export function hashOfState(s: Pick<AppState, 'route' | 'lab' | 'params' | 'requestedBackend'> & Partial<Pick<AppState, 'ui'>>): string | null {
   if (s.route === 'landing') return '#/';
-  if (s.route === 'gallery') return '#/gallery';
+  if (s.route === 'gallery') return formatGalleryHash(s.params as GalleryFilter);
   if (s.route === 'lab' && s.lab) return formatHash(s.lab, s.params, { backend: s.requestedBackend, ui: s.ui });
   return null;
 }

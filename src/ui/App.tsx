@@ -6,6 +6,8 @@ import { LabPage } from './LabPage';
 import { TopBar } from './TopBar';
 import { Notices } from './Notices';
 import { BenchPage } from './BenchPage';
+import { GalleryPage } from './gallery/GalleryPage';
+import { TourDock } from './tour/TourDock';
 
 export function App() {
   const bridge = useMemo(() => boot(), []);
@@ -18,7 +20,12 @@ export function App() {
       {route === 'bench' ? (
         <BenchPage />
       ) : route === 'lab' && lab ? (
-        <LabPage lab={lab} bridge={bridge} />
+        <>
+          <LabPage lab={lab} bridge={bridge} />
+          <TourDock />
+        </>
+      ) : route === 'gallery' ? (
+        <GalleryPage />
       ) : route === 'unknown' ? (
         <main className="landing">
           <div className="notice" role="alert">This link does not name a page of the playground. Pick a lab below.</div>

@@ -2,6 +2,7 @@
 import { memo } from 'react';
 import type { LabSchema, ParamSpec, ParamValue } from '../labs/types';
 import { ParamControl } from './ParamControl';
+import type { Hidden } from '../state/hidden';
 
 interface Props {
   schema: LabSchema;
@@ -11,6 +12,8 @@ interface Props {
   onPreset: (id: string) => void;
   drawing: boolean;
   onDrawToggle: () => void;
+  /** what the link hides (`hide=`): controls keep their values, they are only not drawn */
+  hidden?: Hidden;
 }
 
 const GROUP_TITLES: Record<string, string> = {
@@ -21,8 +24,9 @@ const GROUP_TITLES: Record<string, string> = {
   view: 'View',
 };
 
-export const ControlsPanel = memo(function ControlsPanel({ schema, params, preset, onChange, onPreset, drawing, onDrawToggle }: Props) {
-  const visible = schema.params.filter((s) => !s.when || s.when(params));
+export const ControlsPanel = memo(function ControlsPanel({ schema, params, preset, onChange, onPreset, drawing, onDrawToggle, hidden }: Props) {
+  const visible = schema.params.filter((s) => (!s.when || s.when(params)) && !hidden?.controls.has(s.key));
+  const showHelp = !hidden?.sections.has('help');
   const groups = new Map<string, ParamSpec[]>();
   for (const s of visible) {
     const g = s.group ?? 'run';
@@ -34,24 +38,28 @@ export const ControlsPanel = memo(function ControlsPanel({ schema, params, prese
   const current = schema.presets.find((p) => p.id === preset);
   return (
     <aside className="panel controls" aria-label="Controls">
-      <h3>Presets</h3>
-      <select aria-label="Preset" value={preset ?? ''} onChange={(e) => e.target.value && onPreset(e.target.value)} data-testid="preset">
-        <option value="">Choose a classroom demo…</option>
-        {schema.presets.map((p) => <option key={p.id} value={p.id}>{p.title}</option>)}
-      </select>
-      {current && <p className="preset-look">{current.lookFor}</p>}
+      {!hidden?.sections.has('presets') && (
+        <>
+          <h3>Presets</h3>
+          <select aria-label="Preset" value={preset ?? ''} onChange={(e) => e.target.value && onPreset(e.target.value)} data-testid="preset">
+            <option value="">Choose a classroom demo…</option>
+            {schema.presets.map((p) => <option key={p.id} value={p.id}>{p.title}</option>)}
+          </select>
+        </>
+      )}
+      {current && showHelp && <p className="preset-look">{current.lookFor}</p>}
       {sorted.map(([g, specs]) => (
         <section key={g}>
           <h3>{GROUP_TITLES[g] ?? g}</h3>
           {specs.map((s) => (
-            <ParamControl key={s.key} spec={s} value={params[s.key]} onChange={onChange} drawing={drawing} onDrawToggle={onDrawToggle} />
+            <ParamControl key={s.key} spec={s} value={params[s.key]} onChange={onChange} drawing={drawing} onDrawToggle={onDrawToggle} noTooltip={!showHelp} />
           ))}
-          {g === 'run' && (
+          {g === 'run' && !hidden?.controls.has('seed') && (
             <button type="button" onClick={() => onChange('seed', ((Number(params.seed) * 1103515245 + 12345) >>> 1) % 2147483647)}>New seed</button>
           )}
         </section>
       ))}
-      <p className="help">One iteration: {schema.iterationMeans}. Hover a label for its meaning.</p>
+      {showHelp && <p className="help">One iteration: {schema.iterationMeans}. Hover a label for its meaning.</p>}
     </aside>
   );
 });

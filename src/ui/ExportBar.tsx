@@ -5,6 +5,8 @@ import type { PlaneHandle } from './plots/PlanePanel';
 import type { WorkerBridge } from '../state/bridge';
 import { appStore } from '../state/store';
 import { decodeWeightsFile, encodeWeightsFile } from '../state/weights-file';
+import { fileSlug, pointsCsv, pointsLayerName } from '../plots/points-csv';
+import { usePointLayers } from './exports/use-point-layers';
 
 function download(name: string, blob: Blob) {
   const a = document.createElement('a');
@@ -14,7 +16,11 @@ function download(name: string, blob: Blob) {
   setTimeout(() => URL.revokeObjectURL(a.href), 1000);
 }
 
-export function ExportBar({ plane, lab, bridge, weightsLabel }: { plane: RefObject<PlaneHandle | null>; lab: string; bridge: WorkerBridge; weightsLabel?: string }) {
+export function ExportBar({ plane, lab, bridge, weightsLabel, layers = ['particles'], view }: { plane: RefObject<PlaneHandle | null>; lab: string; bridge: WorkerBridge; weightsLabel?: string; layers?: readonly string[]; view?: string }) {
+  // one CSV per point cloud the plane shows (particles; data vs samples; a twin run's samples)
+  const pointLayers = usePointLayers(layers);
+  // a lab with several planes (guidance: samples and two fields) gets one file name per plane
+  const figure = view ? `${lab}-${view}` : lab;
   const fail = (what: string, e: unknown) => appStore.getState().setRun({ message: `${what}: ${e instanceof Error ? e.message : String(e)}`, suggestion: null });
   const saveWeights = async () => {
     try {
@@ -34,18 +40,16 @@ export function ExportBar({ plane, lab, bridge, weightsLabel }: { plane: RefObje
       }
     });
   };
-  const csv = () => {
-    const layer = frameBus.latest()?.layers.particles;
+  const csv = (id: string) => {
+    const layer = frameBus.latest()?.layers[id];
     if (!layer || layer.kind !== 'points') return;
-    const rows = ['x,y'];
-    for (let k = 0; k < layer.xy.length; k += 2) rows.push(`${layer.xy[k]},${layer.xy[k + 1]}`);
-    download(`${lab}-particles.csv`, new Blob([rows.join('\n')], { type: 'text/csv' }));
+    download(`${lab}-${fileSlug(id)}.csv`, new Blob([pointsCsv(layer.xy)], { type: 'text/csv' }));
   };
   return (
     <div className="runbar" style={{ marginTop: 6, marginBottom: 0 }}>
-      <button type="button" onClick={async () => plane.current && download(`${lab}.png`, await plane.current.toPNG())}>PNG</button>
-      <button type="button" onClick={() => plane.current && download(`${lab}.svg`, new Blob([plane.current.toSVG()], { type: 'image/svg+xml' }))}>SVG</button>
-      <button type="button" onClick={csv}>Particles CSV</button>
+      <button type="button" onClick={async () => plane.current && download(`${figure}.png`, await plane.current.toPNG())}>PNG</button>
+      <button type="button" onClick={() => plane.current && download(`${figure}.svg`, new Blob([plane.current.toSVG()], { type: 'image/svg+xml' }))}>SVG</button>
+      {pointLayers.map((id) => <button key={id} type="button" onClick={() => csv(id)} data-testid={`csv-${id}`}>{pointsLayerName(id)} CSV</button>)}
       {weightsLabel && (
         <>
           <button type="button" onClick={saveWeights} data-testid="save-weights">Save {weightsLabel}</button>

@@ -7,6 +7,9 @@ import type { WorkerBridge } from '../state/bridge';
 import type { Series } from '../state/store';
 import { useStore } from '../state/use-store';
 import { ControlsPanel } from './ControlsPanel';
+import { ControlsDrawer } from './a11y/ControlsDrawer';
+import { MetricsAnnouncer } from './a11y/MetricsAnnouncer';
+import { MotionNote } from './a11y/MotionNote';
 import { RunBar } from './RunBar';
 import { RunError } from './RunError';
 import { PlanePanel, type PlaneHandle } from './plots/PlanePanel';
@@ -15,6 +18,17 @@ import { ChartPanel } from './plots/ChartPanel';
 import { BarsPanel, XYPanel } from './plots/LayerPanels';
 import { ExportBar } from './ExportBar';
 import { usePlaneBindings } from './plane-bindings';
+import { ExportablePanel } from './exports/ExportablePanel';
+import { PlotExportMenu } from './exports/PlotExportMenu';
+import { ExperimentBar } from './exports/ExperimentBar';
+import { EquationsPanel } from './EquationsPanel';
+import { HiddenNotice } from './share/HiddenNotice';
+import { useHidden } from './share/use-share';
+import { LabKeys } from './present/LabKeys';
+import { CompareBar } from './compare/CompareBar';
+import { CompareSplit } from './compare/CompareSplit';
+import { useCompareSeries } from './compare/use-compare';
+import type { SharedRange } from '../state/compare/shared-range';
 
 type PlaneSpec = Extract<ViewSpec, { kind: 'plane' }>;
 type ChartSpec = Extract<ViewSpec, { kind: 'chart' }>;
@@ -36,25 +50,40 @@ export function LabPage({ lab, bridge }: { lab: LabId; bridge: WorkerBridge }) {
   const planes = views.filter((v): v is PlaneSpec => v.kind === 'plane');
   // a chart appears once it has data (acceptance only for MALA/HMC, loss only for a learned score)
   const charts = views.filter((v): v is ChartSpec => v.kind === 'chart' && v.metrics.some((m) => withData.includes(m.key)));
+  // a link's hide= list: hidden parts are not rendered (the lab still runs with every value)
+  const hidden = useHidden();
+  const show = (section: 'notes' | 'charts' | 'runbar' | 'controls') => !hidden.sections.has(section);
 
   return (
-    <main className="lab">
-      <ControlsPanel
-        schema={schema} params={params} preset={preset} onChange={onChange} onPreset={applyPreset}
-        drawing={drawing} onDrawToggle={onDrawToggle}
-      />
+    <main className={show('controls') ? 'lab' : 'lab no-controls'}>
+      <h1 className="sr-only">{schema.title} lab</h1>
+      {show('controls') && (
+        <ControlsDrawer>
+          <ControlsPanel
+            schema={schema} params={params} preset={preset} onChange={onChange} onPreset={applyPreset}
+            drawing={drawing} onDrawToggle={onDrawToggle} hidden={hidden}
+          />
+        </ControlsDrawer>
+      )}
       <section aria-label={`${schema.title} lab`}>
-        <RunBar bridge={bridge} stepSize={1} />
+        <LabKeys bridge={bridge} />
+        <HiddenNotice />
+        {show('runbar') && <RunBar bridge={bridge} stepSize={1} />}
+        <CompareBar schema={schema} />
+        <MotionNote />
+        <MetricsAnnouncer charts={charts} />
         <RunError bridge={bridge} params={params} setParam={setParam} />
-        {notes.map((n) => <p key={n} className="info-notes">{n}</p>)}
+        {show('notes') && notes.map((n) => <p key={n} className="info-notes">{n}</p>)}
         <div className="plots">
           {planes.filter((p) => !p.small).map((p) => (
-            <PlaneBlock key={p.id} schema={schema} view={p} params={params} setParam={setParam} drawing={drawing} lab={lab} bridge={bridge} />
+            <CompareSplit key={p.id} schema={schema} view={p}>
+              {(range) => <PlaneBlock schema={schema} view={p} params={params} setParam={setParam} drawing={drawing} lab={lab} bridge={bridge} sharedRange={range} />}
+            </CompareSplit>
           ))}
           {views.map((v) => {
-            if (v.kind === 'hist') return params.hist !== false && <div key={v.id} className="panel"><HistPanel view={v} /></div>;
-            if (v.kind === 'bars') return <div key={v.id} className="panel"><BarsPanel view={v} /></div>;
-            if (v.kind === 'xy') return <div key={v.id} className="panel"><XYPanel view={v} /></div>;
+            if (v.kind === 'hist') return params.hist !== false && <ExportablePanel key={v.id} id={v.id} title={v.title}><HistPanel view={v} /></ExportablePanel>;
+            if (v.kind === 'bars') return <ExportablePanel key={v.id} id={v.id} title={v.title}><BarsPanel view={v} /></ExportablePanel>;
+            if (v.kind === 'xy') return <ExportablePanel key={v.id} id={v.id} title={v.title} xLabel={v.xLabel}><XYPanel view={v} /></ExportablePanel>;
             return null;
           })}
         </div>
@@ -65,20 +94,26 @@ export function LabPage({ lab, bridge }: { lab: LabId; bridge: WorkerBridge }) {
             ))}
           </div>
         )}
-        <div className="charts">
-          {charts.map((c) => <ChartBlock key={c.id} chart={c} />)}
-        </div>
+        {show('charts') && (
+          <div className="charts">
+            {charts.map((c) => <ChartBlock key={c.id} chart={c} />)}
+          </div>
+        )}
+        <EquationsPanel lab={lab} params={params} />
+        <ExperimentBar />
       </section>
     </main>
   );
 }
 
-function PlaneBlock({ schema, view, params, setParam, drawing, lab, bridge, small }: {
+function PlaneBlock({ schema, view, params, setParam, drawing, lab, bridge, small, sharedRange }: {
   schema: LabSchema; view: PlaneSpec; params: Record<string, ParamValue>;
-  setParam: (k: string, v: ParamValue) => void; drawing: boolean; lab: LabId; bridge: WorkerBridge; small?: boolean;
+  setParam: (k: string, v: ParamValue) => void; drawing: boolean; lab: LabId; bridge: WorkerBridge; small?: boolean; sharedRange?: SharedRange;
 }) {
   const plane = useRef<PlaneHandle>(null);
   const { mode, callbacks } = usePlaneBindings(schema, view, params, setParam, drawing);
+  const hidden = useHidden();
+  const exports = !hidden.sections.has('export');
   const toggles = {
     density: (params.density as 'log' | 'density' | 'off' | undefined) ?? 'log',
     field: Boolean(params.field ?? true),
@@ -87,9 +122,14 @@ function PlaneBlock({ schema, view, params, setParam, drawing, lab, bridge, smal
   return (
     <div className={small ? 'panel' : 'panel plane-wrap'}>
       <div className="plot-title">{view.title}</div>
-      {view.click && <div className="help">{view.click.hint}</div>}
-      <PlanePanel ref={plane} className="plane-host" view={view} toggles={toggles} interaction={mode} callbacks={callbacks} ariaLabel={`${view.title}: heatmap with points`} />
-      {!small && <ExportBar plane={plane} lab={lab} bridge={bridge} weightsLabel={schema.weights?.label} />}
+      {view.click && !hidden.sections.has('help') && <div className="help">{view.click.hint}</div>}
+      <PlanePanel ref={plane} className="plane-host" view={view} toggles={toggles} interaction={mode} callbacks={callbacks} sharedRange={sharedRange} ariaLabel={`${view.title}: heatmap with points`} />
+      {!small && exports && <ExportBar plane={plane} lab={lab} bridge={bridge} weightsLabel={schema.weights?.label} layers={view.layers} view={view.id} />}
+      {small && exports && (
+        <div className="plane-export-row">
+          <PlotExportMenu title={view.title} name={`${lab}-${view.id}`} png={() => plane.current?.toPNG() ?? Promise.reject(new Error('plot not mounted'))} svg={() => plane.current?.toSVG() ?? ''} />
+        </div>
+      )}
     </div>
   );
 }
@@ -98,7 +138,9 @@ const ChartBlock = memo(function ChartBlock({ chart }: { chart: ChartSpec }) {
   const keys = [...chart.metrics.map((m) => m.key), ...(chart.x ? [chart.x.key] : [])];
   const mine = useStore(useShallow((s) => Object.fromEntries(keys.map((k) => [k, s.series[k]]))));
   const series = chart.x ? against(mine, chart) : mine;
-  return <div className="panel"><ChartPanel title={chart.title} metrics={chart.metrics} series={series} /></div>;
+  const b = useCompareSeries(keys);
+  const seriesB = b && (chart.x ? against(b, chart) : b);
+  return <ExportablePanel id={chart.id} title={chart.title} xLabel={chart.x?.label}><ChartPanel title={chart.title} metrics={chart.metrics} series={series} seriesB={seriesB} /></ExportablePanel>;
 });
 
 /** a chart against another metric (e.g. gradient evaluations): pair the values appended together */

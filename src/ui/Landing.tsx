@@ -1,4 +1,5 @@
 import { LAB_LIST, LAB_SCHEMAS } from '../labs/schemas';
+import { TourList } from './gallery/TourList';
 
 export function Landing() {
   return (
@@ -20,6 +21,12 @@ export function Landing() {
           );
         })}
       </ul>
+      <h2 className="landing-h2">Guided tours</h2>
+      <p className="lede">
+        One tour per lab, written for a first lecture: each step opens an experiment and says what to notice.
+        Browse every preset, with previews, in the <a href="#/gallery">gallery</a>.
+      </p>
+      <TourList compact />
     </main>
   );
 }

@@ -10,6 +10,8 @@ interface Props {
   /** for 'xy' params: the plane's drawing mode */
   drawing?: boolean;
   onDrawToggle?: () => void;
+  /** a link that hides help texts (`hide=help`) hides the tooltips too */
+  noTooltip?: boolean;
 }
 
 const SLIDER_STEPS = 1000;
@@ -32,10 +34,10 @@ function fromSlider(spec: ParamSpec, s: number): number {
   return v;
 }
 
-export function ParamControl({ spec, value, onChange, drawing, onDrawToggle }: Props) {
+export function ParamControl({ spec, value, onChange, drawing, onDrawToggle, noTooltip }: Props) {
   const id = useId();
   const label = (
-    <label htmlFor={id} title={spec.help}>
+    <label htmlFor={id} title={noTooltip ? undefined : spec.help}>
       {spec.label}
     </label>
   );

@@ -4,17 +4,27 @@ import { startUrlSync } from '../state/url-sync';
 import { WorkerBridge } from '../state/bridge';
 import { followParams } from '../state/follow-params';
 import { frameBus } from '../state/frame-bus';
+import { CompareSession } from '../state/compare/compare-session';
+import { compareHandle } from './compare/compare-handle';
+import { pauseWhenHidden } from '../state/visibility-pause';
+import { prefersReducedMotion } from './a11y/motion';
 
 let bridge: WorkerBridge | null = null;
+let compare: CompareSession | null = null;
+
+/** the A/B comparison's B run, when `ab=1` (null before boot) */
+export const compareSession = (): CompareSession | null => compare;
 
 export function boot(): WorkerBridge {
   if (bridge) return bridge;
   startUrlSync({ store: appStore, location: window.location, history: window.history, target: window });
-  // a new visitor sees particles moving at once
-  appStore.getState().setRun({ playing: true });
+  // a new visitor sees particles moving at once, unless the system asks for reduced motion
+  appStore.getState().setRun({ playing: !prefersReducedMotion() });
   bridge = new WorkerBridge(undefined, appStore);
   bridge.start(appStore.getState().requestedBackend);
   followParams(appStore, bridge);
+  compare = new CompareSession({ store: appStore, bridge, bus: frameBus });
+  pauseWhenHidden(document, appStore, bridge);
   // a pasted link may name another backend: restart the worker on it
   appStore.subscribe((s, prev) => {
     if (s.requestedBackend !== prev.requestedBackend) bridge!.start(s.requestedBackend);
@@ -27,6 +37,7 @@ export function boot(): WorkerBridge {
     frames: () => frames,
     latest: () => frameBus.latest(),
     simulateBackendFailure: () => bridge!.simulateFailure(),
+    compare: compareHandle(() => compare),
   };
   return bridge;
 }

@@ -4,6 +4,7 @@
 // the page they saw. Decoded as strictly as params: every correction is a ParamNotice.
 import type { LabSchema, ParamValue } from '../types';
 import { coerceValue, decodeValue, encodeValue, valuesEqual, type ParamNotice } from './param-codec';
+import { formatTourOption, parseTourOption, type TourRef } from './tour-codec';
 
 /** Parts of the page a link can hide besides single controls (param keys). */
 export const HIDE_SECTIONS = ['presets', 'help', 'notes', 'charts', 'export', 'runbar', 'controls'] as const;
@@ -16,6 +17,8 @@ export interface UiOptions {
   present: boolean;
   /** null: no comparison; else the B configuration's overrides of A's params (only keys that differ) */
   compare: Record<string, ParamValue> | null;
+  /** a guided tour and the step shown (`tour=`, `tstep=`; see tour-codec.ts); absent when none */
+  tour?: TourRef;
 }
 
 export const defaultUi = (): UiOptions => ({ hide: [], present: false, compare: null });
@@ -23,7 +26,7 @@ export const defaultUi = (): UiOptions => ({ hide: [], present: false, compare: 
 /** prefix of a B override in a link: `b.step=0.05` */
 export const COMPARE_PREFIX = 'b.';
 // `ab`, not `compare`: the Implicit lab already has a `compare` param
-export const UI_KEYS = ['hide', 'present', 'ab'] as const;
+export const UI_KEYS = ['hide', 'present', 'ab', 'tour', 'tstep'] as const;
 
 const truthy = (s: string): boolean | null => (s === '1' || s === 'true' ? true : s === '0' || s === 'false' || s === '' ? false : null);
 
@@ -60,6 +63,9 @@ export function parseUiOptions(schema: LabSchema, raw: Record<string, string>): 
     if (c.notice) notices.push({ ...c.notice, key: rawKey, message: `B: ${c.notice.message}` });
     ui.compare = { ...(ui.compare ?? {}), [key]: c.value };
   }
+  const t = parseTourOption(raw);
+  notices.push(...t.notices);
+  if (t.tour) ui.tour = t.tour;
   return { ui, notices };
 }
 
@@ -88,5 +94,6 @@ export function formatUiOptions(schema: LabSchema, a: Record<string, ParamValue>
       parts.push(`${COMPARE_PREFIX}${spec.key}=${escape(encodeValue(spec, v))}`);
     }
   }
+  parts.push(...formatTourOption(ui.tour));
   return parts;
 }

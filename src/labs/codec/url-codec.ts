@@ -1,4 +1,4 @@
-// The share-link codec, generated from a lab's ParamSpecs: `#/<lab>?v=1&seed=...&key=value...`.
+// The share-link codec, generated from a lab's ParamSpecs: `#/<lab>?v=2&seed=...&key=value...`.
 //
 // Decisions (why a link replays exactly):
 // - formatHash writes `v`, `seed` and every param that can change the computation, even when it
@@ -11,15 +11,19 @@
 // - `backend=` is carried beside the params (not a lab param) and written only when not 'auto'.
 // - Values are decoded strictly: unknown keys are ignored, out-of-range numbers clamped, bad values
 //   replaced by defaults; each correction is a ParamNotice (see param-codec.ts).
+// - A link with an older `v` is migrated first (migrations.ts); a link without `v` is read as current.
 import { LAB_IDS, type LabId, type LabSchema, type ParamValue } from '../types';
 import { LAB_SCHEMAS } from '../schemas';
 import type { BackendRequest } from '../../protocol/messages';
 import { coerceValue, decodeValue, encodeValue, valuesEqual, type ParamNotice } from './param-codec';
 import { COMPARE_PREFIX, defaultUi, formatUiOptions, parseUiOptions, UI_KEYS, type UiOptions } from './ui-options';
+import { migrateRaw, renamedKey } from './migrations';
+import { parseGalleryFilter } from './gallery-filter';
+import { URL_VERSION } from './version';
 
 export type { ParamNotice, NoticeKind } from './param-codec';
 export type { UiOptions } from './ui-options';
-export const URL_VERSION = 1;
+export { URL_VERSION } from './version';
 export const BACKEND_REQUESTS: readonly BackendRequest[] = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'];
 /** keys the codec owns; no lab may use them as param keys */
 export const RESERVED_KEYS = ['v', 'preset', 'backend', ...UI_KEYS] as const;
@@ -53,8 +57,10 @@ export function defaultsOf(schema: LabSchema): Record<string, ParamValue> {
  */
 export function validateParams(
   schema: LabSchema,
-  raw: Record<string, string>,
+  linkRaw: Record<string, string>,
 ): { params: Record<string, ParamValue>; notices: ParamNotice[]; preset?: string } {
+  // an older link's keys are renamed first (a no-op when parseHash already did it)
+  const raw = migrateRaw(schema.id, linkRaw).raw;
   const notices: ParamNotice[] = [];
   const params = defaultsOf(schema);
   const specs = new Map(schema.params.map((s) => [s.key, s]));
@@ -89,7 +95,9 @@ export function validateParams(
     const spec = specs.get(key);
     if (!spec) {
       const shown = key.length > 40 ? `${key.slice(0, 37)}...` : key;
-      notices.push({ key, value, kind: 'unknown-key', message: `"${shown}" is not a setting of ${schema.id}; ignored` });
+      const renamed = renamedKey(schema.id, key);
+      const hint = renamed ? ` (it is called ${renamed.to} since link version ${renamed.since})` : '';
+      notices.push({ key, value, kind: 'unknown-key', message: `"${shown}" is not a setting of ${schema.id}${hint}; ignored` });
       continue;
     }
     const c = decodeValue(spec, value);
@@ -141,7 +149,12 @@ export function parseHash(hash: string, schemas: Partial<Record<LabId, LabSchema
   const done = (r: Omit<ParsedHash, 'notices' | 'issues' | 'backend' | 'ui'> & { ui?: UiOptions }): ParsedHash => ({ ui: defaultUi(), ...r, backend, issues, notices: issues.map((n) => n.message) });
 
   if (path === '') return done({ route: 'landing', params: {} });
-  if (path === 'gallery') return done({ route: 'gallery', params: {} });
+  if (path === 'gallery') {
+    // the filter travels as params (strings) so the store and the URL sync carry it like a lab's
+    const g = parseGalleryFilter(raw);
+    issues.push(...g.notices);
+    return done({ route: 'gallery', params: { ...g.filter } });
+  }
   if (path === 'bench') return done({ route: 'bench', params: {} });
   const schema = schemas[path as LabId];
   if (!schema) {
@@ -150,9 +163,11 @@ export function parseHash(hash: string, schemas: Partial<Record<LabId, LabSchema
     issues.push({ key: 'lab', value: path, kind: 'invalid', message: known ? `The lab "${shown}" is not available yet.` : `There is no page called "${shown}".` });
     return done({ route: 'unknown', lab: known ? (path as LabId) : undefined, params: {} });
   }
-  const v = validateParams(schema, raw);
+  // migrate before reading both the params and the page options (hide= and b.<key> name params too)
+  const current = migrateRaw(schema.id, raw).raw;
+  const v = validateParams(schema, current);
   issues.push(...v.notices);
-  const u = parseUiOptions(schema, raw);
+  const u = parseUiOptions(schema, current);
   issues.push(...u.notices);
   return done({ route: 'lab', lab: schema.id, params: v.params, preset: v.preset, ui: u.ui });
 }
@@ -160,7 +175,7 @@ export function parseHash(hash: string, schemas: Partial<Record<LabId, LabSchema
 // ',' and ';' are legal in a fragment and keep mixtures readable; everything else is %-escaped.
 const escape = (s: string): string => encodeURIComponent(s).replace(/%2C/gi, ',').replace(/%3B/gi, ';');
 
-/** The query part (`v=1&seed=...`) for a lab; params missing from `params` are taken as defaults. */
+/** The query part (`v=2&seed=...`) for a lab; params missing from `params` are taken as defaults. */
 export interface HashExtras {
   backend?: BackendRequest;
   ui?: UiOptions;

@@ -17,7 +17,7 @@ const SMALL = { width: 32, batch: 64, dsm_steps: 2, show: 500, n_is: 3, ais_step
 describe('DiKL lab', () => {
   it('covers more MoG-40 modes with DiKL than with reverse KL from the same weights (shortened check)', async () => {
     // the paper's plain generator (no output scale); a large lr so that 60 updates of a tiny net show the split
-    const exp = await DiklExperiment.create(params({ ...SMALL, target: 'mog40', objective: 'dikl', compare: true, lr: 1e-2, score_lr: 1e-2, inspector: false }), 1);
+    const exp = await DiklExperiment.create(params({ ...SMALL, target: 'mog40', objective: 'dikl', otherObjective: true, lr: 1e-2, score_lr: 1e-2, inspector: false }), 1);
     exp.step(60);
     const snap = await exp.snapshot({ grids: false, metrics: true });
     exp.dispose();
@@ -27,7 +27,7 @@ describe('DiKL lab', () => {
   }, 90_000);
 
   it('sends every layer the views name, with fresh arrays, and takes the inspector live', async () => {
-    const exp = await DiklExperiment.create(params({ ...SMALL, target: 'custom', target_score: 'msi-ais', T: 6, compare: true }), 2);
+    const exp = await DiklExperiment.create(params({ ...SMALL, target: 'custom', target_score: 'msi-ais', T: 6, otherObjective: true }), 2);
     exp.step(1);
     const s1 = await exp.snapshot({ grids: true, metrics: true });
     for (const k of ['density', 'samplesA', 'samplesB', 'handles', 'levelErrors', 'postExact', 'postAis', 'marker']) expect(s1.layers[k], k).toBeDefined();
@@ -73,7 +73,7 @@ describe('DiKL lab', () => {
 
   it('leaks no tensors across steps, snapshots and dispose', async () => {
     const before = tf.memory().numTensors;
-    const exp = await DiklExperiment.create(params({ ...SMALL, target: '8gaussians', target_score: 'msi-exact', compare: true, T: 5 }), 4);
+    const exp = await DiklExperiment.create(params({ ...SMALL, target: '8gaussians', target_score: 'msi-exact', otherObjective: true, T: 5 }), 4);
     exp.step(1);
     await exp.snapshot({ grids: true, metrics: true });
     const warm = tf.memory().numTensors;

@@ -77,7 +77,7 @@ export class DiklExperiment implements Experiment {
     const main = new DiklTrainer(configFrom(p, objective, scale), dt, seed);
     let other: DiklTrainer | null = null;
     try {
-      if (p.compare === true) other = new DiklTrainer(configFrom(p, objective === 'dikl' ? 'rkl' : 'dikl', scale), dt, seed);
+      if (p.otherObjective === true) other = new DiklTrainer(configFrom(p, objective === 'dikl' ? 'rkl' : 'dikl', scale), dt, seed);
     } catch (e) {
       main.dispose();
       throw e;

@@ -27,10 +27,10 @@ export const diklParams: readonly ParamSpec[] = [
     key: 'objective', label: 'Objective', group: 'objective', kind: 'enum', values: ['dikl', 'rkl'], valueLabels: ['DiKL (all noise levels)', 'Reverse KL (smallest level only)'], default: 'dikl',
     help: 'DiKL sums reverse KL between the noised generator and the noised target over the noise levels t = 1..T−1. Reverse KL is the same estimator at the smallest level only (t = 1), with the exact target score: it is mode-seeking.',
   },
-  { key: 'compare', label: 'Compare with the other objective', group: 'objective', kind: 'bool', default: false, help: 'Train a second generator with the other objective from the same seed and the same initial weights; it is drawn in white, the main one in red. Halves the speed.' },
+  { key: 'otherObjective', label: 'Compare with the other objective', group: 'objective', kind: 'bool', default: false, help: 'Train a second generator with the other objective from the same seed and the same initial weights; it is drawn in white, the main one in red. Halves the speed.' },
   {
     key: 'weighting', label: 'Weight w(t)', group: 'objective', kind: 'enum', values: ['uniform', 'inv-a', 's2-over-a', 's2-over-a2'], valueLabels: ['uniform', '1/a (paper, MoG-40)', 's²/a', 's²/a²'], default: 'inv-a',
-    help: 'Weight of each noise level in the DiKL sum; all four are options of the official code. 1/a cancels the a in ∂x_t/∂φ.', when: (p) => p.objective === 'dikl' || p.compare === true,
+    help: 'Weight of each noise level in the DiKL sum; all four are options of the official code. 1/a cancels the a in ∂x_t/∂φ.', when: (p) => p.objective === 'dikl' || p.otherObjective === true,
   },
   {
     key: 'target_score', label: 'Target noisy score', group: 'objective', kind: 'enum', values: ['exact', 'msi-exact', 'msi-ais'],

@@ -4,20 +4,23 @@ import type { Preset } from '../types';
 export const diklPresets: readonly Preset[] = [
   {
     id: 'mog40-compare',
+    topics: ['mode collapse', 'training'],
     title: 'Reverse KL collapses, DiKL covers the modes',
     lookFor: 'Two generators from the same initial weights on MoG-40: red is trained with DiKL, white with plain reverse KL. Both start as a blob at the origin. Reverse KL only sees the target score where its samples already are, so it settles on the few modes near the origin; DiKL also compares the heavily noised densities, where the far modes are visible, and spreads out to cover them. Watch the "modes covered" chart.',
-    params: { target: 'mog40', objective: 'dikl', compare: true, target_score: 'exact' },
+    params: { target: 'mog40', objective: 'dikl', otherObjective: true, target_score: 'exact' },
     steps: 1500,
   },
   {
     id: 'mog40-spread',
+    topics: ['mode collapse', 'training'],
     title: 'Scaled generator output: reverse KL drifts too',
     lookFor: 'The same comparison with the generator output multiplied by the target\'s spread d ≈ 23 (not the paper\'s generator). Adam now moves the samples d times faster: DiKL spreads within a few hundred updates, but plain reverse KL is also carried across to more modes (about 15 of 40), so the contrast is weaker. The step size, not only the objective, decides how mode-seeking reverse KL looks.',
-    params: { target: 'mog40', objective: 'dikl', compare: true, target_score: 'exact', gen_scale: 'spread', width: 128, dsm_steps: 5 },
+    params: { target: 'mog40', objective: 'dikl', otherObjective: true, target_score: 'exact', gen_scale: 'spread', width: 128, dsm_steps: 5 },
     steps: 1000,
   },
   {
     id: 'mog40-dikl',
+    topics: ['mode collapse', 'training'],
     title: 'DiKL on MoG-40',
     lookFor: 'The generator spreads from the origin over the [−56, 56]² box and finds the 40 modes; modes covered climbs, sliced W₂ and the energy-histogram TVD fall. The score-error plot shows the model score net catching up with the target score at every level.',
     params: { target: 'mog40', objective: 'dikl', target_score: 'exact' },
@@ -25,6 +28,7 @@ export const diklPresets: readonly Preset[] = [
   },
   {
     id: 'mog40-rkl',
+    topics: ['mode collapse', 'training'],
     title: 'Plain reverse KL on MoG-40',
     lookFor: 'The same generator trained by reverse KL at the smallest noise level, with the exact target score: it is mode-seeking and covers only the handful of modes near where it started.',
     params: { target: 'mog40', objective: 'rkl', target_score: 'exact' },
@@ -32,6 +36,7 @@ export const diklPresets: readonly Preset[] = [
   },
   {
     id: 'mog40-ais',
+    topics: ['score error', 'MCMC', 'training'],
     title: "DiKL with the paper's posterior sampler",
     lookFor: "The target noisy score now comes from the mixed score identity with the paper's IS → AIS → MALA posterior samples instead of the closed form: noisier, slower, but it still covers the modes. Click the inspector plane to compare the estimator's posterior samples (white) with exact ones (red).",
     params: { target: 'mog40', objective: 'dikl', target_score: 'msi-ais', n_is: 10, ais_steps: 15, ais_step: 0.5, mala_steps: 5, mala_step: 0.01 },
@@ -39,6 +44,7 @@ export const diklPresets: readonly Preset[] = [
   },
   {
     id: 'mog40-paper',
+    topics: ['training', 'mode collapse'],
     title: 'Official MoG-40 configuration (slow)',
     lookFor: 'The official config: width 400, depth 4, batch 1024, 50 DSM steps per update at lr 1e-4, AIS posterior sampler. Far too slow to converge live (the paper runs 100 000 updates); here to show the settings.',
     params: { target: 'mog40', objective: 'dikl', target_score: 'msi-ais', width: 400, depth: 4, batch: 1024, dsm_steps: 50, lr: 1e-3, score_lr: 1e-4, T: 30, beta_end: 0.7, gen_scale: 'plain' },
@@ -46,6 +52,7 @@ export const diklPresets: readonly Preset[] = [
   },
   {
     id: 'double-well',
+    topics: ['MCMC', 'training', 'mode collapse'],
     title: 'Double well with AIS',
     lookFor: "The 2D double well has no closed-form noised score, so the target score always comes from the AIS estimator. The settings are the official MW-32 config (β_end 0.15, w = 1/a, AIS with HMC ε = 0.3 → MALA h = 0.045, MALA step 0.05): with MoG-40's β_end = 0.7 the proposal N(x_t/a, (s/a)²) is so wide that AIS often ends far out, where the quartic score is huge. DiKL puts mass in both wells.",
     params: { target: 'double-well', objective: 'dikl', target_score: 'msi-ais', weighting: 'inv-a', beta_end: 0.15, ais_step: 0.045, mala_step: 0.05 },
@@ -53,9 +60,10 @@ export const diklPresets: readonly Preset[] = [
   },
   {
     id: '8g-compare',
+    topics: ['mode collapse', 'training'],
     title: '8 Gaussians: DiKL vs reverse KL',
     lookFor: 'A small ring of eight modes: reverse KL from the origin grabs a few; DiKL gets all eight within a few hundred updates.',
-    params: { target: '8gaussians', objective: 'dikl', compare: true },
+    params: { target: '8gaussians', objective: 'dikl', otherObjective: true },
     steps: 800,
   },
 ];

@@ -58,8 +58,8 @@ describe('DxMI lab', () => {
     exp.dispose();
   });
 
-  it('compare=1 forks a τ = 0 twin that matches the main run exactly when the main τ is 0 too', async () => {
-    const exp = await DxmiExperiment.create(params({ compare: true, tau: 0, pretrain: 20 }), 3);
+  it('tau0Twin=1 forks a τ = 0 twin that matches the main run exactly when the main τ is 0 too', async () => {
+    const exp = await DxmiExperiment.create(params({ tau0Twin: true, tau: 0, pretrain: 20 }), 3);
     while (exp.training) exp.step(1);
     exp.step(3);
     const s = await exp.snapshot({ grids: true, metrics: true });
@@ -78,7 +78,7 @@ describe('DxMI lab', () => {
 
   it('replays bit for bit from the same seed and leaks no tensors', async () => {
     const run = async (seed: number) => {
-      const exp = await DxmiExperiment.create(params({ data: 'spirals', pretrain: 10, hidden: 8, batch: 32, compare: true, ema_energy: 0.9, ema_sampler: 0.9 }), seed);
+      const exp = await DxmiExperiment.create(params({ data: 'spirals', pretrain: 10, hidden: 8, batch: 32, tau0Twin: true, ema_energy: 0.9, ema_sampler: 0.9 }), seed);
       while (exp.training) exp.step(1);
       exp.step(1);
       await exp.snapshot({ grids: seed === 7, metrics: true });

@@ -45,9 +45,9 @@ export class DxmiExperiment implements Experiment {
   private fitCount = 0;
   private stats: Tensor1D | null = null;
   private grids: Record<string, Layer> = {};
-  /** the τ = 0 run beside this one (compare=1), forked at the first DxMI iteration */
+  /** the τ = 0 run beside this one (tau0Twin=1), forked at the first DxMI iteration */
   private twin: Tau0Twin | null = null;
-  /** the twin's evaluation stream: separate, so compare=1 leaves the main run's metrics unchanged */
+  /** the twin's evaluation stream: separate, so tau0Twin=1 leaves the main run's metrics unchanged */
   private twinEvalRng = new Rng(0);
   /** EMA copy of the sampler that the metrics and plots show (ema_sampler > 0), null = the live one */
   private emaPolicy: PolicyEma | null = null;
@@ -115,7 +115,7 @@ export class DxmiExperiment implements Experiment {
         continue;
       }
       if (this.iter === 0) this.evaluator.captureBaseline(this.policy);
-      if (this.iter === 0 && this.p.compare && !this.twin) this.twin = Tau0Twin.fork(this.p, { policy: this.policy, critic: this.critic, rng: this.rng }, dxdpOptions(this.p));
+      if (this.iter === 0 && this.p.tau0Twin && !this.twin) this.twin = Tau0Twin.fork(this.p, { policy: this.policy, critic: this.critic, rng: this.rng }, dxdpOptions(this.p));
       const data = this.batch(Number(this.p.batch));
       const stats = this.trainer.iterate(data);
       data.dispose();

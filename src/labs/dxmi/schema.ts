@@ -15,7 +15,7 @@ export const dxmiSchema: LabSchema = {
   defaultSteps: 1000,
   views: [
     { id: 'energy', kind: 'plane', title: 'Energy E(x) (bright = low), data (white), samples (red)', layers: ['energy', 'paths', 'samples', 'data', 'handles'], click: { x: 'probe_x', y: 'probe_y', hint: 'Click to read the energy of a point (status line).' } },
-    { id: 'tau0', kind: 'plane', title: 'τ = 0 twin, same start: its energy, data (white), samples (red)', layers: ['energy_tau0', 'samples_tau0', 'data'], when: (p) => Boolean(p.compare) },
+    { id: 'tau0', kind: 'plane', title: 'τ = 0 twin, same start: its energy, data (white), samples (red)', layers: ['energy_tau0', 'samples_tau0', 'data'], when: (p) => Boolean(p.tau0Twin) },
     ...Array.from({ length: VALUE_PANELS }, (_, k) => ({
       id: `value${k}`, kind: 'plane' as const, small: true, title: `Value V(·, t), panel ${k + 1} (t in the note above)`, layers: [`value${k}`, 'samples'],
     })),

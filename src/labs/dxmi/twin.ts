@@ -1,4 +1,4 @@
-// The τ = 0 comparison (compare=1, METHODS.md §5.6): a second DxMI run started from the same point as
+// The τ = 0 comparison (tau0Twin=1, METHODS.md §5.6): a second DxMI run started from the same point as
 // the main one — the same fitted DDPM, the same initial energy and value nets, the same random streams
 // (data batches, rollout noise) — with the entropy weight τ set to 0. Only τ differs, so the two sample
 // clouds side by side show what the entropy term does. It doubles the cost of an iteration.

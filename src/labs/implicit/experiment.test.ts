@@ -31,7 +31,7 @@ describe('Implicit Diffusion lab (Langevin)', () => {
   });
 
   it('sends the layers and metrics the views name; a nested companion at equal cost', async () => {
-    const exp = await implicitLab.create(params({ particles: 50, compare: true, inner: 5 }), { seed: 1 });
+    const exp = await implicitLab.create(params({ particles: 50, nestedRun: true, inner: 5 }), { seed: 1 });
     exp.step(10);
     const s = await exp.snapshot({ grids: true, metrics: true });
     exp.dispose();
@@ -74,7 +74,7 @@ describe('Implicit Diffusion lab (Langevin)', () => {
   });
 
   it('replays bit for bit, gives every frame its own arrays, and leaks no tensors', async () => {
-    const p = params({ particles: 40, compare: true, inner: 3, lambda: 0.5, refBatch: 8 });
+    const p = params({ particles: 40, nestedRun: true, inner: 3, lambda: 0.5, refBatch: 8 });
     const run = async (seed: number) => {
       const e = await implicitLab.create(p, { seed });
       e.step(5);

@@ -72,7 +72,7 @@ export class LangevinExperiment implements Experiment {
     const common = { mix: this.mix, theta0, reward, particles: Number(p.particles), gamma: Number(p.gamma), lambda, ref, refBatch: Number(p.refBatch) };
     const exact = p.loop === 'exact';
     this.main = new LangevinLoop({ ...common, eta: exact ? 0 : Number(p.eta), inner: p.loop === 'nested' ? Number(p.inner) : 1, warm: Boolean(p.warm), rng: rMain });
-    this.companion = p.compare ? new LangevinLoop({ ...common, eta: Number(p.eta), inner: Number(p.inner), warm: Boolean(p.warm), rng: rComp }) : null;
+    this.companion = p.nestedRun ? new LangevinLoop({ ...common, eta: Number(p.eta), inner: Number(p.inner), warm: Boolean(p.warm), rng: rComp }) : null;
     // drawn even when λ = 0: λ is live, and the flow's KL term needs it as soon as λ > 0
     const refSample = gmmSample(FLOW_REF_N, ref, rRef);
     this.flow = new ExactFlow(this.mix, theta0, reward, Number(p.eta), lambda, (refSample.dataSync() as Float32Array).slice());

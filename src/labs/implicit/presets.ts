@@ -4,6 +4,7 @@ import type { Preset } from '../types';
 export const implicitPresets: readonly Preset[] = [
   {
     id: 'paper-5-1',
+    topics: ['fine-tuning', 'MCMC'],
     title: "The paper's §5.1 run",
     lookFor: 'The official defaults: hexagon, θ = logits from θ0 = (1.5, 0, 1.5, 0, 1.5, 0), hard reward, N = 1000, γ = 0.2, η = 0.1, λ = 0, 5000 iterations, one Langevin step per update. J rises as the mass gathers on the first component (0°, reward 0.189), plateaus there for ~2000 iterations, then switches to the component at 60° (reward 0.298) and ends with nearly all the weight on it. The bars\' ticks are the exact gradient flow: the particle run tracks it. (What the paper\'s figure compares exactly is to confirm against the paper.)',
     params: { mode: 'langevin', target: 'hexagon', param: 'logits', reward: 'hard', loop: 'single', particles: 1000, gamma: 0.2, eta: 0.1, lambda: 0, speed: 50 },
@@ -11,13 +12,15 @@ export const implicitPresets: readonly Preset[] = [
   },
   {
     id: 'single-vs-nested',
+    topics: ['fine-tuning', 'training'],
     title: 'Single loop vs nested loop at equal cost',
     lookFor: 'The single loop and a nested loop (K_in = 20 Langevin steps per update, warm start) spend the same number of ∇V evaluations. On the chart against gradient evaluations, "J(θ) exact" (single loop) switches to the best component long before "J nested": per unit of sampling cost the single loop makes K_in times more θ updates, and carrying the particles over keeps them close enough to π*(θ).',
-    params: { mode: 'langevin', loop: 'single', compare: true, inner: 20, warm: true, particles: 1000, eta: 0.25 },
+    params: { mode: 'langevin', loop: 'single', nestedRun: true, inner: 20, warm: true, particles: 1000, eta: 0.25 },
     steps: 2400,
   },
   {
     id: 'means-bump',
+    topics: ['fine-tuning', 'MCMC'],
     title: 'Moving the means toward a reward you place',
     lookFor: 'θ = the six centres, the reward a Gaussian bump: click anywhere on the plane to move it. The nearest components slide toward the bump first, then the others follow (the potential\'s contours move) until the six centres pile up on it and J nears its ceiling (height · w²/(w² + 1) = 0.8 for width 2). Near the optimum the exact gradient vanishes, so the cosine chart drops to noise: that is expected. η = 5 overshoots and diverges (the lab says so).',
     params: { mode: 'langevin', param: 'means', reward: 'bump', bumpX: -2, bumpY: -1, bumpWidth: 2, eta: 1, particles: 1000 },
@@ -25,6 +28,7 @@ export const implicitPresets: readonly Preset[] = [
   },
   {
     id: 'kl-regularized',
+    topics: ['fine-tuning', 'regularization'],
     title: 'A KL leash toward π*(θ0)',
     lookFor: 'λ = 0.1 with π_ref = π*(θ0) and a 64-sample reference batch: the weights no longer collapse on one component; the run settles where the reward gain balances KL(π_ref ‖ π*(θ)). Compare with λ = 0.',
     params: { mode: 'langevin', lambda: 0.1, ref: 'theta0', refBatch: 64, eta: 0.25 },
@@ -32,6 +36,7 @@ export const implicitPresets: readonly Preset[] = [
   },
   {
     id: 'ebm-moons',
+    topics: ['energy models', 'training', 'MCMC'],
     title: 'Fit an EBM to two moons',
     lookFor: 'An MLP energy trained by maximum likelihood: the gradient E_data[∇θE] − E_chains[∇θE] uses persistent Langevin chains advanced one step per update (single loop). The heatmap of −E sharpens onto the two arcs, the red chains follow, and the sliced W₂ between chains and data falls (CLI, seed 1: 0.23 at iteration 300, 0.063 at 1000, 0.045 at 2000). The small chain step (0.003 × spread²) is what keeps it falling: try γ = 0.01 or 0.03 and watch the energy run away from the chains.',
     params: { mode: 'ebm', data: 'moons', energy: 'mlp', hidden: 32, ebmInner: 1, ebmLr: 0.003, ebmGamma: 0.003, ebmChains: 500, ebmReinit: 0, speed: 5 },
@@ -39,6 +44,7 @@ export const implicitPresets: readonly Preset[] = [
   },
   {
     id: 'diffusion-finetune',
+    topics: ['fine-tuning', 'diffusion'],
     title: 'Fine-tune a diffusion toward a reward',
     lookFor: 'A 10-step DDPM sampler whose base score is the exact noised score of the hexagon mixture (weights from θ0) is fine-tuned by the queue: 10 batches in flight, each advanced one reverse step per θ update, the finished one giving the gradient by backprop through its recorded steps. θ = the logits, smooth reward, λ = 0.05: the red fine-tuned samples leave the white base samples for the rewarded components at 0° and 60°, the bars climb toward w ∝ w_base·exp(r/λ), the exact F(θ) rises and the gradient cosine stays high. On the cost chart the queue gets there in far fewer sampler steps than the nested loop run beside it.',
     params: { mode: 'diffusion', dtheta: 'logits', reward: 'smooth', dloop: 'queue', dcompare: true, dT: 10, dbatch: 64, deta: 2, dlambda: 0.05, speed: 5 },
@@ -46,6 +52,7 @@ export const implicitPresets: readonly Preset[] = [
   },
   {
     id: 'diffusion-learned-base',
+    topics: ['fine-tuning', 'diffusion', 'training'],
     title: 'Fine-tune a learned diffusion model',
     lookFor: 'The base is now a score MLP: first it is trained by denoising score matching on samples of the hexagon mixture (150 lab iterations of 10 steps: the DSM loss chart falls, the white base samples are its training data). Then its 10-step DDPM sampler is fine-tuned by the queue with an MLP ε-correction (Adam): the red samples, first spread like the learned base, gather under the reward\'s peak near (4, 3.8), between the components at 0° and 60° (an MLP correction can move mass off the base\'s modes, which reweighting the logits cannot), while the batch mean reward climbs from ≈ 0.35 to ≈ 1.2 and the batch path KL to the learned base grows and oscillates (Adam on gradients that are T updates old). No closed form here: the heatmap is the mixture the base was trained on.',
     params: { mode: 'diffusion', dbase: 'learned', dtrain: 1500, dnet: 64, reward: 'smooth', dloop: 'queue', dcompare: false, dT: 10, dbatch: 64, dhidden: 16, dmlpLr: 0.01, dlambda: 0.05, speed: 5 },

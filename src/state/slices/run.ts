@@ -1,7 +1,7 @@
 // What the worker is doing: status, iteration, which backend on which adapter, errors with their
 // suggested next step, and the backends we fell back from (the UI says so).
 import type { StateCreator } from 'zustand/vanilla';
-import type { BackendName, BackendRequest, RunStatus } from '../../protocol/messages';
+import type { BackendMeasurement, BackendName, BackendRequest, RunStatus } from '../../protocol/messages';
 import type { AppState } from '../store';
 
 export interface Fallback {
@@ -22,6 +22,8 @@ export interface RunFields {
   message: string | null;
   suggestion: string | null;
   fallbacks: Fallback[];
+  /** auto's start-up probe on each backend (this start's, or the remembered one), ms per probe step */
+  measured: BackendMeasurement[];
   /** short facts for the status line, from the latest frame */
   info: Record<string, string>;
 }
@@ -43,6 +45,7 @@ export const initialRun: RunFields = {
   message: null,
   suggestion: null,
   fallbacks: [],
+  measured: [],
   info: {},
 };
 

@@ -14,6 +14,8 @@ export interface ChartPanelProps {
   title: string;
   metrics: readonly ChartMetric[];
   series: Record<string, { xs: number[]; ys: number[] } | undefined>;
+  /** an A/B comparison's B series (same keys): drawn dashed over A's, in the same colours */
+  seriesB?: Record<string, { xs: number[]; ys: number[] } | undefined>;
   ariaLabel?: string;
   /** show the title above the plot (default true) */
   showTitle?: boolean;
@@ -27,17 +29,24 @@ export function toChartSeries(metrics: readonly ChartMetric[], series: ChartPane
   return metrics.map((m) => ({ ...m, xs: series[m.key]?.xs ?? EMPTY, ys: series[m.key]?.ys ?? EMPTY }));
 }
 
+/** A's and B's series for one chart: B dashed in its A twin's colour (the legend pairs them). */
+export function toCompareSeries(metrics: readonly ChartMetric[], a: ChartPanelProps['series'], b: ChartPanelProps['series']): ChartSeries[] {
+  const sa = toChartSeries(metrics, a).map((s, i) => ({ ...s, colorIndex: i, side: 'A' as const }));
+  const sb = toChartSeries(metrics, b).map((s, i) => ({ ...s, colorIndex: i, side: 'B' as const }));
+  return [...sa, ...sb];
+}
+
 function hasFinite(s: ChartSeries): boolean {
   for (let i = 0; i < s.ys.length; i++) if (Number.isFinite(s.ys[i])) return true;
   return false;
 }
 
-export function ChartPanel({ title, metrics, series, ariaLabel, showTitle = true, className }: ChartPanelProps) {
+export function ChartPanel({ title, metrics, series, seriesB, ariaLabel, showTitle = true, className }: ChartPanelProps) {
   const host = useRef<HTMLDivElement>(null);
   const chart = useRef<ChartView | null>(null);
-  const data = useMemo(() => toChartSeries(metrics, series), [metrics, series]);
+  const data = useMemo(() => (seriesB ? toCompareSeries(metrics, series, seriesB) : toChartSeries(metrics, series)), [metrics, series, seriesB]);
   const empty = !data.some(hasFinite);
-  const label = ariaLabel ?? `${title}: ${metrics.map((m) => m.label).join(', ')} over iterations`;
+  const label = ariaLabel ?? `${title}: ${metrics.map((m) => m.label).join(', ')} over iterations${seriesB ? ', A solid and B dashed' : ''}`;
 
   useEffect(() => {
     const el = host.current;

@@ -5,7 +5,8 @@
 import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
 import type { ViewSpec } from '../../labs/types';
 import { PlaneView, type InteractionMode, type PlaneCallbacks, type PlaneToggles } from '../../plots/plane';
-import { frameBus } from '../../state/frame-bus';
+import { frameBus, type FrameBus } from '../../state/frame-bus';
+import type { SharedRange } from '../../state/compare/shared-range';
 import '../../plots/plots.css';
 
 export type PlaneViewSpec = Extract<ViewSpec, { kind: 'plane' }>;
@@ -25,11 +26,15 @@ export interface PlanePanelProps {
   callbacks?: PlaneCallbacks;
   ariaLabel: string;
   className?: string;
+  /** where frames come from (default: the app's bus; an A/B comparison's B has its own) */
+  bus?: FrameBus;
+  /** a colour range shared with another plot (A/B comparison); default: each grid's own */
+  sharedRange?: SharedRange;
   /** React 19: a plain prop */
   ref?: Ref<PlaneHandle>;
 }
 
-export function PlanePanel({ view, toggles, interaction = 'none', callbacks, ariaLabel, className, ref }: PlanePanelProps) {
+export function PlanePanel({ view, toggles, interaction = 'none', callbacks, ariaLabel, className, bus = frameBus, sharedRange, ref }: PlanePanelProps) {
   const host = useRef<HTMLDivElement>(null);
   const plane = useRef<PlaneView | null>(null);
   const layers = useRef(view.layers);
@@ -48,7 +53,7 @@ export function PlanePanel({ view, toggles, interaction = 'none', callbacks, ari
     if (!el) return;
     const p = new PlaneView(el, { ariaLabel });
     plane.current = p;
-    const off = frameBus.subscribe((snap) => p.render(snap, layers.current, tog.current));
+    const off = bus.subscribe((snap) => p.render(snap, layers.current, tog.current));
     return () => {
       off();
       p.dispose();
@@ -58,12 +63,21 @@ export function PlanePanel({ view, toggles, interaction = 'none', callbacks, ari
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
+  useEffect(() => {
+    if (!sharedRange) return;
+    const off = sharedRange.subscribe((r) => plane.current?.setValueRange(r));
+    return () => {
+      off();
+      plane.current?.setValueRange(null);
+    };
+  }, [sharedRange]);
+
   // a toggle or a different layer list repaints the latest frame at once, even while paused
   const { density, field, paths } = toggles;
   useEffect(() => {
-    const snap = frameBus.latest();
+    const snap = bus.latest();
     if (snap) plane.current?.render(snap, view.layers, { density, field, paths });
-  }, [density, field, paths, view.layers]);
+  }, [density, field, paths, view.layers, bus]);
 
   // stable callbacks that forward to the latest props, so a parent re-render does not re-bind
   useEffect(() => {

@@ -1,0 +1,88 @@
+// The Samplers lab's update rules with the current values (docs/samplers-lab.md; METHODS.md §0.1).
+import { aligned, num, text, type EquationBlock, type EquationBuilder } from '../common/latex';
+
+const NOISE = '\\xi_k \\sim \\mathcal N(0, I)';
+
+export const samplersEquations: EquationBuilder = (p) => {
+  const h = num(p.step);
+  const learned = p.score === 'learned';
+  // one symbol for the score the sampler consumes: the exact ∇log p or the trained network
+  const s = (x: string, t?: string) => (learned ? `s_\\theta(${x}${t ? `, ${t}` : ''})` : t ? `\\nabla \\log p_{${t}}(${x})` : `\\nabla \\log p(${x})`);
+  const out: EquationBlock[] = [];
+  const T = num(p.T);
+  const sched = `${text(`${p.schedule} schedule`)}\\ \\beta_1, \\dots, \\beta_{${T}},\\quad \\bar\\alpha_t = \\textstyle\\prod_{s \\le t} (1 - \\beta_s),\\ a_t = \\sqrt{\\bar\\alpha_t},\\ s_t = \\sqrt{1 - \\bar\\alpha_t}`;
+  const tweedie = `\\hat x_0 &= \\big(x_t + s_t^2\\, ${s('x_t', 't')}\\big) / a_t`;
+  switch (p.sampler) {
+    case 'ula':
+      out.push({ title: 'Unadjusted Langevin (ULA)', tex: `x_{k+1} = x_k + ${h}\\, ${s('x_k')} + \\sqrt{2 \\cdot ${h}}\\; \\xi_k, \\qquad ${NOISE}` });
+      break;
+    case 'mala':
+      out.push({
+        title: 'MALA: Langevin proposal, Metropolis–Hastings accept',
+        tex: aligned(
+          `y &= x_k + ${h}\\, ${s('x_k')} + \\sqrt{2 \\cdot ${h}}\\; \\xi_k, \\qquad ${NOISE}`,
+          `x_{k+1} &= \\begin{cases} y & \\text{with prob. } \\min\\Big(1, \\dfrac{p(y)\\, q(x_k \\mid y)}{p(x_k)\\, q(y \\mid x_k)}\\Big) \\\\ x_k & \\text{otherwise} \\end{cases}`,
+          `q(y \\mid x) &= \\mathcal N\\big(y;\\ x + ${h}\\, ${s('x')},\\ 2 \\cdot ${h}\\, I\\big)`,
+        ),
+      });
+      break;
+    case 'hmc':
+      out.push({
+        title: `HMC: ${num(p.leapfrog)} leapfrog steps of size ε = ${num(p.step)}, then accept`,
+        tex: aligned(
+          `v &\\sim \\mathcal N(0, I), \\quad (x^{(0)}, v^{(0)}) = (x_k, v)`,
+          `v^{(l+\\frac12)} &= v^{(l)} + \\tfrac{${h}}{2}\\, ${s('x^{(l)}')}, \\quad x^{(l+1)} = x^{(l)} + ${h}\\, v^{(l+\\frac12)}, \\quad v^{(l+1)} = v^{(l+\\frac12)} + \\tfrac{${h}}{2}\\, ${s('x^{(l+1)}')}, \\quad l = 0, \\dots, ${num(Number(p.leapfrog) - 1)}`,
+          `x_{k+1} &= x^{(${num(p.leapfrog)})} \\ \\text{with prob. } \\min\\big(1, e^{H(x_k, v) - H(x^{(${num(p.leapfrog)})}, v^{(${num(p.leapfrog)})})}\\big), \\quad H(x, v) = -\\log p(x) + \\tfrac12 \\lVert v \\rVert^2`,
+        ),
+      });
+      break;
+    case 'annealed':
+      out.push({
+        title: `Annealed Langevin: ${num(p.levels)} noise levels, ${num(p.perLevel)} steps each`,
+        tex: aligned(
+          `x_{k+1} &= x_k + \\alpha_i\\, ${s('x_k', '\\sigma_i')} + \\sqrt{2 \\alpha_i}\\; \\xi_k, \\qquad \\alpha_i = ${h}\\, \\sigma_i^2`,
+          `\\sigma_1 &> \\sigma_2 > \\dots > \\sigma_{${num(p.levels)}}, \\quad ${num(p.perLevel)} \\text{ steps at each level}`,
+        ),
+      });
+      break;
+    case 'ddpm':
+      out.push({
+        title: `DDPM ancestral sampling, T = ${T}`,
+        tex: aligned(
+          tweedie,
+          `x_{t-1} &= \\frac{\\sqrt{\\bar\\alpha_{t-1}}\\, \\beta_t}{1 - \\bar\\alpha_t}\\, \\hat x_0 + \\frac{\\sqrt{\\alpha_t}\\, (1 - \\bar\\alpha_{t-1})}{1 - \\bar\\alpha_t}\\, x_t + \\tilde\\sigma_t z, \\quad \\tilde\\sigma_t^2 = \\beta_t \\frac{1 - \\bar\\alpha_{t-1}}{1 - \\bar\\alpha_t}, \\quad t = ${T}, \\dots, 1`,
+        ),
+        note: `$${sched}$; no noise at the last step.`,
+      });
+      break;
+    case 'ddim':
+      out.push({
+        title: `DDIM, T = ${T}, η = ${num(p.eta)}`,
+        tex: aligned(
+          tweedie + `, \\qquad \\hat\\varepsilon = -s_t\\, ${s('x_t', 't')}`,
+          `x_{t-1} &= \\sqrt{\\bar\\alpha_{t-1}}\\, \\hat x_0 + \\sqrt{1 - \\bar\\alpha_{t-1} - \\sigma_t^2}\\; \\hat\\varepsilon + \\sigma_t z`,
+          `\\sigma_t &= ${num(p.eta)} \\sqrt{\\frac{1 - \\bar\\alpha_{t-1}}{1 - \\bar\\alpha_t}} \\sqrt{1 - \\frac{\\bar\\alpha_t}{\\bar\\alpha_{t-1}}}`,
+        ),
+        note: `$${sched}$.`,
+      });
+      break;
+    default:
+      out.push({
+        title: `Probability-flow ODE, ${p.integrator === 'euler' ? 'Euler' : 'Heun'}, T = ${T} steps`,
+        tex: aligned(
+          `\\frac{dy}{d\\sigma} &= \\hat\\varepsilon(x), \\qquad y = x / a_t, \\quad \\sigma = s_t / a_t, \\quad \\hat\\varepsilon = -s_t\\, ${s('x', 't')}`,
+          p.integrator === 'euler'
+            ? `y_{i+1} &= y_i + (\\sigma_{i+1} - \\sigma_i)\\, \\hat\\varepsilon(y_i) \\quad (= \\text{DDIM}, \\eta = 0)`
+            : `\\tilde y &= y_i + (\\sigma_{i+1} - \\sigma_i)\\, \\hat\\varepsilon(y_i), \\quad y_{i+1} = y_i + \\tfrac12 (\\sigma_{i+1} - \\sigma_i) \\big(\\hat\\varepsilon(y_i) + \\hat\\varepsilon(\\tilde y)\\big)`,
+        ),
+        note: `$${sched}$.`,
+      });
+  }
+  if (learned) {
+    out.push({
+      title: `Learned score: denoising score matching, ${num(p.trainSteps)} Adam steps, lr ${num(p.lr)}, width ${num(p.hidden)}`,
+      tex: `\\mathcal L(\\theta) = \\mathbb E_{x_0, t, \\varepsilon} \\big\\lVert \\varepsilon + s_t\\, s_\\theta(a_t x_0 + s_t \\varepsilon, t) \\big\\rVert^2, \\qquad \\theta \\leftarrow \\operatorname{Adam}(\\theta, \\nabla_\\theta \\mathcal L;\\ ${num(p.lr)})`,
+    });
+  }
+  return out;
+};
