@@ -1,8 +1,7 @@
 // The closed forms on the WASM backend (the browser's usual one). Kernel quirks differ per backend:
 // WASM's float32 oneHot returned int32 bit patterns, which put every exact posterior sample at the origin.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { loadWasmBackend } from '../test/wasm-backend';
 import { tf } from './tf';
 import { Rng } from './rng';
 import { gmmPosteriorSample, gmmScore, gmmTweedie } from './gmm';
@@ -11,10 +10,7 @@ import { HEXAGON } from './targets/mixtures';
 let previous = 'cpu';
 
 beforeAll(async () => {
-  const wasm = await import('@tensorflow/tfjs-backend-wasm');
-  const dir = dirname(createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm/package.json'));
-  wasm.setWasmPaths(join(dir, 'dist') + '/');
-  previous = tf.getBackend();
+  previous = await loadWasmBackend();
   expect(await tf.setBackend('wasm')).toBe(true);
 });
 

@@ -1,6 +1,7 @@
 // Heatmap of a `scalarGrid` layer: the grid is coloured once into an nx x ny image, then drawn
 // scaled with smoothing onto the box's pixel rectangle. Colouring costs O(cells) and runs only when
 // a new grid arrives; redraws after a resize only rescale the cached image.
+import { finiteRange } from '../labs/common/extent';
 import type { Layer } from '../protocol/snapshot';
 import { colormapLUT, lutIndex, type ColormapName } from './colormap';
 import type { PlaneScale } from './scale';
@@ -15,14 +16,8 @@ export const LOG_RANGE = 12;
 
 /** Largest and smallest finite values; [NaN, NaN] when there are none. */
 export function finiteExtent(values: ArrayLike<number>): [number, number] {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (v < lo && v > -Infinity) lo = v;
-    if (v > hi && v < Infinity) hi = v;
-  }
-  return lo <= hi ? [lo, hi] : [NaN, NaN];
+  const r = finiteRange(values);
+  return r ? [r[0], r[1]] : [NaN, NaN];
 }
 
 /**

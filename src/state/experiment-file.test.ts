@@ -55,6 +55,17 @@ describe('experiment file', () => {
     expect(back.link.startsWith('#/dikl?')).toBe(true);
   });
 
+  it('migrates a file saved by an older version (its link names the version its keys use)', () => {
+    const base = JSON.parse(encodeExperiment({ lab: 'implicit', params: defaultsOf(LAB_SCHEMAS.implicit!), ui: defaultUi(), backend: 'auto' }));
+    const { nestedRun, ...rest } = base.params as Record<string, string>;
+    expect(nestedRun).toBeDefined();
+    const old = { ...base, params: { ...rest, compare: '1' }, link: '#/implicit?v=1&seed=1&compare=1' };
+    const back = decodeExperiment(JSON.stringify(old));
+    expect(back.notices).toEqual([]);
+    expect(back.params.nestedRun).toBe(true);
+    expect(back.link).toContain('nestedRun=1');
+  });
+
   it('corrects bad values with the same notices as a link', () => {
     const base = JSON.parse(file({}));
     const back = decodeExperiment(JSON.stringify({ ...base, params: { ...base.params, step: 'NaN', particles: 1e9, bogus: 1, preset: 'mala-acceptance' }, ui: { hide: ['nope'], present: 'maybe' }, backend: 'tpu' }));

@@ -7,6 +7,7 @@ import { LAB_SCHEMAS } from '../labs/schemas';
 import type { LabId, ParamValue } from '../labs/types';
 import { encodeValue } from '../labs/codec/param-codec';
 import { BACKEND_REQUESTS, formatHash, RESERVED_KEYS, URL_VERSION, validateParams } from '../labs/codec/url-codec';
+import { migrateRaw } from '../labs/codec/migrations';
 import { COMPARE_PREFIX, parseUiOptions, type UiOptions } from '../labs/codec/ui-options';
 import type { BackendRequest } from '../protocol/messages';
 import { APP_NAME, APP_VERSION, metricsPayload, type MetricsPayload } from './metrics-file';
@@ -106,7 +107,9 @@ export function decodeExperiment(text: string): ImportedExperiment {
   if (!lab || !schema) throw new Error(`the file names no lab of this playground (lab: ${JSON.stringify(j.lab)?.slice(0, 40)})`);
   if (!isObject(j.params)) throw new Error('the file has no params object');
 
-  const raw: Record<string, string> = { v: String(URL_VERSION) };
+  // the file's params are written with the link keys of the version its link names: migrate from there
+  const linkV = typeof j.link === 'string' ? /[?&]v=(\d+)/.exec(j.link)?.[1] : undefined;
+  const raw: Record<string, string> = { v: linkV ?? String(URL_VERSION) };
   for (const [key, v] of Object.entries(j.params)) {
     // link-only keys inside params would be read as a preset or page options: report them instead
     if ((RESERVED_KEYS as readonly string[]).includes(key) || key.startsWith(COMPARE_PREFIX)) {
@@ -134,8 +137,9 @@ export function decodeExperiment(text: string): ImportedExperiment {
     }
   } else if (j.ui !== undefined) notices.push('ui: not an object; ignored');
 
-  const v = validateParams(schema, raw);
-  const u = parseUiOptions(schema, raw);
+  const current = migrateRaw(schema.id, raw).raw;
+  const v = validateParams(schema, current);
+  const u = parseUiOptions(schema, current);
   notices.push(...v.notices.map((n) => n.message), ...u.notices.map((n) => n.message));
   let backend: BackendRequest = 'auto';
   if (j.backend !== undefined) {

@@ -1,8 +1,7 @@
 // The fused kernels against the op-by-op closed forms (gmm.ts) on every backend available in Node
 // (CPU, WASM); the browser backends are checked in e2e/fused-kernels.spec.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { loadWasmBackend } from '../../test/wasm-backend';
 import { tf } from '../tf';
 import type { Tensor2D } from '../tf';
 import { gmmLogProbAndScore } from '../gmm';
@@ -15,10 +14,7 @@ import { gmmAffineStep, gmmLogProbAndScoreFast, hasFusedKernels } from './gmm-fu
 
 let previous = 'cpu';
 beforeAll(async () => {
-  const wasm = await import('@tensorflow/tfjs-backend-wasm');
-  const dir = dirname(createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm/package.json'));
-  wasm.setWasmPaths(join(dir, 'dist') + '/');
-  previous = tf.getBackend();
+  previous = await loadWasmBackend();
 });
 afterAll(async () => {
   await tf.setBackend(previous);

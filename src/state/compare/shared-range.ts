@@ -3,21 +3,13 @@
 // colours would not mean equal values. Fed from both frame buses (never through React); the plots
 // subscribe and repaint only when the union actually changes.
 import type { Layer, Snapshot } from '../../protocol/snapshot';
+import { finiteRange as finiteRangeOf } from '../../labs/common/extent';
 
 export type ValueRange = readonly [number, number];
 type ScalarGrid = Extract<Layer, { kind: 'scalarGrid' }>;
 
 /** Smallest and largest finite values, or null when there are none. */
-export function finiteRange(values: ArrayLike<number>): ValueRange | null {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (v < lo && v > -Infinity) lo = v;
-    if (v > hi && v < Infinity) hi = v;
-  }
-  return lo <= hi ? [lo, hi] : null;
-}
+export const finiteRange = (values: ArrayLike<number>): ValueRange | null => finiteRangeOf(values);
 
 /** The union of ranges, ignoring missing ones; null when none is known. */
 export function unionRange(ranges: readonly (ValueRange | null | undefined)[]): ValueRange | null {

@@ -1,0 +1,12 @@
+// Test helper: make tfjs's WASM backend available in Node (its .wasm files from node_modules), so a
+// test file can switch to it; returns the backend that was active, to switch back afterwards.
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { tf } from '../core/tf';
+
+export async function loadWasmBackend(): Promise<string> {
+  const wasm = await import('@tensorflow/tfjs-backend-wasm');
+  const dir = dirname(createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm/package.json'));
+  wasm.setWasmPaths(join(dir, 'dist') + '/');
+  return tf.getBackend();
+}
