@@ -13,7 +13,10 @@ export interface BrowserRow {
 export interface UiFigures {
   page: string;
   backend: string;
+  /** frames received from the worker per second */
   fps: number;
+  /** times per second the main plane was painted (rAF-coalesced: at most the display rate) */
+  paint_fps: number;
   longest_task_ms: number;
   slider_to_frame_ms: number;
   first_frame_ms: number;
@@ -103,10 +106,14 @@ async function uiFiguresIn(page: Page, base: string, backend: string, ui: UiPage
   const first = await page.evaluate(() => performance.now());
   await page.waitForTimeout(1500); // settle: worker warm-up, first grids
   await page.evaluate(() => ((window as unknown as { __longest: number }).__longest = 0));
+  const paints = () => page.evaluate(() => (window as unknown as { __playground: { paints(): number } }).__playground.paints());
   const f0 = await frames();
+  const p0 = await paints();
   const t0 = Date.now();
   await page.waitForTimeout(seconds * 1000);
-  const fps = ((await frames()) - f0) / ((Date.now() - t0) / 1000);
+  const dt = (Date.now() - t0) / 1000;
+  const fps = ((await frames()) - f0) / dt;
+  const paintFps = ((await paints()) - p0) / dt;
   const longest = await page.evaluate(() => (window as unknown as { __longest: number }).__longest);
   // a live slider change (step size): time until a frame carries the new value in the link's state
   const latency = await page.evaluate(async ({ key, value }) => {
@@ -118,5 +125,5 @@ async function uiFiguresIn(page: Page, base: string, backend: string, ui: UiPage
     return performance.now() - t;
   }, ui.slider);
   await page.close();
-  return { page: ui.name, backend, fps, longest_task_ms: longest, slider_to_frame_ms: latency, first_frame_ms: first };
+  return { page: ui.name, backend, fps, paint_fps: paintFps, longest_task_ms: longest, slider_to_frame_ms: latency, first_frame_ms: first };
 }

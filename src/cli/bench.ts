@@ -108,7 +108,7 @@ function print(reports: Report[], ui: UiFigures[], json: boolean) {
   }
   for (const u of ui) {
     if (json) process.stdout.write(JSON.stringify({ workload: 'ui', ...u }) + '\n');
-    else console.log(`\nui (${u.page}, ${u.backend}): ${u.fps.toFixed(1)} frames/s, longest main-thread task ${u.longest_task_ms.toFixed(0)} ms, slider to frame ${u.slider_to_frame_ms.toFixed(0)} ms, first frame ${u.first_frame_ms.toFixed(0)} ms after navigation`);
+    else console.log(`\nui (${u.page}, ${u.backend}): ${u.fps.toFixed(1)} frames/s received, plane painted ${u.paint_fps.toFixed(1)}/s, longest main-thread task ${u.longest_task_ms.toFixed(0)} ms, slider to frame ${u.slider_to_frame_ms.toFixed(0)} ms, first frame ${u.first_frame_ms.toFixed(0)} ms after navigation`);
   }
 }
 

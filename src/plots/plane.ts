@@ -29,6 +29,10 @@ export type PlaneCallbacks = HandleCallbacks & DrawCallbacks;
 
 type Pending = { snap: Snapshot; names: readonly string[]; toggles: PlaneToggles };
 
+let planePaints = 0;
+/** planes painted since load (the benchmark's drawn-frames figure; the frame bus counts frames received) */
+export const planePaintCount = (): number => planePaints;
+
 export class PlaneView {
   private heat = document.createElement('canvas');
   private overlay = document.createElement('canvas');
@@ -204,6 +208,7 @@ export class PlaneView {
   private paint({ snap, names, toggles }: Pending): void {
     const { w, h, dpr } = this.size;
     if (w <= 0 || h <= 0) return;
+    planePaints += 1;
     if (!this.s || !sameBox(this.s.box, snap.box)) this.s = planeScale(snap.box, w, h);
     const s = this.s;
     this.svg.setAttribute('width', String(w));

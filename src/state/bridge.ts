@@ -164,6 +164,24 @@ export class WorkerBridge {
     if (this.config) this.configure(this.config.lab, this.config.params, this.store.getState().playing);
   }
 
+  /**
+   * Ack a frame (the worker sends the next one only then) at the next animation frame: the worker then
+   * delivers at most one frame per display frame instead of ~100/s, whose copies and handlers took the
+   * main thread's time away from painting. A 100 ms timer covers a page without animation frames.
+   */
+  private ackSoon(runId: number, frame: number): void {
+    let sent = false;
+    const ack = () => {
+      if (sent) return;
+      sent = true;
+      this.post({ type: 'ack', runId, frame });
+    };
+    const raf = (globalThis as { requestAnimationFrame?: (fn: () => void) => number }).requestAnimationFrame;
+    if (!raf) return ack();
+    raf(ack);
+    setTimeout(ack, 100);
+  }
+
   private onMessage(msg: FromWorker): void {
     const s = this.store.getState();
     if ('runId' in msg && msg.runId !== undefined && msg.runId !== this.runId) return; // stale run
@@ -183,7 +201,7 @@ export class WorkerBridge {
         return;
       case 'frame': {
         this.bus.publish(msg.snapshot, msg.frame);
-        this.post({ type: 'ack', runId: msg.runId, frame: msg.frame });
+        this.ackSoon(msg.runId, msg.frame);
         const t = this.now();
         const final = msg.status !== 'running';
         if (final || t - this.lastMetricsAt >= METRICS_INTERVAL_MS) {

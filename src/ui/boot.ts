@@ -1,4 +1,5 @@
 // Wires the app once: URL <-> store, store -> worker, and a small test/debug handle on window.
+import { planePaintCount } from '../plots/plane';
 import { appStore } from '../state/store';
 import { startUrlSync } from '../state/url-sync';
 import { WorkerBridge } from '../state/bridge';
@@ -35,6 +36,7 @@ export function boot(): WorkerBridge {
   (window as unknown as { __playground: unknown }).__playground = {
     store: appStore,
     frames: () => frames,
+    paints: planePaintCount,
     latest: () => frameBus.latest(),
     simulateBackendFailure: () => bridge!.simulateFailure(),
     compare: compareHandle(() => compare),
