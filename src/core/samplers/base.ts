@@ -179,6 +179,21 @@ export function requireLogDensity(id: SamplerId, opts: SamplerOptions, test: str
   return opts.logDensity;
 }
 
+/** MALA and HMC: a ParticleSampler with the log density its Metropolis test needs (checked once, here). */
+export abstract class MetropolisSampler extends ParticleSampler {
+  protected readonly logDensity: LogDensityFn;
+
+  constructor(id: SamplerId, opts: SamplerOptions, test: string) {
+    super(opts);
+    try {
+      this.logDensity = requireLogDensity(id, opts, test);
+    } catch (e) {
+      this.dispose();
+      throw e;
+    }
+  }
+}
+
 export function requireSchedule(id: SamplerId, opts: SamplerOptions): Schedule {
   const s = opts.schedule;
   if (!s || !(s.T >= 1) || s.abar.length !== s.T) {

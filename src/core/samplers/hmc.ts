@@ -3,24 +3,17 @@
 // costs L + 1 score calls and two log-density calls.
 import { tf } from '../tf';
 import type { Tensor2D } from '../tf';
-import { CLEAN, type LogDensityFn, type NoiseLevel } from '../types';
-import { ParticleSampler, requireLogDensity, sqNorm, type Advance } from './base';
+import { CLEAN, type NoiseLevel } from '../types';
+import { MetropolisSampler, sqNorm, type Advance } from './base';
 import { metropolis } from './mala';
 import type { SamplerOptions } from './types';
 
-export class HmcSampler extends ParticleSampler {
+export class HmcSampler extends MetropolisSampler {
   readonly id = 'hmc' as const;
   readonly length = Infinity;
-  private readonly logDensity: LogDensityFn;
 
   constructor(opts: SamplerOptions) {
-    super(opts);
-    try {
-      this.logDensity = requireLogDensity('hmc', opts, 'Metropolis');
-    } catch (e) {
-      this.dispose();
-      throw e;
-    }
+    super('hmc', opts, 'Metropolis');
   }
 
   protected advance(): Advance {

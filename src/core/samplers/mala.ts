@@ -5,23 +5,16 @@
 // (a lab training a net or moving a parameter between steps).
 import { tf } from '../tf';
 import type { Scalar, Tensor2D } from '../tf';
-import { CLEAN, type LogDensityFn, type NoiseLevel } from '../types';
-import { ParticleSampler, requireLogDensity, sqNorm, type Advance } from './base';
+import { CLEAN, type NoiseLevel } from '../types';
+import { MetropolisSampler, sqNorm, type Advance } from './base';
 import type { SamplerOptions } from './types';
 
-export class MalaSampler extends ParticleSampler {
+export class MalaSampler extends MetropolisSampler {
   readonly id = 'mala' as const;
   readonly length = Infinity;
-  private readonly logDensity: LogDensityFn;
 
   constructor(opts: SamplerOptions) {
-    super(opts);
-    try {
-      this.logDensity = requireLogDensity('mala', opts, 'Metropolis-Hastings');
-    } catch (e) {
-      this.dispose();
-      throw e;
-    }
+    super('mala', opts, 'Metropolis-Hastings');
   }
 
   protected advance(): Advance {
