@@ -1,6 +1,7 @@
 // The fused mixture kernels (core/fused/, worker/webgpu-kernels.ts) against the op-by-op closed forms,
 // inside the app's own worker on each browser backend CI has: WASM and CPU (JavaScript kernels on backend
-// memory) and WebGPU on SwiftShader (the WGSL program; tagged @webgpu so it runs with the GPU flags).
+// memory), WebGL 2 on SwiftShader (the GLSL program) and WebGPU on SwiftShader (the WGSL program; tagged
+// @webgpu so it runs with the GPU flags).
 import { expect, test, type Page } from '@playwright/test';
 
 async function check(page: Page, backend: string) {
@@ -20,6 +21,11 @@ async function check(page: Page, backend: string) {
 test('fused kernels equal the op-by-op closed forms on WASM and CPU in the worker', async ({ page }) => {
   await check(page, 'wasm');
   await check(page, 'cpu');
+});
+
+test('fused GLSL kernels equal the op-by-op closed forms on WebGL (SwiftShader)', async ({ page }) => {
+  test.setTimeout(180_000);
+  await check(page, 'webgl');
 });
 
 test('fused WGSL kernels equal the op-by-op closed forms on WebGPU @webgpu', async ({ page }) => {

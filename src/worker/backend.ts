@@ -55,6 +55,7 @@ async function tryBackend(name: BackendName, forced: boolean): Promise<string> {
     if (!adapter) throw new Error('WebGL 2 is not available');
     if (SOFTWARE.test(adapter) && !forced) throw new Error(`software renderer (${adapter}) is slow; not chosen automatically`);
     await import('@tensorflow/tfjs-backend-webgl');
+    (await import('./webgl-kernels')).registerWebGlKernels();
   } else if (name === 'wasm') {
     const wasm = await import('@tensorflow/tfjs-backend-wasm');
     const { wasmPaths } = await import('./wasm-paths');

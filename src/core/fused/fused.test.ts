@@ -1,5 +1,5 @@
 // The fused kernels against the op-by-op closed forms (gmm.ts) on every backend available in Node
-// (CPU, WASM); the browser backends are checked in e2e/fused-kernels.spec.ts.
+// (CPU, WASM); the browser backends (WASM, CPU, WebGL, WebGPU) are checked in e2e/fused-kernels.spec.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadWasmBackend } from '../../test/wasm-backend';
 import { tf } from '../tf';

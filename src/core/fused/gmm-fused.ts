@@ -1,6 +1,6 @@
 // The fast paths of the exact mixture score, used where nothing differentiates through the score (the
 // Samplers lab, the benchmarks): one fused kernel instead of a dozen tfjs ops, when the active backend
-// has one (CPU and WASM: JavaScript on backend memory; WebGPU: WGSL). Elsewhere they return null or fall
+// has one (CPU and WASM: JavaScript on backend memory; WebGPU: WGSL; WebGL: GLSL). Elsewhere they return null or fall
 // back to the op-by-op closed forms in gmm.ts, which stay the reference (fused.test.ts checks equality).
 import { tf } from '../tf';
 import type { Tensor1D, Tensor2D } from '../tf';

@@ -1,7 +1,8 @@
 // The fused mixture kernels as tfjs kernels, so they take and return ordinary tensors and mix with the
 // op-by-op code: on the CPU backend they read and write its arrays, on the WASM backend they work in place
-// on the WASM heap (no copy in or out). WebGPU gets a WGSL program (webgpu-kernels.ts). A backend with no
-// kernel (WebGL) makes hasFusedKernels() false and the callers use the op-by-op closed forms.
+// on the WASM heap (no copy in or out). WebGPU and WebGL get shader programs (worker/webgpu-kernels.ts,
+// worker/webgl-kernels.ts). A backend without them makes hasFusedKernels() false and the callers use the
+// op-by-op closed forms.
 import { tf } from '../tf';
 import { gmmAffineStepJs, gmmScoreJs } from './gmm-kernel-js';
 import { PACK_STRIDE } from './gmm-pack';
