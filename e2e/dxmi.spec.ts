@@ -52,6 +52,11 @@ test('tau0Twin=1 draws the τ = 0 twin beside the main run', async ({ page }) =>
   await expect.poll(async () => Object.keys(await lab.layerKinds())).toEqual(expect.arrayContaining(['samples_tau0', 'energy_tau0']));
   await expect(lab.plane).toHaveCount(6); // the energy plane, the twin's plane and 4 value panels
   await expect.poll(() => lab.lastMetric('sw2_tau0')).toBeGreaterThan(0);
+  // the entropy term's effect, for both runs: sample entropy and learned σ_t
+  await expect(lab.chart('Sample entropy (k-NN estimate, nats): what the entropy term keeps up')).toBeVisible();
+  await expect(lab.chart('Learned σ_t (geometric mean over the learnable steps)')).toBeVisible();
+  await expect.poll(() => lab.lastMetric('sigma_mean_tau0')).toBeGreaterThan(0);
+  await expect.poll(async () => Number.isFinite(await lab.lastMetric('entropy_tau0'))).toBe(true);
 });
 
 test('a bad URL value shows the notice and the lab still runs', async ({ page }) => {

@@ -8,7 +8,7 @@ import { gmmSample } from '../gmm';
 import type { Mixture } from '../types';
 import { diklSchedule } from './schedule';
 import { ModelScore } from './model-score';
-import { DiklTrainer, type DiklConfig } from './trainer';
+import { DiklTrainer, generatorLr, type DiklConfig } from './trainer';
 import { mixtureDensity } from './target-score';
 
 const MU = [2, -1];
@@ -85,5 +85,15 @@ describe('DiKL trainer', () => {
     expect(() => new DiklTrainer(tiny({ width: 0 }), target, 1)).toThrow(/width must be an integer >= 1/);
     expect(() => new DiklTrainer(tiny({ lr: NaN }), target, 1)).toThrow(/lr must be a positive number/);
     expect(() => new DiklTrainer(tiny({ ais: { ...tiny().ais, malaStep: -1 } }), target, 1)).toThrow(/malaStep/);
+    expect(() => new DiklTrainer(tiny({ lrSchedule: 'cosine', lrIters: 0 }), target, 1)).toThrow(/lrIters/);
+  });
+
+  it('decays the generator lr on the cosine schedule and holds it after the decay', () => {
+    const c = { lr: 1e-3, lrSchedule: 'cosine' as const, lrIters: 100, lrFloor: 0.05 };
+    expect(generatorLr(c, 0)).toBeCloseTo(1e-3, 12);
+    expect(generatorLr(c, 50)).toBeCloseTo(1e-3 * (0.05 + 0.95 * 0.5), 12);
+    expect(generatorLr(c, 100)).toBeCloseTo(5e-5, 12);
+    expect(generatorLr(c, 1000)).toBeCloseTo(5e-5, 12);
+    expect(generatorLr({ lr: 1e-3, lrSchedule: 'constant' }, 1000)).toBe(1e-3);
   });
 });

@@ -33,6 +33,19 @@ export interface DiklConfig {
   scale: number;
   /** the generator's output factor: 1 = the paper's plain MLP; d = the target's spread (faster, less mode-seeking) */
   genScale: number;
+  /** generator lr schedule (ours; the official code keeps lr constant): cosine decays lr → lr·lrFloor over lrIters updates, then holds */
+  lrSchedule?: 'constant' | 'cosine';
+  lrIters?: number;
+  lrFloor?: number;
+}
+
+/** the generator lr at update `it` (0-based) */
+export function generatorLr(c: Pick<DiklConfig, 'lr' | 'lrSchedule' | 'lrIters' | 'lrFloor'>, it: number): number {
+  if (c.lrSchedule !== 'cosine') return c.lr;
+  const n = Math.max(1, c.lrIters ?? 1);
+  const f = c.lrFloor ?? 0.05;
+  const u = Math.min(1, it / n);
+  return c.lr * (f + (1 - f) * 0.5 * (1 + Math.cos(Math.PI * u)));
 }
 
 export interface DiklStats {
@@ -51,6 +64,11 @@ function checkConfig(c: DiklConfig): void {
   int('width', 1); int('depth', 1); int('batch', 1); int('dsmSteps', 0); int('scoreWidth', 1); int('scoreDepth', 1);
   for (const k of ['lr', 'scoreLr', 'gradClip'] as const) {
     if (!(c[k] > 0) || !Number.isFinite(c[k])) throw new Error(`DiKL: ${k} must be a positive number, got ${c[k]}`);
+  }
+  if (c.lrSchedule === 'cosine') {
+    if (!Number.isInteger(c.lrIters) || (c.lrIters as number) < 1) throw new Error(`DiKL: lrIters must be an integer >= 1, got ${c.lrIters}`);
+    const f = c.lrFloor ?? 0.05;
+    if (!(f >= 0 && f <= 1)) throw new Error(`DiKL: lrFloor must be in [0, 1], got ${f}`);
   }
   checkAisOptions(c.ais);
 }
@@ -115,6 +133,8 @@ export class DiklTrainer {
       const coef = surrogateCoef(sm, st.score, r.w);
       const gap = tf.mean(tf.div(tf.sum(tf.square(coef), 1), tf.reshape(r.w, [-1]))) as Scalar;
       const { grads } = tf.variableGrads(() => surrogateLoss(this.generator.apply(z), r.a, r.s, eps, coef), this.generator.vars);
+      // tfjs Adam reads its learningRate field at every applyGradients
+      (this.opt as unknown as { learningRate: number }).learningRate = generatorLr(this.cfg, this.iteration);
       this.opt.applyGradients(clipByGlobalNorm(grads, this.cfg.gradClip));
       return { gap, accept: st.accept ?? tf.scalar(NaN) };
     });

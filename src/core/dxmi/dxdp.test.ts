@@ -81,4 +81,30 @@ describe('DxDP', () => {
     critic.dispose();
     policy.dispose();
   });
+
+  it('lrSigma is the log σ_t step size (Adam: the first step moves each log σ by ≈ lr); the MLP keeps lrSampler', () => {
+    const moved = (lrSigma: number | undefined) => {
+      const rng = new Rng(5);
+      const policy = new GaussianPolicy({ T: 3, hidden: 8, depth: 1, rng });
+      const critic = new Critic({ T: 3, hidden: 8, mode: 'time', lrEnergy: 1e-3, lrValue: 1e-3, rng });
+      const trainer = new DxdpTrainer(policy, critic, { tau: 0.5, tauVelocity: 0, gamma: 1, rho: 1, batch: 16, lrSampler: 1e-4, lrSigma, learnSigma: true, costsInValue: false, clip: 1e6 }, rng);
+      const data = tf.randomNormal([16, 2], 0, 1, 'float32', 2) as Tensor2D;
+      const before = Array.from(policy.logSigma!.dataSync());
+      const w0 = Array.from(policy.mlp.vars[0].dataSync());
+      trainer.iterate(data).dispose();
+      const d = Array.from(policy.logSigma!.dataSync()).map((v, i) => Math.abs(v - before[i]));
+      const dw = Math.max(...Array.from(policy.mlp.vars[0].dataSync()).map((v, i) => Math.abs(v - w0[i])));
+      tf.dispose(data);
+      trainer.dispose();
+      critic.dispose();
+      policy.dispose();
+      return { d, dw };
+    };
+    const fast = moved(0.05);
+    const same = moved(undefined);
+    for (const v of fast.d) expect(v).toBeCloseTo(0.05, 3);
+    for (const v of same.d) expect(v).toBeCloseTo(1e-4, 5);
+    expect(fast.dw).toBeLessThan(1.01e-4);
+    expect(fast.dw).toBeCloseTo(same.dw, 9);
+  });
 });

@@ -25,6 +25,8 @@ export interface DxdpOptions {
   rho: number;
   batch: number;
   lrSampler: number;
+  /** Adam learning rate of the log σ_t (the official code has its own σ lr); default = lrSampler */
+  lrSigma?: number;
   learnSigma: boolean;
   /** put τ₂·running cost − τ₁·log σ into the TD target (the paper's recursion) instead of the policy loss only (released configs) */
   costsInValue: boolean;
@@ -52,6 +54,8 @@ export class DxdpTrainer {
   /** s_t² per policy step (on the device: AVR needs no host read) */
   readonly s2: Variable;
   private readonly opt: tf.Optimizer;
+  /** separate Adam for log σ_t (Adam is per-parameter: with lrSigma = lrSampler this equals one Adam on all) */
+  private readonly optSigma: tf.Optimizer;
   private readonly vars: Variable[];
 
   constructor(
@@ -67,6 +71,7 @@ export class DxdpTrainer {
     this.s2 = tf.variable(t, false);
     t.dispose();
     this.opt = tf.train.adam(o.lrSampler);
+    this.optSigma = tf.train.adam(o.lrSigma ?? o.lrSampler);
     this.vars = policy.trainable(o.learnSigma);
   }
 
@@ -107,7 +112,12 @@ export class DxdpTrainer {
         }
         return total;
       }, this.vars);
-      this.opt.applyGradients(clipByGlobalNorm(grads, o.clip));
+      const clipped = clipByGlobalNorm(grads, o.clip);
+      const sigmaName = o.learnSigma ? policy.logSigma?.name : undefined;
+      const rest: Record<string, tf.Tensor> = {};
+      for (const [k, g] of Object.entries(clipped)) if (k !== sigmaName) rest[k] = g;
+      this.opt.applyGradients(rest);
+      if (sigmaName && clipped[sigmaName]) this.optSigma.applyGradients({ [sigmaName]: clipped[sigmaName] });
       const td = T > 0 ? tf.div(tf.addN(tdLosses), T) : tf.scalar(0);
       const stats = tf.stack([eLoss, gap, td, pLoss]) as Tensor1D;
       gap.dispose(); // energyStep kept it past its own gradient tape
@@ -118,5 +128,6 @@ export class DxdpTrainer {
   dispose(): void {
     this.s2.dispose();
     this.opt.dispose();
+    this.optSigma.dispose();
   }
 }

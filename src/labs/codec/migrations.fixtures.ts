@@ -27,7 +27,7 @@ export const V1_LINKS: readonly V1Fixture[] = [
   },
   {
     v1: '#/dikl?v=1&seed=5&target=mog40&objective=dikl&compare=1&weighting=inv-a&target_score=exact&T=30&beta_end=0.7&width=64&depth=3&gen_scale=plain&batch=256&dsm_steps=2&lr=0.001&score_lr=0.001&n_is=10&ais_steps=15&ais_step=0.5&mala_steps=5&mala_step=0.01&inspector=1&px=0&py=0&pt=8&speed=5&backend=wasm',
-    current: '#/dikl?v=2&seed=5&target=mog40&objective=dikl&otherObjective=1&weighting=inv-a&target_score=exact&T=30&beta_end=0.7&width=64&depth=3&gen_scale=plain&batch=256&dsm_steps=2&lr=0.001&score_lr=0.001&n_is=10&ais_steps=15&ais_step=0.5&mala_steps=5&mala_step=0.01&inspector=1&px=0&py=0&pt=8&speed=5&backend=wasm',
+    current: '#/dikl?v=2&seed=5&target=mog40&objective=dikl&otherObjective=1&weighting=inv-a&target_score=exact&T=30&beta_end=0.7&width=64&depth=3&gen_scale=plain&batch=256&dsm_steps=2&lr=0.001&lr_schedule=constant&score_lr=0.001&n_is=10&ais_steps=15&ais_step=0.5&mala_steps=5&mala_step=0.01&inspector=1&px=0&py=0&pt=8&speed=5&backend=wasm',
   },
   {
     v1: '#/guidance?v=1&seed=5&data=line&phi=0&score=learned&reward=f1&ratio=9&guidance=naive&delta=0.9&sigma=0.1&betaScale=1&beta=0&batch=32&rounds=200&T=100&algorithm=1&trainSteps=1500&hidden=64&lr=0.002&sweep=0&speed=1&backend=wasm',
@@ -35,6 +35,6 @@ export const V1_LINKS: readonly V1Fixture[] = [
   },
   {
     v1: '#/dxmi?v=1&seed=5&data=8gaussians&T=4&schedule=code&init=ddpm&pretrain=300&hidden=64&learn_sigma=1&value=time&tau=0.1&tau_velocity=0.01&gamma=1&rho=0.99&costs_in_value=0&confine=1&ema_energy=0.99&ema_sampler=0.99&compare=1&batch=256&lr_energy=0.003&lr_value=0.001&lr_sampler=0.0001&probe_x=0&probe_y=0&speed=5&backend=wasm',
-    current: '#/dxmi?v=2&seed=5&data=8gaussians&T=4&schedule=code&init=ddpm&pretrain=300&hidden=64&learn_sigma=1&value=time&tau=0.1&tau_velocity=0.01&gamma=1&rho=0.99&costs_in_value=0&confine=1&ema_energy=0.99&ema_sampler=0.99&tau0Twin=1&batch=256&lr_energy=0.003&lr_value=0.001&lr_sampler=0.0001&probe_x=0&probe_y=0&speed=5&backend=wasm',
+    current: '#/dxmi?v=2&seed=5&data=8gaussians&T=4&schedule=code&init=ddpm&pretrain=300&hidden=64&learn_sigma=1&value=time&tau=0.1&tau_velocity=0.01&gamma=1&rho=0.99&costs_in_value=0&confine=1&ema_energy=0.99&ema_sampler=0.99&tau0Twin=1&batch=256&lr_energy=0.003&lr_value=0.001&lr_sampler=0.0001&lr_sigma=0.0001&probe_x=0&probe_y=0&speed=5&backend=wasm',
   },
 ];

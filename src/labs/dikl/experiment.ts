@@ -37,6 +37,7 @@ export function configFrom(p: P, objective: 'dikl' | 'rkl', scale: number): Dikl
     lr: Number(p.lr), scoreLr: Number(p.score_lr), scoreWidth: Number(p.width), scoreDepth: 3, gradClip: 10,
     ais: { particles: Number(p.n_is), aisSteps: Number(p.ais_steps), aisStep: Number(p.ais_step), malaSteps: Number(p.mala_steps), malaStep: Number(p.mala_step), clip: 1000 },
     scale, genScale: p.gen_scale === 'spread' ? scale : 1,
+    lrSchedule: p.lr_schedule === 'cosine' ? 'cosine' : 'constant', lrIters: Number(p.lr_iters ?? 1500), lrFloor: 0.05,
   };
 }
 

@@ -30,7 +30,7 @@ export const diklParams: readonly ParamSpec[] = [
   { key: 'otherObjective', label: 'Compare with the other objective', group: 'objective', kind: 'bool', default: false, help: 'Train a second generator with the other objective from the same seed and the same initial weights; it is drawn in white, the main one in red. Halves the speed.' },
   {
     key: 'weighting', label: 'Weight w(t)', group: 'objective', kind: 'enum', values: ['uniform', 'inv-a', 's2-over-a', 's2-over-a2'], valueLabels: ['uniform', '1/a (paper, MoG-40)', 's²/a', 's²/a²'], default: 'inv-a',
-    help: 'Weight of each noise level in the DiKL sum; all four are options of the official code. 1/a cancels the a in ∂x_t/∂φ.', when: (p) => p.objective === 'dikl' || p.otherObjective === true,
+    help: 'Weight of each noise level in the DiKL sum; all four are options of the official code. 1/a (the MoG-40 config) cancels the a in ∂x_t/∂φ; s²/a² leans on the noisy levels, where far modes are visible, and is what the MoG-40 presets use (our choice: it covered the most modes in short runs, docs/dikl-lab.md).', when: (p) => p.objective === 'dikl' || p.otherObjective === true,
   },
   {
     key: 'target_score', label: 'Target noisy score', group: 'objective', kind: 'enum', values: ['exact', 'msi-exact', 'msi-ais'],
@@ -48,6 +48,11 @@ export const diklParams: readonly ParamSpec[] = [
   { key: 'batch', label: 'Batch', group: 'networks', kind: 'int', min: 8, max: 4096, scale: 'log', default: 256, help: 'Samples per generator update and per DSM step (paper: 1024).' },
   { key: 'dsm_steps', label: 'DSM steps per update', group: 'networks', kind: 'int', min: 0, max: 100, default: 2, help: 'Denoising-score-matching steps of the model-score net on detached generator samples before each generator update (paper: 50; each costs about as much as the generator update).' },
   { key: 'lr', label: 'Generator lr', group: 'networks', kind: 'number', min: 1e-6, max: 0.1, scale: 'log', default: 1e-3, help: 'Adam learning rate of the generator (paper: 1e-3); its gradient norm is clipped at 10.' },
+  {
+    key: 'lr_schedule', label: 'Generator lr schedule', group: 'networks', kind: 'enum', values: ['constant', 'cosine'], valueLabels: ['constant (paper)', 'cosine decay (ours)'], default: 'constant',
+    help: 'The official code keeps the generator lr constant for 100 000 updates. Cosine (ours, for short live runs) decays it from lr to lr/20 over the decay updates, then holds it: the samples settle and the model-score net catches up.',
+  },
+  { key: 'lr_iters', label: 'lr decay updates', group: 'networks', kind: 'int', min: 1, max: 100000, scale: 'log', default: 1500, help: 'Updates over which the cosine schedule decays the generator lr (ours; set it to the run length).', when: (p) => p.lr_schedule === 'cosine' },
   { key: 'score_lr', label: 'Score-net lr', group: 'networks', kind: 'number', min: 1e-6, max: 0.1, scale: 'log', default: 1e-3, help: 'Adam learning rate of the model-score net (paper: 1e-4 with 50 steps per update; 1e-3 here because there are only 2).' },
   { key: 'n_is', label: 'IS particles', group: 'posterior sampler', kind: 'int', min: 1, max: 200, default: 10, help: 'Importance-sampling particles per x_t (paper MoG-40: 10).', when: usesAis },
   { key: 'ais_steps', label: 'AIS steps', group: 'posterior sampler', kind: 'int', min: 0, max: 100, default: 15, help: 'Annealing temperatures from the proposal to the posterior, one MALA move each (paper: 15; 0 = plain importance sampling).', when: usesAis },

@@ -1,14 +1,20 @@
 // Classroom demos for the DiKL lab (the paper's MoG-40 figure, repo GIF assets/compare_crop.gif).
 import type { Preset } from '../types';
 
+/** the MoG-40 paper check's settings, shared by mog40-dikl, mog40-rkl and mog40-compare so that the two objectives
+ *  differ in nothing else (docs/dikl-lab.md, "The paper check"): width 128, w = s²/a² (an official weighting), the
+ *  generator lr decayed by a cosine over the run (ours) */
+const MOG40_CHECK = { target: 'mog40', target_score: 'exact', width: 128, weighting: 's2-over-a2', lr_schedule: 'cosine', lr_iters: 2500 } as const;
+const MOG40_STEPS = 2500;
+
 export const diklPresets: readonly Preset[] = [
   {
     id: 'mog40-compare',
     topics: ['mode collapse', 'training'],
     title: 'Reverse KL collapses, DiKL covers the modes',
     lookFor: 'Two generators from the same initial weights on MoG-40: red is trained with DiKL, white with plain reverse KL. Both start as a blob at the origin. Reverse KL only sees the target score where its samples already are, so it settles on the few modes near the origin; DiKL also compares the heavily noised densities, where the far modes are visible, and spreads out to cover them. Watch the "modes covered" chart.',
-    params: { target: 'mog40', objective: 'dikl', otherObjective: true, target_score: 'exact' },
-    steps: 1500,
+    params: { ...MOG40_CHECK, objective: 'dikl', otherObjective: true },
+    steps: MOG40_STEPS,
   },
   {
     id: 'mog40-spread',
@@ -23,16 +29,16 @@ export const diklPresets: readonly Preset[] = [
     topics: ['mode collapse', 'training'],
     title: 'DiKL on MoG-40',
     lookFor: 'The generator spreads from the origin over the [−56, 56]² box and finds the 40 modes; modes covered climbs, sliced W₂ and the energy-histogram TVD fall. The score-error plot shows the model score net catching up with the target score at every level.',
-    params: { target: 'mog40', objective: 'dikl', target_score: 'exact' },
-    steps: 1500,
+    params: { ...MOG40_CHECK, objective: 'dikl' },
+    steps: MOG40_STEPS,
   },
   {
     id: 'mog40-rkl',
     topics: ['mode collapse', 'training'],
     title: 'Plain reverse KL on MoG-40',
     lookFor: 'The same generator trained by reverse KL at the smallest noise level, with the exact target score: it is mode-seeking and covers only the handful of modes near where it started.',
-    params: { target: 'mog40', objective: 'rkl', target_score: 'exact' },
-    steps: 1500,
+    params: { ...MOG40_CHECK, objective: 'rkl' },
+    steps: MOG40_STEPS,
   },
   {
     id: 'mog40-ais',

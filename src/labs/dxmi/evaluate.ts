@@ -11,6 +11,7 @@ import type { Critic } from '../../core/dxmi/critic';
 import { auroc } from '../../core/dxmi/anomaly';
 import { slicedW2 } from '../../core/metrics/sliced-w2';
 import { modesCovered } from '../../core/metrics/modes';
+import { knnEntropy2d } from '../../core/dxmi/knn-entropy';
 import type { Layer } from '../../protocol/snapshot';
 import type { ParamValue } from '../types';
 import { pathsLayer, rocLayer, toNet, toWorld, type Frame } from './view-data';
@@ -22,6 +23,8 @@ const PATHS = 10;
 export class Evaluator {
   private baselineX: Tensor2D | null = null;
   private baseline: number | null = null;
+  /** k-NN entropy estimate of the 2000 reference data points (world frame), computed once */
+  private entropyData: number | null = null;
 
   private constructor(
     private readonly target: Target,
@@ -74,6 +77,9 @@ export class Evaluator {
     }
     if (this.baseline !== null) metrics.baseline_sw2 = this.baseline;
     if (this.target.mixture) metrics.modes_covered = modesCovered(xT, this.target.mixture).covered;
+    this.entropyData ??= knnEntropy2d(this.reference);
+    metrics.entropy_data = this.entropyData;
+    metrics.entropy_samples = knnEntropy2d(xT);
     const [eh, eo] = tf.tidy(() => [critic.scoreE(this.holdout), critic.scoreE(this.outliers)]);
     const normal = new Float32Array(await eh.data());
     const anomaly = new Float32Array(await eo.data());
@@ -94,6 +100,7 @@ export class Evaluator {
     if (withMetrics) {
       metrics.sw2_tau0 = slicedW2(xy, this.reference, rng, 64);
       if (this.target.mixture) metrics.modes_tau0 = modesCovered(xy, this.target.mixture).covered;
+      metrics.entropy_tau0 = knnEntropy2d(xy);
     }
     return { xy, metrics };
   }

@@ -27,7 +27,7 @@ describe('DxMI lab', () => {
     expect(s.iteration).toBe(3);
     for (const k of ['energy', 'value0', 'value1', 'samples', 'data', 'paths', 'sigma', 'roc']) expect(s.layers[k], k).toBeDefined();
     expect(s.layers.value2).toBeUndefined(); // T = 2: panels t = 0, 1 only
-    for (const k of ['sw2_data', 'baseline_sw2', 'energy_gap', 'auroc', 'modes_covered', 'td_loss']) expect(Number.isFinite(s.metrics[k]), k).toBe(true);
+    for (const k of ['sw2_data', 'baseline_sw2', 'energy_gap', 'auroc', 'modes_covered', 'td_loss', 'sigma_mean', 'entropy_samples', 'entropy_data']) expect(Number.isFinite(s.metrics[k]), k).toBe(true);
     expect((s.layers.samples as { xy: Float32Array }).xy.length).toBe(4000);
     expect((s.layers.sigma as { values: Float32Array }).values.length).toBe(2);
     expect(s.info.probe).toMatch(/^E\(0, 0\) = -?\d/);
@@ -64,7 +64,7 @@ describe('DxMI lab', () => {
     exp.step(3);
     const s = await exp.snapshot({ grids: true, metrics: true });
     for (const k of ['samples_tau0', 'energy_tau0']) expect(s.layers[k], k).toBeDefined();
-    for (const k of ['sw2_tau0', 'modes_tau0']) expect(Number.isFinite(s.metrics[k]), k).toBe(true);
+    for (const k of ['sw2_tau0', 'modes_tau0', 'sigma_mean_tau0', 'entropy_tau0']) expect(Number.isFinite(s.metrics[k]), k).toBe(true);
     const inner = exp as unknown as { policy: { trainable(b: boolean): tf.Variable[] }; twin: { policy: { trainable(b: boolean): tf.Variable[] } } };
     const [a, b] = [inner.policy.trainable(true), inner.twin.policy.trainable(true)];
     a.forEach((v, i) => expect(Array.from(b[i].dataSync())).toEqual(Array.from(v.dataSync())));

@@ -29,7 +29,7 @@ const LIVE = new Set(['tau', 'tau_velocity', 'gamma', 'rho', 'costs_in_value', '
 function dxdpOptions(p: P): DxdpOptions {
   return {
     tau: Number(p.tau), tauVelocity: Number(p.tau_velocity), gamma: Number(p.gamma), rho: Number(p.rho),
-    batch: Number(p.batch), lrSampler: Number(p.lr_sampler), learnSigma: Boolean(p.learn_sigma),
+    batch: Number(p.batch), lrSampler: Number(p.lr_sampler), lrSigma: Number(p.lr_sigma ?? p.lr_sampler), learnSigma: Boolean(p.learn_sigma),
     costsInValue: Boolean(p.costs_in_value), clip: 1,
   };
 }
@@ -65,7 +65,7 @@ export class DxmiExperiment implements Experiment {
   ) {}
 
   static async create(p: P, seed: number): Promise<DxmiExperiment> {
-    for (const k of ['lr_energy', 'lr_value', 'lr_sampler', 'batch', 'T', 'hidden']) {
+    for (const k of ['lr_energy', 'lr_value', 'lr_sampler', 'lr_sigma', 'batch', 'T', 'hidden']) {
       if (!(Number(p[k]) > 0) || !Number.isFinite(Number(p[k]))) throw new Error(`DxMI: '${k}' must be a positive number, got ${String(p[k])}`);
     }
     if (!(Number(p.tau) >= 0) || !(Number(p.tau_velocity) >= 0) || !(Number(p.gamma) >= 0)) throw new Error('DxMI: τ, τ velocity and γ must be ≥ 0');
@@ -180,6 +180,10 @@ export class DxmiExperiment implements Experiment {
       ev.layers.samples_tau0 = { kind: 'points', xy: tw.xy };
       if (req.grids) this.grids.energy_tau0 = await energyGrid(this.twin.critic, this.target.box, this.frame);
     }
+    if (req.metrics && !fitting) {
+      metrics.sigma_mean = learnedSigmaMean(this.policy.sigmas());
+      if (this.twin) metrics.sigma_mean_tau0 = learnedSigmaMean(this.twin.policy.sigmas());
+    }
     const layers: Snapshot['layers'] = { ...ev.layers, sigma: sigmaLayer(this.policy.sigmas(), await this.s2()) };
     for (const [k, v] of Object.entries(this.grids)) layers[k] = { ...v, values: (v as { values: Float32Array }).values.slice() } as typeof v;
     if (this.target.id === 'custom' && this.target.mixture) layers.handles = { kind: 'handles', components: this.target.mixture };
@@ -217,6 +221,14 @@ export class DxmiExperiment implements Experiment {
     this.twin?.dispose();
     this.emaPolicy?.dispose();
   }
+}
+
+/** geometric mean of the learnable σ_t (all steps but the fixed last one; the last one when T = 1) */
+export function learnedSigmaMean(sigmas: Float32Array): number {
+  const n = Math.max(1, sigmas.length - 1);
+  let s = 0;
+  for (let i = 0; i < n; i++) s += Math.log(sigmas[i]);
+  return Math.exp(s / n);
 }
 
 /** mean and scale (the larger per-axis std) of the data: the nets see (x − m)/d */
