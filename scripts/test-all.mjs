@@ -59,6 +59,20 @@ if (!process.argv.includes('--unit')) {
     // (WebGPU/WebGL on a software adapter are left out here: minutes per workload, nothing learned)
     check('benchmark harness (quick)', 'npm', ['run', '--silent', 'bench', '--', '--quick', '--no-build', '--backends', 'wasm,cpu']);
   }
+  // the papers' claims as headless runs of the recommended experiments (minutes, not a unit test's seconds);
+  // each claim counts as one test
+  console.log('\n=== paper checks: node scripts/paper-checks.mjs');
+  const papers = spawnSync('node', ['scripts/paper-checks.mjs'], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+  process.stdout.write(papers.stdout ?? '');
+  const m = /paper checks: (\d+) passed, (\d+) failed/.exec(papers.stdout ?? '');
+  if (m) {
+    passed += Number(m[1]);
+    failed += Number(m[2]);
+    lines.push(`paper checks: ${m[1]} passed, ${m[2]} failed`);
+  } else {
+    failed++;
+    lines.push('paper checks: no summary — counted as one failure');
+  }
 }
 
 console.log('\n=== Summary');

@@ -5,6 +5,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { installWasmKernelFixes } from '../core/fused/wasm-kernel-fixes';
 
 export type NodeBackend = 'cpu' | 'wasm';
 
@@ -14,6 +15,7 @@ export async function startNodeBackend(name: NodeBackend): Promise<void> {
     const require = createRequire(import.meta.url);
     const dir = dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json'));
     wasm.setWasmPaths(pathToFileURL(join(dir, 'dist')).href + '/');
+    installWasmKernelFixes(); // as in the app's worker: transposed products through XNNPACK
   }
   // PROD silences tfjs's "install tfjs-node" banner (it cannot install here) and per-op debug checks
   tf.env().set('PROD', true);

@@ -3,10 +3,12 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { tf } from '../core/tf';
+import { installWasmKernelFixes } from '../core/fused/wasm-kernel-fixes';
 
 export async function loadWasmBackend(): Promise<string> {
   const wasm = await import('@tensorflow/tfjs-backend-wasm');
   const dir = dirname(createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm/package.json'));
   wasm.setWasmPaths(join(dir, 'dist') + '/');
+  installWasmKernelFixes(); // the app's worker installs it too
   return tf.getBackend();
 }

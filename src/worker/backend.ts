@@ -7,6 +7,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import type { BackendName, BackendRequest } from '../protocol/messages';
 import { probeBackend } from '../engine/bench/probe';
+import { installWasmKernelFixes } from '../core/fused/wasm-kernel-fixes';
 
 export const BACKEND_ORDER: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
 
@@ -63,6 +64,7 @@ async function tryBackend(name: BackendName, forced: boolean): Promise<string> {
     // breaks once the loader is bundled ("e is not defined"). Single-threaded SIMD is reliable.
     tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
     wasm.setWasmPaths(wasmPaths());
+    installWasmKernelFixes(); // transposed products (every backward pass) through XNNPACK
     adapter = 'WebAssembly (SIMD)';
   } else {
     adapter = 'JavaScript';
