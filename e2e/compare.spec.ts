@@ -1,6 +1,7 @@
 // A/B comparison: a link with `ab=1` and `b.<key>` overrides runs a second worker beside the lab's
 // own, from the same seed, with the overrides; the plots split A|B on one colour scale, the charts
 // overlay both, and the link follows the comparison as it is edited and turned off.
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import type { AppState } from '../src/state/store';
 import { SamplersLab } from './pages/samplers-lab';
@@ -60,6 +61,14 @@ test('samplers: A and B run side by side from one seed, charts overlay both, the
   await expect(quality.locator('.lines path')).toHaveCount(4);
   await expect(quality.locator('.lines path[stroke-dasharray]')).toHaveCount(2);
   await expect(quality.locator('.legend text')).toHaveText([/^sliced W₂\s+A \S+ · B \S+$/, /^MMD²\s+A \S+ · B \S+$/, 'B dashed, A solid']);
+
+  // the metrics JSON holds both runs: A's series, and B's under "b" with its overrides
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('save-metrics').click()]);
+  const metrics = JSON.parse(readFileSync((await dl.path())!, 'utf8'));
+  expect(metrics.b.overrides).toEqual({ sampler: 'mala' });
+  expect(metrics.b.series.sw2.ys.length).toBeGreaterThan(0);
+  expect(metrics.series.sw2.ys.length).toBeGreaterThan(0);
+  expect(metrics.b.series.sw2.ys).not.toEqual(metrics.series.sw2.ys);
 
   // B's editor: pick the step size and set it; only B changes, and the link says so
   const edit = page.getByTestId('compare-edit');

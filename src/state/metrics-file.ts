@@ -16,6 +16,16 @@ export interface MetricsPayload {
   link: string;
   iteration: number;
   series: Record<string, { label: string; xs: number[]; ys: number[] }>;
+  /** the A/B comparison's B run (present only while one runs): its overrides of A's params and its series */
+  b?: { overrides: Record<string, unknown>; iteration: number; series: MetricsPayload['series'] };
+}
+
+/** B's side of an A/B comparison, for the metrics file */
+export interface CompareMetrics {
+  /** B's params that differ from A's (typed arrays are written as plain arrays) */
+  overrides: Record<string, unknown>;
+  iteration: number;
+  series: Record<string, Series>;
 }
 
 /** Chart labels by metric key, from the lab's chart views (a key no chart names keeps its key). */
@@ -25,16 +35,25 @@ export function metricLabels(schema: LabSchema | undefined): Record<string, stri
   return out;
 }
 
-export function metricsPayload(lab: LabId, link: string, iteration: number, series: Record<string, Series>, schema = LAB_SCHEMAS[lab]): MetricsPayload {
-  const labels = metricLabels(schema);
+function labelled(series: Record<string, Series>, labels: Record<string, string>): MetricsPayload['series'] {
   const out: MetricsPayload['series'] = {};
   for (const [key, s] of Object.entries(series)) {
     if (s.xs.length === 0) continue;
     out[key] = { label: labels[key] ?? key, xs: [...s.xs], ys: [...s.ys] };
   }
-  return { app: APP_NAME, version: APP_VERSION, lab, link, iteration, series: out };
+  return out;
 }
 
-export function encodeMetricsFile(lab: LabId, link: string, iteration: number, series: Record<string, Series>): string {
-  return JSON.stringify(metricsPayload(lab, link, iteration, series));
+export function metricsPayload(lab: LabId, link: string, iteration: number, series: Record<string, Series>, b?: CompareMetrics, schema = LAB_SCHEMAS[lab]): MetricsPayload {
+  const labels = metricLabels(schema);
+  const payload: MetricsPayload = { app: APP_NAME, version: APP_VERSION, lab, link, iteration, series: labelled(series, labels) };
+  if (b) {
+    const overrides = Object.fromEntries(Object.entries(b.overrides).map(([k, v]) => [k, ArrayBuffer.isView(v) ? Array.from(v as Float32Array) : v]));
+    payload.b = { overrides, iteration: b.iteration, series: labelled(b.series, labels) };
+  }
+  return payload;
+}
+
+export function encodeMetricsFile(lab: LabId, link: string, iteration: number, series: Record<string, Series>, b?: CompareMetrics): string {
+  return JSON.stringify(metricsPayload(lab, link, iteration, series, b));
 }

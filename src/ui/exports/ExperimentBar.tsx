@@ -9,6 +9,7 @@ import { decodeExperiment, encodeExperiment } from '../../state/experiment-file'
 import { encodeMetricsFile } from '../../state/metrics-file';
 import { hashOfState } from '../../state/url-sync';
 import { download, jsonBlob } from './download';
+import { compareSession } from '../boot';
 import './exports.css';
 
 /** Validate a file and load it; returns what to tell the user. Never throws. */
@@ -71,7 +72,10 @@ export function ExperimentBar() {
   };
   const metrics = () => {
     const s = appStore.getState();
-    download(`${lab}-metrics.json`, jsonBlob(encodeMetricsFile(lab, hashOfState(s) ?? '', s.iteration, s.series)));
+    // with an A/B comparison running, B's series go in too (under "b", with B's overrides)
+    const bRun = compareSession()?.current();
+    const b = bRun && s.ui.compare ? { overrides: s.ui.compare, iteration: bRun.store.getState().iteration, series: bRun.store.getState().series } : undefined;
+    download(`${lab}-metrics.json`, jsonBlob(encodeMetricsFile(lab, hashOfState(s) ?? '', s.iteration, s.series, b)));
   };
   return (
     <div className="panel experiment-bar" role="group" aria-label="Experiment file">
