@@ -62,6 +62,9 @@ test('samplers: A and B run side by side from one seed, charts overlay both, the
   await expect(quality.locator('.lines path[stroke-dasharray]')).toHaveCount(2);
   await expect(quality.locator('.legend text')).toHaveText([/^sliced W₂\s+A \S+ · B \S+$/, /^MMD²\s+A \S+ · B \S+$/, 'B dashed, A solid']);
 
+  // the marginals draw B as a dashed outline over A's bars
+  await expect.poll(async () => (await page.getByTestId('hist-b').first().getAttribute('d'))?.length ?? 0, { timeout: 10_000 }).toBeGreaterThan(10);
+
   // the metrics JSON holds both runs: A's series, and B's under "b" with its overrides
   const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('save-metrics').click()]);
   const metrics = JSON.parse(readFileSync((await dl.path())!, 'utf8'));
@@ -90,6 +93,7 @@ test('samplers: A and B run side by side from one seed, charts overlay both, the
   expect((await cmp(page)).active).toBe(false);
   await expect(split).toHaveCount(0);
   await expect(quality.locator('.lines path')).toHaveCount(2);
+  await expect.poll(async () => (await page.getByTestId('hist-b').first().getAttribute('d')) ?? '').toBe('');
 
   // and on again from the button: B starts with A's settings
   await page.getByTestId('compare-toggle').click();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { histMax, histogramPath, nextYMax, referencePoints } from './hist';
+import { histMax, histogramPath, nextYMax, outlinePath, referencePoints } from './hist';
 
 const id = (v: number) => v;
 const flip = (v: number) => 100 - v;
@@ -24,5 +24,12 @@ describe('histogram geometry', () => {
     expect(nextYMax(1.1, 0.5)).toBeCloseTo(0.55);
     expect(nextYMax(1.1, 2)).toBeCloseTo(2.2);
     expect(nextYMax(1.1, 0)).toBe(1.1);
+  });
+});
+
+describe('outlinePath (the B run over A in an A/B comparison)', () => {
+  it('is one step line over every bin, at zero where a bin is empty or not finite', () => {
+    expect(outlinePath([0, 1, 2, 3], [2, 0, NaN], id, (v) => 10 - v)).toBe('M0.0,8.0H1.0L1.0,10.0H2.0L2.0,10.0H3.0');
+    expect(outlinePath([0, 1], [], id, id)).toBe('');
   });
 });

@@ -11,6 +11,25 @@ export type HistogramLayer = Extract<Layer, { kind: 'histogram' }>;
 export const HIST_MARGIN: Margin = { top: 8, right: 10, bottom: 22, left: 36 };
 export const BAR_COLOR = '#5b8fc9';
 export const REFERENCE_COLOR = '#1a1a1a';
+/** the A/B comparison's B run: its histogram as a dashed outline over A's bars (dashed = B, as in the charts) */
+export const B_OUTLINE_COLOR = '#d9480f';
+
+/** The outline of a histogram as one step path (the B run's bars, drawn over A's). */
+export function outlinePath(
+  edges: ArrayLike<number>,
+  density: ArrayLike<number>,
+  x: (v: number) => number,
+  y: (v: number) => number,
+): string {
+  let d = '';
+  for (let i = 0; i < density.length && i + 1 < edges.length; i++) {
+    const v = Number.isFinite(density[i]) && density[i] > 0 ? density[i] : 0;
+    const x0 = x(edges[i]).toFixed(1);
+    const x1 = x(edges[i + 1]).toFixed(1);
+    d += `${d ? 'L' : 'M'}${x0},${y(v).toFixed(1)}H${x1}`;
+  }
+  return d;
+}
 
 /** Largest finite value of the bars and the reference. */
 export function histMax(layer: Pick<HistogramLayer, 'density' | 'reference'>): number {
@@ -57,6 +76,8 @@ export class HistView {
   private svg: SVGSVGElement;
   private bars: SVGPathElement;
   private ref: SVGPathElement;
+  private outlineB: SVGPathElement;
+  private b: HistogramLayer | null = null;
   private gx: SVGGElement;
   private gy: SVGGElement;
   private yMax = 0;
@@ -79,7 +100,13 @@ export class HistView {
     this.ref.setAttribute('fill', 'none');
     this.ref.setAttribute('stroke', REFERENCE_COLOR);
     this.ref.setAttribute('stroke-width', '1.5');
-    g.append(this.bars, this.ref);
+    this.outlineB = document.createElementNS('http://www.w3.org/2000/svg', 'path');
+    this.outlineB.setAttribute('fill', 'none');
+    this.outlineB.setAttribute('stroke', B_OUTLINE_COLOR);
+    this.outlineB.setAttribute('stroke-width', '1.5');
+    this.outlineB.setAttribute('stroke-dasharray', '4 2');
+    this.outlineB.setAttribute('data-testid', 'hist-b');
+    g.append(this.bars, this.outlineB, this.ref);
     this.gx = createGroup(this.svg, 'axis axis-x');
     this.gy = createGroup(this.svg, 'axis axis-y');
     container.appendChild(this.svg);
@@ -98,6 +125,13 @@ export class HistView {
     if (!this.raf) this.raf = requestAnimationFrame(() => this.draw());
   }
 
+  /** the B run's histogram of the same layer (null: no comparison, the outline goes) */
+  renderB(layer: HistogramLayer | null): void {
+    this.b = layer;
+    if (!layer) this.outlineB.setAttribute('d', '');
+    if (this.last && !this.raf) this.raf = requestAnimationFrame(() => this.draw());
+  }
+
   private draw(): void {
     this.raf = 0;
     if (!this.last) return;
@@ -110,10 +144,11 @@ export class HistView {
     const e = layer.edges;
     const dom = domain ?? [e[0], e[e.length - 1]];
     const x = scaleLinear().domain(dom).range([r.left, r.left + r.width]).clamp(true);
-    this.yMax = nextYMax(this.yMax, histMax(layer));
+    this.yMax = nextYMax(this.yMax, Math.max(histMax(layer), this.b ? histMax(this.b) : 0));
     const y = scaleLinear().domain([0, this.yMax]).range([r.top + r.height, r.top]);
     select(this.svg).attr('width', w).attr('height', h);
     this.bars.setAttribute('d', histogramPath(e, layer.density, x, y));
+    this.outlineB.setAttribute('d', this.b ? outlinePath(this.b.edges, this.b.density, x, y) : '');
     const pts = layer.reference ? referencePoints(e, layer.reference) : [];
     const path = line<[number, number]>()
       .defined((p) => Number.isFinite(p[1]))

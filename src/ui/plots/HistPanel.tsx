@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { ViewSpec } from '../../labs/types';
 import { HistView } from '../../plots/hist';
 import { frameBus } from '../../state/frame-bus';
+import { useCompareRun } from '../compare/use-compare';
 import '../../plots/plots.css';
 
 const HIST_EVERY_MS = 200;
@@ -20,13 +21,16 @@ export interface HistPanelProps {
 
 export function HistPanel({ view, ariaLabel, showTitle = true, className }: HistPanelProps) {
   const host = useRef<HTMLDivElement>(null);
+  const hvRef = useRef<HistView | null>(null);
   const [hasData, setHasData] = useState(false);
-  const label = ariaLabel ?? `${view.title}: histogram of the particles with the true marginal as a line`;
+  const bRun = useCompareRun();
+  const label = ariaLabel ?? `${view.title}: histogram of the particles with the true marginal as a line${bRun ? '; the B run as a dashed outline' : ''}`;
 
   useEffect(() => {
     const el = host.current;
     if (!el) return;
     const hv = new HistView(el, label);
+    hvRef.current = hv;
     let seen = false;
     let pending: ReturnType<typeof setTimeout> | undefined;
     // share the plane's x range so the marginal lines up with the particles above it
@@ -54,8 +58,27 @@ export function HistPanel({ view, ariaLabel, showTitle = true, className }: Hist
       off();
       clearTimeout(pending);
       hv.dispose();
+      hvRef.current = null;
     };
   }, [view.layer, view.axis, label]);
+
+  // an A/B comparison: B's histogram of the same layer as a dashed outline over A's bars, at the same rate
+  useEffect(() => {
+    const hv = hvRef.current;
+    if (!bRun || !hv) return;
+    let last = -Infinity;
+    const off = bRun.bus.subscribe((snap) => {
+      const l = snap.layers[view.layer];
+      const now = performance.now();
+      if (!l || l.kind !== 'histogram' || now - last < HIST_EVERY_MS) return;
+      last = now;
+      hv.renderB(l);
+    });
+    return () => {
+      off();
+      hv.renderB(null);
+    };
+  }, [bRun, view.layer, view.axis, label]);
 
   return (
     <div className={className ? `plot-panel ${className}` : 'plot-panel'}>
