@@ -171,6 +171,56 @@ test.describe('touch', () => {
   });
 });
 
+test.describe('touch, held', () => {
+  test.use({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 844 } });
+  test('a finger held on empty space adds a component, held on a mean removes it; a moving finger does neither', async ({ page }) => {
+    const lab = new SamplersLab(page);
+    await lab.open('backend=wasm&target=custom&particles=200');
+    await lab.pause();
+    await expect(lab.planeSvg.locator('g.handle')).toHaveCount(3);
+    await lab.planeSvg.scrollIntoViewIfNeeded();
+    const cdp = await page.context().newCDPSession(page);
+    const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', p?: { x: number; y: number }) =>
+      cdp.send('Input.dispatchTouchEvent', { type, touchPoints: p ? [{ x: p.x, y: p.y }] : [] });
+    const box = (await lab.planeSvg.boundingBox())!;
+    const handles = await lab.handleCentres();
+    // a point of the plot far from every handle
+    const spot = [0.2, 0.5, 0.8].flatMap((fx) => [0.2, 0.5, 0.8].map((fy) => ({ x: box.x + box.width * fx, y: box.y + box.height * fy })))
+      .sort((a, b) => Math.min(...handles.map((h) => Math.hypot(h.x - b.x, h.y - b.y))) - Math.min(...handles.map((h) => Math.hypot(h.x - a.x, h.y - a.y))))[0];
+
+    // a quick tap adds nothing
+    await touch('touchStart', spot);
+    await touch('touchEnd');
+    await page.waitForTimeout(800);
+    expect(parseComps(await lab.hashParam('comps'))).toHaveLength(3);
+
+    // held: one more component
+    await touch('touchStart', spot);
+    await page.waitForTimeout(800);
+    await touch('touchEnd');
+    await expect.poll(async () => parseComps(await lab.hashParam('comps')).length).toBe(4);
+    await expect(lab.planeSvg.locator('g.handle')).toHaveCount(4);
+
+    // held while moving (a drag): no removal
+    const first = (await lab.handleCentres())[0];
+    await touch('touchStart', first);
+    for (let k = 1; k <= 6; k++) {
+      await touch('touchMove', { x: first.x + 5 * k, y: first.y });
+      await page.waitForTimeout(120);
+    }
+    await touch('touchEnd');
+    await page.waitForTimeout(300);
+    expect(parseComps(await lab.hashParam('comps'))).toHaveLength(4);
+
+    // held still on a mean: that component goes
+    const again = (await lab.handleCentres())[0];
+    await touch('touchStart', again);
+    await page.waitForTimeout(800);
+    await touch('touchEnd');
+    await expect.poll(async () => parseComps(await lab.hashParam('comps')).length).toBe(3);
+  });
+});
+
 test.describe('offline', () => {
   test.use({ serviceWorkers: 'allow' });
   test('after one visit the samplers lab loads and runs on WASM with the network off', async ({ page, context }) => {

@@ -2,9 +2,10 @@
 // `npm run check:papers`: the papers' qualitative claims as headless runs of the labs' recommended
 // experiments (the CLI `npm run experiment`, WASM backend), each judged on its final metrics. Too long for a
 // unit test (seconds to minutes each), short enough for CI: two run at a time, one per core.
-// Prints one line per check and exits 1 if any fails. `--only ID[,ID]` runs a subset.
+// Prints one line per check as it ends (and test-results/paper-checks.json) and exits 1 if any fails. `--only ID[,ID]` runs a subset.
 // Thresholds are the issues' own (docs/<lab>-lab.md has the measured numbers behind them).
 import { spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 
 const CHECKS = [
   {
@@ -87,4 +88,7 @@ await Promise.all(
 );
 const failed = results.filter((r) => !r.ok).length;
 console.log(`paper checks: ${results.length - failed} passed, ${failed} failed`);
+// for npm test's count (scripts/test-all.mjs), next to the other suites' reports
+mkdirSync('test-results', { recursive: true });
+writeFileSync('test-results/paper-checks.json', JSON.stringify({ passed: results.length - failed, failed, checks: results.map((r) => ({ id: r.c.id, ok: r.ok, detail: r.detail, seconds: r.s })) }));
 process.exit(failed ? 1 : 0);

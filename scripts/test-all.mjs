@@ -61,18 +61,10 @@ if (!process.argv.includes('--unit')) {
   }
   // the papers' claims as headless runs of the recommended experiments (minutes, not a unit test's seconds);
   // each claim counts as one test
-  console.log('\n=== paper checks: node scripts/paper-checks.mjs');
-  const papers = spawnSync('node', ['scripts/paper-checks.mjs'], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
-  process.stdout.write(papers.stdout ?? '');
-  const m = /paper checks: (\d+) passed, (\d+) failed/.exec(papers.stdout ?? '');
-  if (m) {
-    passed += Number(m[1]);
-    failed += Number(m[2]);
-    lines.push(`paper checks: ${m[1]} passed, ${m[2]} failed`);
-  } else {
-    failed++;
-    lines.push('paper checks: no summary — counted as one failure');
-  }
+  const papersJson = `${out}/paper-checks.json`;
+  rmSync(papersJson, { force: true });
+  const papersOk = run('paper checks', 'node', ['scripts/paper-checks.mjs']);
+  counted('paper checks', papersOk, papersJson, (j) => [j.passed, j.failed]);
 }
 
 console.log('\n=== Summary');

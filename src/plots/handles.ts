@@ -9,9 +9,9 @@ import { clampToBox, eventPoint, inPlot, type PlaneScale } from './scale';
 export interface HandleCallbacks {
   /** a mean was dragged to p (called on every move) */
   onMove?(i: number, p: Vec2): void;
-  /** shift-click on empty space */
+  /** shift-click on empty space, or a finger held there (LONG_PRESS_MS) */
   onAdd?(p: Vec2): void;
-  /** alt-click on a handle, or Delete on a focused one */
+  /** alt-click on a handle, Delete on a focused one, or a finger held on it without moving */
   onRemove?(i: number): void;
   /** wheel over a handle, or +/- on a focused one: multiply the covariance width by factor */
   onScale?(i: number, factor: number): void;
@@ -45,12 +45,19 @@ export function wheelFactor(deltaY: number, deltaMode = 0): number {
 
 const KEY_STEP = 0.02; // arrow keys move a focused handle by 2 % of the box width
 
+/** Touch and pen have no shift or alt key: holding still this long adds (empty space) or removes (a handle). */
+export const LONG_PRESS_MS = 550;
+/** a hold that moves further than this (CSS px) is a drag or a scroll, not a press */
+export const HOLD_SLOP = 8;
+
 export class HandlesLayer {
   private components: Mixture = [];
   private s: PlaneScale | null = null;
   private cb: HandleCallbacks = {};
   private interactive = false;
   private drag: { i: number; id: number; p: Vec2 } | null = null;
+  /** a touch or pen press being timed: i = the handle under it, or -1 for empty space at `at` */
+  private hold: { id: number; px: number; py: number; i: number; at: Vec2; timer: ReturnType<typeof setTimeout> } | null = null;
 
   constructor(
     private g: SVGGElement,
@@ -67,7 +74,10 @@ export class HandlesLayer {
   setInteractive(on: boolean, cb: HandleCallbacks = {}): void {
     this.interactive = on;
     this.cb = cb;
-    if (!on) this.drag = null;
+    if (!on) {
+      this.drag = null;
+      this.cancelHold();
+    }
     this.draw();
   }
 
@@ -127,6 +137,7 @@ export class HandlesLayer {
     if (!this.interactive || !s || ev.button !== 0) return;
     const [px, py] = eventPoint(ev, this.surface);
     const i = hitHandle(this.components, s, px, py);
+    const held = ev.pointerType === 'touch' || ev.pointerType === 'pen';
     if (i >= 0 && ev.altKey) {
       ev.preventDefault();
       this.cb.onRemove?.(i);
@@ -134,10 +145,16 @@ export class HandlesLayer {
       ev.preventDefault();
       this.surface.setPointerCapture(ev.pointerId);
       this.drag = { i, id: ev.pointerId, p: [...this.components[i].mean] as Vec2 };
+      if (held && this.cb.onRemove) this.startHold(ev, px, py, i, this.components[i].mean);
       this.draw();
     } else if (ev.shiftKey && inPlot(s, px, py)) {
       ev.preventDefault();
       this.cb.onAdd?.(s.toWorld(px, py));
+    } else if (held && this.cb.onAdd && inPlot(s, px, py)) {
+      // a finger on empty space: a tap is the lab's click, a hold adds a component (decided on release)
+      ev.preventDefault();
+      this.surface.setPointerCapture(ev.pointerId);
+      this.startHold(ev, px, py, -1, s.toWorld(px, py));
     } else if (!ev.altKey && inPlot(s, px, py) && this.cb.onClick) {
       // a plain click on empty space: the lab's click binding (a reward bump, a measurement)
       ev.preventDefault();
@@ -145,7 +162,36 @@ export class HandlesLayer {
     }
   };
 
+  private startHold(ev: PointerEvent, px: number, py: number, i: number, at: Vec2): void {
+    this.cancelHold();
+    const timer = setTimeout(() => {
+      const h = this.hold;
+      this.hold = null;
+      if (!h) return;
+      if (h.i >= 0) {
+        // held still on a handle: remove it (the drag that began with the press is dropped)
+        this.drag = null;
+        this.cb.onRemove?.(h.i);
+        this.draw();
+      } else this.cb.onAdd?.(h.at);
+    }, LONG_PRESS_MS);
+    this.hold = { id: ev.pointerId, px, py, i, at: [...at] as Vec2, timer };
+  }
+
+  /** ends a timed press; returns it if it was still pending (a tap, not a hold) */
+  private cancelHold(): NonNullable<HandlesLayer['hold']> | null {
+    const h = this.hold;
+    if (h) clearTimeout(h.timer);
+    this.hold = null;
+    return h;
+  }
+
   private onPointerMove = (ev: PointerEvent): void => {
+    const h = this.hold;
+    if (h && ev.pointerId === h.id) {
+      const [px, py] = eventPoint(ev, this.surface);
+      if (Math.hypot(px - h.px, py - h.py) > HOLD_SLOP) this.cancelHold(); // a drag, not a hold
+    }
     const d = this.drag;
     if (!d || ev.pointerId !== d.id) return;
     const p = this.world(ev);
@@ -156,6 +202,13 @@ export class HandlesLayer {
   };
 
   private onUp = (ev: PointerEvent): void => {
+    const h = this.hold && ev.pointerId === this.hold.id ? this.cancelHold() : null;
+    if (h && h.i < 0) {
+      // a tap on empty space (released before the hold): the lab's click binding, as a mouse click
+      if (this.surface.hasPointerCapture(ev.pointerId)) this.surface.releasePointerCapture(ev.pointerId);
+      if (ev.type === 'pointerup') this.cb.onClick?.(h.at);
+      return;
+    }
     if (!this.drag || ev.pointerId !== this.drag.id) return;
     if (this.surface.hasPointerCapture(ev.pointerId)) this.surface.releasePointerCapture(ev.pointerId);
     this.drag = null;
@@ -188,6 +241,7 @@ export class HandlesLayer {
   }
 
   dispose(): void {
+    this.cancelHold();
     this.surface.removeEventListener('pointerdown', this.onDown);
     this.surface.removeEventListener('pointermove', this.onPointerMove);
     this.surface.removeEventListener('pointerup', this.onUp);

@@ -66,7 +66,7 @@ export function ParamControl({ spec, value, onChange, drawing, onDrawToggle, noT
     return (
       <div className="control control-points">
         {label}
-        <span className="hint">{mix.length} components · drag a mean, shift-click to add, alt-click to remove, wheel to resize</span>
+        <span className="hint">{mix.length} components · drag a mean, shift-click or hold a finger to add, alt-click or hold on a mean to remove, wheel to resize</span>
         <button type="button" onClick={() => onChange(spec.key, spec.default)}>Reset components</button>
       </div>
     );

@@ -22,7 +22,7 @@ export const diklParams: readonly ParamSpec[] = [
     default: 'mog40',
     help: 'The trainer sees only the unnormalized log-density and its score, never samples. Exact samples are used only for the metrics.',
   },
-  { key: 'comps', label: 'Components', group: 'target', kind: 'points', default: DEFAULT_COMPS, help: 'Your mixture: drag a mean, shift-click to add, alt-click to remove, wheel to change a width.', when: (p) => p.target === 'custom' },
+  { key: 'comps', label: 'Components', group: 'target', kind: 'points', default: DEFAULT_COMPS, help: 'Your mixture: drag a mean, shift-click (or hold a finger) to add, alt-click (or hold on a mean) to remove, wheel to change a width.', when: (p) => p.target === 'custom' },
   {
     key: 'objective', label: 'Objective', group: 'objective', kind: 'enum', values: ['dikl', 'rkl'], valueLabels: ['DiKL (all noise levels)', 'Reverse KL (smallest level only)'], default: 'dikl',
     help: 'DiKL sums reverse KL between the noised generator and the noised target over the noise levels t = 1..T−1. Reverse KL is the same estimator at the smallest level only (t = 1), with the exact target score: it is mode-seeking.',

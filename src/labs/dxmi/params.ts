@@ -20,7 +20,7 @@ export const dxmiParams: readonly ParamSpec[] = [
     valueLabels: ['8 Gaussians (DxMI loader)', 'Two spirals', 'Checkerboard', 'My mixture (edit in plot)', 'Drawn points'],
     help: 'The data set both models learn from. 8 Gaussians follows the DxMI loader (centres on radius 2.83, std 0.354).', default: '8gaussians',
   },
-  { key: 'points', label: 'Mixture', group: 'data', kind: 'points', default: DEFAULT_MIXTURE, help: 'Your mixture: drag a mean, shift-click to add, alt-click to remove, wheel to change a width.', when: (p) => p.data === 'custom' },
+  { key: 'points', label: 'Mixture', group: 'data', kind: 'points', default: DEFAULT_MIXTURE, help: 'Your mixture: drag a mean, shift-click (or hold a finger) to add, alt-click (or hold on a mean) to remove, wheel to change a width.', when: (p) => p.data === 'custom' },
   { key: 'xy', label: 'Drawn points', group: 'data', kind: 'xy', default: new Float32Array(0), help: 'Points drawn with the mouse; the data are these points with a little jitter.', when: (p) => p.data === 'drawn' },
   { key: 'T', label: 'Sampler steps T', group: 'sampler', kind: 'int', min: 1, max: 10, default: 4, help: 'Number of Gaussian policy steps x_0 (noise) → x_T (sample), on the few-step VAR schedule of the official code.' },
   { key: 'schedule', label: 'VAR schedule', group: 'sampler', kind: 'enum', values: ['code', 'matched'], valueLabels: ['As the official code (capped)', 'Matched to DDPM-1000'], default: 'code', help: "Quadratic VAR betas. code: the official bisection, whose search cap binds, so T = 4 starts at Γ̄ = 0.34 (not pure noise). matched: Π(1 − β̃) equals DDPM-1000's ᾱ_1000, so the first step starts from pure noise." },

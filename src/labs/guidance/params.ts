@@ -22,7 +22,7 @@ export const guidanceParams: readonly ParamSpec[] = [
     default: 'line',
   },
   { key: 'phi', label: 'Angle φ (degrees)', group: 'data', kind: 'number', min: -180, max: 180, step: 1, default: 0, help: 'Direction v = (cos φ, sin φ) of the data line; for the other data it only orients θ.' },
-  { key: 'comps', label: 'Components', group: 'data', kind: 'points', default: DEFAULT_COMPS, help: 'Your mixture: drag a mean, shift-click to add, alt-click to remove, wheel to change a width.', when: (p) => p.data === 'custom' },
+  { key: 'comps', label: 'Components', group: 'data', kind: 'points', default: DEFAULT_COMPS, help: 'Your mixture: drag a mean, shift-click (or hold a finger) to add, alt-click (or hold on a mean) to remove, wheel to change a width.', when: (p) => p.data === 'custom' },
   { key: 'score', label: 'Prior score', group: 'data', kind: 'enum', values: ['exact', 'learned'], valueLabels: ['Exact (closed form)', 'Learned (MLP, DSM)'], default: 'exact', help: 'Exact: the closed-form noised score, Tweedie mean and Tweedie Jacobian. Learned: an MLP trained first by denoising score matching (G_loss then differentiates through it); the paper\'s off-subspace drift of naive guidance is strongest here. The data sets (moons, spirals, checkerboard) always use the learned prior.' },
   {
     key: 'reward', label: 'Objective f', group: 'objective', kind: 'enum', values: ['f1', 'f2', 'linear'],

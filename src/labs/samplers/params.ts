@@ -25,7 +25,7 @@ export const samplerParams: readonly ParamSpec[] = [
     help: 'The distribution to sample. Mixtures have every quantity in closed form; banana, funnel and double well have an analytic density; the data sets only give samples (the score must be learned).',
     default: 'mog40',
   },
-  { key: 'comps', label: 'Components', group: 'target', kind: 'points', default: DEFAULT_CUSTOM, help: 'Your mixture: drag a mean, shift-click to add, alt-click to remove, wheel to change a width.', when: (p) => p.target === 'custom' },
+  { key: 'comps', label: 'Components', group: 'target', kind: 'points', default: DEFAULT_CUSTOM, help: 'Your mixture: drag a mean, shift-click (or hold a finger) to add, alt-click (or hold on a mean) to remove, wheel to change a width.', when: (p) => p.target === 'custom' },
   { key: 'drawn', label: 'Drawn points', group: 'target', kind: 'xy', default: new Float32Array(0), help: 'Points drawn with the mouse or a finger; the learned score trains on them.', when: (p) => p.target === 'drawn' },
   {
     key: 'sampler', label: 'Sampler', group: 'sampler', kind: 'enum', values: SAMPLER_IDS,
