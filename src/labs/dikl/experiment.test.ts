@@ -56,6 +56,7 @@ describe('DiKL lab', () => {
     expect(s.info.targetScore).toBe('msi-ais');
     expect(s.info.note).toMatch(/needs a Gaussian mixture/);
     expect(Number.isFinite(s.metrics.sw2)).toBe(true);
+    expect(s.metrics.w2).toBeGreaterThan(0);
     exp.dispose();
   });
 

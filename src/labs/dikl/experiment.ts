@@ -57,6 +57,7 @@ export class DiklExperiment implements Experiment {
     private readonly refEnergy: Float32Array,
     private readonly rng: Rng,
     private readonly displaySeed: number,
+    private readonly w2Rng: Rng,
   ) {}
 
   static async create(p: P, seed: number): Promise<DiklExperiment> {
@@ -83,7 +84,8 @@ export class DiklExperiment implements Experiment {
       main.dispose();
       throw e;
     }
-    return new DiklExperiment(p, target, main, other, reference, refEnergy, rDiag, displaySeed);
+    // drawn from root last, so every earlier stream (and with it the training) is as before
+    return new DiklExperiment(p, target, main, other, reference, refEnergy, rDiag, displaySeed, root.split());
   }
 
   get iteration(): number {
@@ -128,7 +130,7 @@ export class DiklExperiment implements Experiment {
     if (this.other) layers.samplesB = { kind: 'points', xy: await this.draw(this.other, show) };
     const metrics: Record<string, number> = {};
     if (req.metrics) {
-      const ref = { target: this.target, reference: this.reference, refEnergy: this.refEnergy, rng: this.rng };
+      const ref = { target: this.target, reference: this.reference, refEnergy: this.refEnergy, rng: this.rng, w2Rng: this.w2Rng };
       Object.assign(metrics, await sampleMetrics(this.main, await this.draw(this.main, REFERENCE_N), ref, ''));
       if (this.other) Object.assign(metrics, await sampleMetrics(this.other, await this.draw(this.other, REFERENCE_N), ref, '_b'));
     }

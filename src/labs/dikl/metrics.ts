@@ -1,5 +1,6 @@
 // Metrics of generator samples against exact target samples (METHODS.md §0.4, §3.5): modes covered (the
-// Samplers lab's definition), sliced W₂, energy-histogram TVD (200 bins), plus the trainer's own numbers.
+// Samplers lab's definition), sliced W₂, exact W₂ on small subsets (an O(n³) assignment, so W2_SUBSET
+// points from each side), energy-histogram TVD (200 bins), plus the trainer's own numbers.
 import { tf } from '../../core/tf';
 import type { Rng } from '../../core/rng';
 import type { Target } from '../../core/targets/types';
@@ -7,12 +8,19 @@ import type { DiklTrainer } from '../../core/dikl/trainer';
 import { slicedW2 } from '../../core/metrics/sliced-w2';
 import { modesCovered } from '../../core/metrics/modes';
 import { energyTvd } from '../../core/metrics/energy-tvd';
+import { w2ExactSubsampled } from '../../core/metrics/w2-exact';
+import { finiteRange } from '../common/extent';
+
+/** points per side for the exact W₂: ~10 ms for the assignment, small enough to run with every metrics pass */
+export const W2_SUBSET = 200;
 
 export interface Reference {
   target: Target;
   reference: Float32Array;
   refEnergy: Float32Array;
   rng: Rng;
+  /** the exact W₂'s subsampling stream (its own, so adding it left the other metrics' draws unchanged) */
+  w2Rng: Rng;
 }
 
 export async function sampleMetrics(tr: DiklTrainer, xy: Float32Array, ref: Reference, suffix: string): Promise<Record<string, number>> {
@@ -23,8 +31,9 @@ export async function sampleMetrics(tr: DiklTrainer, xy: Float32Array, ref: Refe
   x.dispose();
   e.dispose();
   out[`sw2${suffix}`] = slicedW2(xy, ref.reference, ref.rng, 64);
+  out[`w2${suffix}`] = w2ExactSubsampled(xy, ref.reference, ref.w2Rng, W2_SUBSET);
   // 200 bins over the reference's energy range (samples beyond it fall in the edge bins), as DiKL's TVD
-  out[`energy_tvd${suffix}`] = energyTvd(energy, ref.refEnergy, { bins: 200, range: finiteRange(ref.refEnergy) });
+  out[`energy_tvd${suffix}`] = energyTvd(energy, ref.refEnergy, { bins: 200, range: finiteRange(ref.refEnergy) ?? [0, 1] });
   if (ref.target.mixture) out[`modes_covered${suffix}`] = modesCovered(xy, ref.target.mixture).covered;
   const st = await tr.stats();
   if (suffix === '') {
@@ -33,12 +42,6 @@ export async function sampleMetrics(tr: DiklTrainer, xy: Float32Array, ref: Refe
     if (Number.isFinite(st.accept)) out.accept_rate = st.accept;
   }
   return out;
-}
-
-function finiteRange(v: Float32Array): [number, number] {
-  let lo = Infinity, hi = -Infinity;
-  for (const x of v) if (Number.isFinite(x)) { lo = Math.min(lo, x); hi = Math.max(hi, x); }
-  return [lo, hi];
 }
 
 // one definition for every lab

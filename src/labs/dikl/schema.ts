@@ -15,6 +15,7 @@ export const diklSchema: LabSchema = {
     { id: 'plane', kind: 'plane', title: 'Generator samples over log p (red: main, white: comparison)', layers: ['density', 'samplesA', 'samplesB', 'handles'] },
     { id: 'modes', kind: 'chart', title: 'Modes covered', metrics: [{ key: 'modes_covered', label: 'main' }, { key: 'modes_covered_b', label: 'comparison' }] },
     { id: 'sw2', kind: 'chart', title: 'Sliced W₂ to exact samples', metrics: [{ key: 'sw2', label: 'main', log: true }, { key: 'sw2_b', label: 'comparison', log: true }] },
+    { id: 'w2', kind: 'chart', title: 'Exact W₂ on 200-point subsets', metrics: [{ key: 'w2', label: 'main', log: true }, { key: 'w2_b', label: 'comparison', log: true }] },
     { id: 'tvd', kind: 'chart', title: 'Energy-histogram TVD', metrics: [{ key: 'energy_tvd', label: 'main' }, { key: 'energy_tvd_b', label: 'comparison' }] },
     { id: 'loss', kind: 'chart', title: 'Score gap and DSM loss', metrics: [{ key: 'loss', label: 'w‖s_ψ − ŝ_target‖²', log: true }, { key: 'dsm_loss', label: 'DSM loss', log: true }] },
     { id: 'levels', kind: 'xy', title: 'Score errors per noise level (main)', layer: 'levelErrors', xLabel: 'level t', logY: true },
