@@ -142,3 +142,21 @@ test('drawn points: switching to the drawn target, then drawing, trains and samp
   await drawStroke(page, lab);
   await expectDrawnPointsTrain(page, lab);
 });
+
+test('a log slider that starts at 0 (training steps) moves through finite values and reaches both ends', async ({ page }) => {
+  const lab = new SamplersLab(page);
+  await lab.open('backend=wasm&target=spirals&score=learned&trainSteps=1500');
+  const slider = page.locator('input[type=range][data-key=trainSteps]');
+  const number = page.getByLabel('Training steps value');
+  // 1500 of 0..20000 on log(1 + v): past the middle, not NaN (which React drops, leaving the thumb at 0)
+  const pos = Number(await slider.inputValue());
+  expect(pos).toBeGreaterThan(600);
+  expect(pos).toBeLessThan(800);
+  await slider.fill('500');
+  await expect(number).toHaveValue('140');
+  await expect.poll(() => lab.hashParam('trainSteps')).toBe('140');
+  await slider.fill('0');
+  await expect.poll(() => lab.hashParam('trainSteps')).toBe('0');
+  await slider.fill('1000');
+  await expect.poll(() => lab.hashParam('trainSteps')).toBe('20000');
+});

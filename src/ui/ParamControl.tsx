@@ -2,6 +2,7 @@
 import { useId } from 'react';
 import type { Mixture } from '../core/types';
 import type { ParamSpec, ParamValue } from '../labs/types';
+import { SLIDER_STEPS, fromSlider, toSlider } from './slider-scale';
 
 interface Props {
   spec: ParamSpec;
@@ -12,26 +13,6 @@ interface Props {
   onDrawToggle?: () => void;
   /** a link that hides help texts (`hide=help`) hides the tooltips too */
   noTooltip?: boolean;
-}
-
-const SLIDER_STEPS = 1000;
-
-function toSlider(spec: ParamSpec, v: number): number {
-  const lo = spec.min ?? 0;
-  const hi = spec.max ?? 1;
-  if (spec.scale === 'log') return Math.round(((Math.log(v) - Math.log(lo)) / (Math.log(hi) - Math.log(lo))) * SLIDER_STEPS);
-  return Math.round(((v - lo) / (hi - lo)) * SLIDER_STEPS);
-}
-
-function fromSlider(spec: ParamSpec, s: number): number {
-  const lo = spec.min ?? 0;
-  const hi = spec.max ?? 1;
-  const f = s / SLIDER_STEPS;
-  let v = spec.scale === 'log' ? Math.exp(Math.log(lo) + f * (Math.log(hi) - Math.log(lo))) : lo + f * (hi - lo);
-  if (spec.kind === 'int') return Math.round(v);
-  // 3 significant digits keeps URLs short and values readable
-  v = Number(v.toPrecision(3));
-  return v;
 }
 
 export function ParamControl({ spec, value, onChange, drawing, onDrawToggle, noTooltip }: Props) {
@@ -82,7 +63,10 @@ export function ParamControl({ spec, value, onChange, drawing, onDrawToggle, noT
       </div>
     );
   }
-  const v = Number(value);
+  // while the page switches labs, one render can pair the new lab's controls with the old lab's params:
+  // show the default rather than NaN (React warns on a NaN value)
+  const n = Number(value);
+  const v = Number.isFinite(n) ? n : Number(spec.default);
   return (
     <div className="control">
       {label}
