@@ -36,3 +36,22 @@ describe('slider scale', () => {
     expect(toSlider(spec, 1e9)).toBe(SLIDER_STEPS);
   });
 });
+
+describe('every numeric parameter of every lab', () => {
+  it('has a slider: finite positions at min, default and max, and finite values at every position', async () => {
+    const { LAB_SCHEMAS } = await import('../labs/schemas');
+    let n = 0;
+    for (const schema of Object.values(LAB_SCHEMAS)) {
+      for (const p of schema!.params) {
+        if (p.kind !== 'number' && p.kind !== 'int') continue;
+        n++;
+        for (const v of [p.min ?? 0, Number(p.default), p.max ?? 1]) {
+          const pos = toSlider(p, v);
+          expect(Number.isFinite(pos), `${schema!.id}.${p.key} at ${v}`).toBe(true);
+        }
+        for (const s of [0, 1, 500, 999, SLIDER_STEPS]) expect(Number.isFinite(fromSlider(p, s)), `${schema!.id}.${p.key} at position ${s}`).toBe(true);
+      }
+    }
+    expect(n).toBeGreaterThan(50);
+  });
+});
