@@ -20,13 +20,21 @@ class FakeExperiment implements Experiment {
   dispose() { this.disposed = true; }
 }
 
-function setup(opts: { length?: number; failCreate?: boolean } = {}) {
+function setup(opts: { length?: number; failCreate?: boolean; clock?: { t: number }; stepMs?: number } = {}) {
   const out: FromWorker[] = [];
   const exps: FakeExperiment[] = [];
   const lab = {
     id: 'samplers', create: async () => {
       if (opts.failCreate) throw new Error('target "x" has no components');
       const e = new FakeExperiment(opts.length);
+      if (opts.clock && opts.stepMs) {
+        // a slow experiment: every iteration moves the fake clock on
+        const step = e.step.bind(e);
+        e.step = (n: number) => {
+          step(n);
+          opts.clock!.t += n * opts.stepMs!;
+        };
+      }
       exps.push(e);
       return e;
     },
@@ -34,7 +42,7 @@ function setup(opts: { length?: number; failCreate?: boolean } = {}) {
   const host: EngineHost = {
     emit: (m) => out.push(m),
     yieldNow: () => new Promise((r) => setTimeout(r, 0)),
-    now: () => performance.now(),
+    now: () => (opts.clock ? opts.clock.t : performance.now()),
     labs: async (id) => (id === 'samplers' ? lab : undefined),
     backend: () => 'cpu',
   };
@@ -51,6 +59,25 @@ describe('Engine', () => {
     expect(frames(out)).toHaveLength(1);
     await engine.handle({ type: 'step', runId: 1, n: 3 });
     expect(frames(out).at(-1)!.snapshot.iteration).toBe(3);
+  });
+
+  it('cuts a frame short when its iterations are slow, so the picture still changes', async () => {
+    // speed 5 at 600 ms an iteration: a frame after 2 iterations (1.2 s > the 1 s budget), not after 5
+    const { engine, out, exps } = setup({ clock: { t: 0 }, stepMs: 600 });
+    await engine.handle({ type: 'configure', runId: 1, lab: 'samplers', params: { speed: 5 }, play: true });
+    for (let k = 0; k < 3; k++) {
+      await expect.poll(() => frames(out).length).toBeGreaterThan(k);
+      await engine.handle({ type: 'ack', runId: 1, frame: frames(out).at(-1)!.frame });
+    }
+    await expect.poll(() => frames(out).length).toBeGreaterThanOrEqual(4);
+    await engine.handle({ type: 'pause', runId: 1 });
+    const its = frames(out).slice(0, 4).map((f) => f.snapshot.iteration);
+    expect(its).toEqual([0, 2, 4, 6]);
+    // an explicit step of n runs all n, however slow
+    await wait(20);
+    const before = exps[0].iteration;
+    await engine.handle({ type: 'step', runId: 1, n: 5 });
+    expect(frames(out).at(-1)!.snapshot.iteration).toBe(before + 5);
   });
 
   it('keeps at most one frame in flight until the UI acknowledges it', async () => {

@@ -17,6 +17,9 @@ export interface EngineHost {
 }
 
 const SLICE_MS = 10;
+/** a frame's iterations (`speed`) that take longer than this are cut short: with slow iterations (the DiKL
+ *  official config, ~5 s each) the picture still changes every iteration or two instead of every 25 s */
+const FRAME_BUDGET_MS = 1000;
 const GRID_EVERY_MS = 400;
 /** distance metrics (sliced W2, MMD) cost more than a step at small N: a few times a second is enough for a chart */
 const METRICS_EVERY_MS = 150;
@@ -154,6 +157,7 @@ export class Engine {
   /** run n iterations in time-boxed slices, yielding between them; checks for divergence afterwards */
   private async advance(n: number, interruptible: boolean): Promise<void> {
     const runId = this.runId;
+    const start = this.host.now();
     let left = n;
     while (left > 0 && this.exp && !this.exp.done && runId === this.runId) {
       const k = Math.min(left, this.sliceSteps);
@@ -169,6 +173,7 @@ export class Engine {
       left -= k;
       await this.host.yieldNow();
       if (interruptible && this.status !== 'running') break; // paused mid-frame
+      if (interruptible && left > 0 && this.host.now() - start > FRAME_BUDGET_MS) break; // slow iterations: draw now
     }
     if (!this.exp || runId !== this.runId) return;
     const bad = await this.exp.checkFinite();
