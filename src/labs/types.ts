@@ -60,7 +60,7 @@ export type ViewSpec = ViewWhen & (
   /** a `bars` layer (e.g. mixture weights) */
   | { id: string; kind: 'bars'; title: string; layer: string }
   /** a `series` layer: curves over a shared x (sweeps), optionally log axes */
-  | { id: string; kind: 'xy'; title: string; layer: string; xLabel: string; logX?: boolean; logY?: boolean }
+  | { id: string; kind: 'xy'; title: string; layer: string; xLabel: string; logX?: boolean; logY?: boolean; legend?: 'top-right' | 'bottom-right'; legendValues?: boolean }
 );
 
 /** network weights as plain arrays; a lab may add fields it needs to check they fit (width, depth, scale): they travel along */

@@ -87,13 +87,16 @@ export interface LegendRow {
  * of six weights stays readable.
  */
 export function legendRows(series: readonly (ChartSeries & { color: string })[], latest: (s: ChartSeries) => string): LegendRow[] {
-  if (!series.some((s) => s.side === 'B')) return series.map((s) => ({ color: s.color, dashed: false, text: `${s.label} ${latest(s)}` }));
+  if (!series.some((s) => s.side === 'B')) return series.map((s) => ({ color: s.color, dashed: false, text: `${s.label} ${latest(s)}`.trimEnd() }));
   const rows = series.filter((s) => s.side !== 'B').map((a) => {
     const b = series.find((s) => s.side === 'B' && s.colorIndex === a.colorIndex && s.key === a.key);
     return { color: a.color, dashed: false, text: `${a.label}  A ${latest(a)} · B ${b ? latest(b) : '–'}` };
   });
   return [...rows, { color: 'currentColor', dashed: true, text: 'B dashed, A solid' }];
 }
+
+/** a curve with more points than this is drawn as a line only */
+const MARKER_MAX = 40;
 
 export class ChartView {
   private svg: SVGSVGElement;
@@ -107,8 +110,10 @@ export class ChartView {
   constructor(
     private container: HTMLElement,
     ariaLabel = 'metric chart',
-    /** logX: a log x axis (sweeps over T); markers: dots at every point (few-point sweeps) */
-    private opts: { logX?: boolean; markers?: boolean } = {},
+    /** logX: a log x axis (sweeps over T); markers: dots at every point of a few-point sweep (not on a
+     *  long curve such as a ROC, where they hide the line); legend: its corner; legendValues: false drops
+     *  the latest value from the legend (it means nothing for a curve like a ROC, whose last point is (1, 1)) */
+    private opts: { logX?: boolean; markers?: boolean; legend?: 'top-right' | 'bottom-right'; legendValues?: boolean } = {},
   ) {
     container.classList.add('plot-chart');
     this.svg = createPlotSvg(ariaLabel);
@@ -171,7 +176,7 @@ export class ChartView {
       .attr('stroke-dasharray', (d) => (d.s.side === 'B' ? DASH : null))
       .attr('stroke-linejoin', 'round')
       .attr('d', (d) => path(d.pts) ?? '');
-    const dots = this.opts.markers ? data.flatMap((d) => d.pts.filter((p) => usable(p[1], log)).map((p) => ({ p, color: d.color }))) : [];
+    const dots = this.opts.markers ? data.flatMap((d) => (d.pts.length > MARKER_MAX ? [] : d.pts.filter((p) => usable(p[1], log)).map((p) => ({ p, color: d.color })))) : [];
     select(this.gLines)
       .selectAll('circle')
       .data(dots)
@@ -187,9 +192,10 @@ export class ChartView {
       for (let i = s.ys.length - 1; i >= 0; i--) if (Number.isFinite(s.ys[i])) return fmt(s.ys[i]);
       return '–';
     };
-    const legend = legendRows(data.map((d) => ({ ...d.s, color: d.color })), latest);
+    const legend = legendRows(data.map((d) => ({ ...d.s, color: d.color })), this.opts.legendValues === false ? () => '' : latest);
+    const top = this.opts.legend === 'bottom-right' ? r.top + r.height - 6 - 15 * legend.length : r.top + 4;
     const rows = select(this.gLegend)
-      .attr('transform', `translate(${r.left + r.width - 18},${r.top + 4})`)
+      .attr('transform', `translate(${r.left + r.width - 18},${top})`)
       .attr('font-size', 11)
       .attr('text-anchor', 'end')
       .selectAll<SVGGElement, LegendRow>('g.row')

@@ -20,7 +20,7 @@ export const dxmiSchema: LabSchema = {
       id: `value${k}`, kind: 'plane' as const, small: true, title: `Value V(·, t), panel ${k + 1} (t in the note above)`, layers: [`value${k}`, 'samples'],
     })),
     { id: 'sigma', kind: 'bars', title: 'σ_t per step (bars) and velocity scale s_t (ticks)', layer: 'sigma' },
-    { id: 'roc', kind: 'xy', title: 'ROC: held-out data vs uniform outliers, scored by E', layer: 'roc', xLabel: 'false-positive rate' },
+    { id: 'roc', kind: 'xy', title: 'ROC: held-out data vs uniform outliers, scored by E', layer: 'roc', xLabel: 'false-positive rate', legend: 'bottom-right', legendValues: false },
     { id: 'quality', kind: 'chart', title: 'Sliced W₂ to the data', metrics: [{ key: 'sw2_data', label: 'DxMI sampler', log: true }, { key: 'baseline_sw2', label: 'initial sampler (DDPM)', log: true }, { key: 'sw2_tau0', label: 'τ = 0 twin', log: true }] },
     { id: 'entropy', kind: 'chart', title: 'Sample entropy (k-NN estimate, nats): what the entropy term keeps up', metrics: [{ key: 'entropy_samples', label: 'DxMI sampler' }, { key: 'entropy_tau0', label: 'τ = 0 twin' }, { key: 'entropy_data', label: 'data' }] },
     { id: 'sigmas', kind: 'chart', title: 'Learned σ_t (geometric mean over the learnable steps)', metrics: [{ key: 'sigma_mean', label: 'DxMI sampler', log: true }, { key: 'sigma_mean_tau0', label: 'τ = 0 twin', log: true }] },

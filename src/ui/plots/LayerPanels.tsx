@@ -57,7 +57,7 @@ export function BarsPanel({ view }: { view: BarsSpec }) {
 
 export function XYPanel({ view }: { view: XYSpec }) {
   const { host, hasData } = useLayerView(
-    (el) => new ChartView(el, `${view.title}: curves against ${view.xLabel}`, { logX: view.logX, markers: true }),
+    (el) => new ChartView(el, `${view.title}: curves against ${view.xLabel}`, { logX: view.logX, markers: true, legend: view.legend, legendValues: view.legendValues }),
     (v, snap) => {
       const l = (snap as { layers: Record<string, { kind: string; xs?: Float32Array; ys?: Record<string, Float32Array> }> }).layers[view.layer];
       if (!l || l.kind !== 'series') return false;
@@ -65,7 +65,7 @@ export function XYPanel({ view }: { view: XYSpec }) {
       v.render(Object.entries(l.ys!).map(([key, ys]) => ({ key, label: key, log: view.logY, xs, ys: Array.from(ys) })));
       return true;
     },
-    [view.layer, view.title, view.logX, view.logY],
+    [view.layer, view.title, view.logX, view.logY, view.legend, view.legendValues],
   );
   return (
     <div className="plot-panel">
