@@ -1,22 +1,13 @@
 // The closed forms on the WASM backend (the browser's usual one). Kernel quirks differ per backend:
 // WASM's float32 oneHot returned int32 bit patterns, which put every exact posterior sample at the origin.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadWasmBackend } from '../test/wasm-backend';
+import { describe, expect, it } from 'vitest';
+import { runOnWasmBackend } from '../test/wasm-backend';
 import { tf } from './tf';
 import { Rng } from './rng';
 import { gmmPosteriorSample, gmmScore, gmmTweedie } from './gmm';
 import { HEXAGON } from './targets/mixtures';
 
-let previous = 'cpu';
-
-beforeAll(async () => {
-  previous = await loadWasmBackend();
-  expect(await tf.setBackend('wasm')).toBe(true);
-});
-
-afterAll(async () => {
-  await tf.setBackend(previous);
-});
+runOnWasmBackend();
 
 describe('GMM closed forms on WASM', () => {
   it('exact posterior samples average to the Tweedie mean', async () => {

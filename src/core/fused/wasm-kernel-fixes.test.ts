@@ -2,21 +2,13 @@
 // combination and shape regime (including the narrow-output swap and batched 3D products), transposes of
 // rank 2 and 3, column sums with and without keepDims, the reductions the wrappers must leave alone, and
 // the gradients of a small MLP, which is what the wrappers exist for.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadWasmBackend } from '../../test/wasm-backend';
+import { describe, expect, it } from 'vitest';
+import { runOnWasmBackend } from '../../test/wasm-backend';
 import { tf } from '../tf';
 import type { Tensor } from '../tf';
 import { installWasmKernelFixes } from './wasm-kernel-fixes';
 
-let previous = 'cpu';
-
-beforeAll(async () => {
-  previous = await loadWasmBackend();
-  expect(await tf.setBackend('wasm')).toBe(true);
-});
-afterAll(async () => {
-  await tf.setBackend(previous);
-});
+runOnWasmBackend();
 
 function values(n: number, seed: number): number[] {
   let s = seed;
