@@ -142,21 +142,27 @@ test('phone, tablet and projector layouts: no sideways scroll, controls in a dra
   }
 });
 
+/** a paused custom mixture of three components on a phone, and a finger (CDP touch events) on it */
+async function phoneMixture(page: Page) {
+  const lab = new SamplersLab(page);
+  await lab.open('backend=wasm&target=custom&particles=200');
+  await lab.pause();
+  await expect(lab.planeSvg.locator('g.handle')).toHaveCount(3);
+  await lab.planeSvg.scrollIntoViewIfNeeded();
+  const cdp = await page.context().newCDPSession(page);
+  const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', p?: { x: number; y: number }) =>
+    cdp.send('Input.dispatchTouchEvent', { type, touchPoints: p ? [{ x: p.x, y: p.y }] : [] });
+  return { lab, touch };
+}
+
 test.describe('touch', () => {
   test.use({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 844 } });
   test('a finger drags a mixture component on a phone', async ({ page }) => {
-    const lab = new SamplersLab(page);
-    await lab.open('backend=wasm&target=custom&particles=200');
-    await lab.pause();
-    await expect(lab.planeSvg.locator('g.handle')).toHaveCount(3);
+    const { lab, touch } = await phoneMixture(page);
     await expect(lab.planeSvg).toHaveCSS('touch-action', 'none');
     const comps = parseComps(await lab.hashParam('comps'));
-    await lab.planeSvg.scrollIntoViewIfNeeded();
     const from = (await lab.handleCentres())[0];
     const to = { x: from.x + 40, y: from.y + 30 };
-    const cdp = await page.context().newCDPSession(page);
-    const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', p?: { x: number; y: number }) =>
-      cdp.send('Input.dispatchTouchEvent', { type, touchPoints: p ? [{ x: p.x, y: p.y }] : [] });
     const scrolled = await page.evaluate(() => window.scrollY);
     await touch('touchStart', from);
     for (let k = 1; k <= 4; k++) await touch('touchMove', { x: from.x + (to.x - from.x) * k / 4, y: from.y + (to.y - from.y) * k / 4 });
@@ -169,19 +175,9 @@ test.describe('touch', () => {
     // the drag moved the component, not the page
     expect(await page.evaluate(() => window.scrollY)).toBe(scrolled);
   });
-});
 
-test.describe('touch, held', () => {
-  test.use({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 844 } });
   test('a finger held on empty space adds a component, held on a mean removes it; a moving finger does neither', async ({ page }) => {
-    const lab = new SamplersLab(page);
-    await lab.open('backend=wasm&target=custom&particles=200');
-    await lab.pause();
-    await expect(lab.planeSvg.locator('g.handle')).toHaveCount(3);
-    await lab.planeSvg.scrollIntoViewIfNeeded();
-    const cdp = await page.context().newCDPSession(page);
-    const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', p?: { x: number; y: number }) =>
-      cdp.send('Input.dispatchTouchEvent', { type, touchPoints: p ? [{ x: p.x, y: p.y }] : [] });
+    const { lab, touch } = await phoneMixture(page);
     const box = (await lab.planeSvg.boundingBox())!;
     const handles = await lab.handleCentres();
     // a point of the plot far from every handle
