@@ -117,3 +117,20 @@ test('dikl: B with the other objective beside the lab\'s own comparison', async 
   await expect(modes.locator('.lines path')).toHaveCount(4, { timeout: 40_000 });
   await expect(page.getByTestId('compare-summary').first()).toContainText('Objective = Reverse KL');
 });
+
+test('dxmi: the value planes (small multiples) get a B row, each on the colour scale of its A twin', async ({ page }) => {
+  await page.goto('/#/dxmi?backend=wasm&pretrain=100&batch=128&hidden=32&T=4&ab=1&b.tau=0');
+  await page.waitForFunction(() => window.__playground !== undefined);
+  const bRow = page.getByTestId('compare-small-b');
+  await expect(bRow).toBeVisible({ timeout: 30_000 });
+  const aCount = await page.locator('.small-multiples').first().locator('.plane-host').count();
+  expect(aCount).toBeGreaterThan(1);
+  await expect(bRow.locator('.plane-host')).toHaveCount(aCount);
+  await expect(bRow.locator('.plot-title').first()).toContainText('· B');
+  await expect.poll(async () => (await cmp(page)).frames, { timeout: 40_000 }).toBeGreaterThan(2);
+  // one colour scale per value plane, fed by both runs
+  await expect.poll(() => page.evaluate(() => (window.__playground as unknown as { compare: CompareHandle }).compare.range('value0')?.every(Number.isFinite) ?? false), { timeout: 40_000 }).toBe(true);
+  // off: the B row goes
+  await page.getByTestId('compare-toggle').click();
+  await expect(bRow).toHaveCount(0);
+});

@@ -26,9 +26,10 @@ import { HiddenNotice } from './share/HiddenNotice';
 import { useHidden } from './share/use-share';
 import { LabKeys } from './present/LabKeys';
 import { CompareBar } from './compare/CompareBar';
-import { CompareSplit } from './compare/CompareSplit';
+import { CompareSplit, SmallMultiples } from './compare/CompareSplit';
 import { useCompareSeries } from './compare/use-compare';
 import type { SharedRange } from '../state/compare/shared-range';
+import { planeToggles } from './plots/plane-toggles';
 
 type PlaneSpec = Extract<ViewSpec, { kind: 'plane' }>;
 type ChartSpec = Extract<ViewSpec, { kind: 'chart' }>;
@@ -88,11 +89,9 @@ export function LabPage({ lab, bridge }: { lab: LabId; bridge: WorkerBridge }) {
           })}
         </div>
         {planes.some((p) => p.small) && (
-          <div className="small-multiples">
-            {planes.filter((p) => p.small).map((p) => (
-              <PlaneBlock key={p.id} schema={schema} view={p} params={params} setParam={setParam} drawing={drawing} lab={lab} bridge={bridge} small />
-            ))}
-          </div>
+          <SmallMultiples schema={schema} planes={planes.filter((p) => p.small)}>
+            {(p, range) => <PlaneBlock key={p.id} schema={schema} view={p} params={params} setParam={setParam} drawing={drawing} lab={lab} bridge={bridge} small sharedRange={range} />}
+          </SmallMultiples>
         )}
         {show('charts') && (
           <div className="charts">
@@ -114,11 +113,7 @@ function PlaneBlock({ schema, view, params, setParam, drawing, lab, bridge, smal
   const { mode, callbacks } = usePlaneBindings(schema, view, params, setParam, drawing);
   const hidden = useHidden();
   const exports = !hidden.sections.has('export');
-  const toggles = {
-    density: (params.density as 'log' | 'density' | 'off' | undefined) ?? 'log',
-    field: Boolean(params.field ?? true),
-    paths: Boolean(params.paths ?? true),
-  };
+  const toggles = planeToggles(params);
   return (
     <div className={small ? 'panel' : 'panel plane-wrap'}>
       <div className="plot-title">{view.title}</div>

@@ -44,7 +44,7 @@ export class CompareRun {
     private readonly a: CompareDeps,
   ) {
     this.schema = LAB_SCHEMAS[lab]!;
-    for (const v of this.schema.views) if (v.kind === 'plane' && !v.small) this.ranges.set(v.id, new SharedRange(v.layers));
+    for (const v of this.schema.views) if (v.kind === 'plane') this.ranges.set(v.id, new SharedRange(v.layers));
     this.bridge = new WorkerBridge(a.factory ?? defaultWorkerFactory, this.store, { bus: this.bus });
     const s = a.store.getState();
     this.aPlaying = s.playing;

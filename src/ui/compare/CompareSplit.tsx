@@ -10,6 +10,7 @@ import { useStore } from '../../state/use-store';
 import { PlanePanel } from '../plots/PlanePanel';
 import { useBStore, useCompareRun } from './use-compare';
 import './compare.css';
+import { planeToggles } from '../plots/plane-toggles';
 
 type PlaneSpec = Extract<ViewSpec, { kind: 'plane' }>;
 
@@ -37,11 +38,7 @@ function BSide({ schema, view, run, range }: { schema: LabSchema; view: PlaneSpe
   const params = useBStore(run, (s) => s.params);
   const message = useBStore(run, (s) => s.message);
   const summary = describeOverrides(schema, a, overrides);
-  const toggles = {
-    density: (params.density as 'log' | 'density' | 'off' | undefined) ?? 'log',
-    field: Boolean(params.field ?? true),
-    paths: Boolean(params.paths ?? true),
-  };
+  const toggles = planeToggles(params);
   return (
     <div className="compare-side" data-side="b">
       <div className="compare-head">
@@ -53,6 +50,40 @@ function BSide({ schema, view, run, range }: { schema: LabSchema; view: PlaneSpe
         <div className="plot-title">{view.title} · B</div>
         <PlanePanel className="plane-host" view={view} toggles={toggles} bus={run.bus} sharedRange={range} ariaLabel={`${view.title}, configuration B (${summary}): heatmap with points`} />
       </div>
+    </div>
+  );
+}
+
+/**
+ * A lab's small multiples (DxMI's value planes per t, ...): A's row as before; while a comparison runs, B's
+ * row under it, each B plane on the colour scale it shares with its A twin.
+ */
+export function SmallMultiples({ schema, planes, children }: { schema: LabSchema; planes: PlaneSpec[]; children: (view: PlaneSpec, range: SharedRange | undefined) => ReactNode }) {
+  const run = useCompareRun();
+  const active = run && run.lab === schema.id ? run : null;
+  return (
+    <>
+      <div className="small-multiples">
+        {active && <div className="compare-row-tag"><span className="compare-tag">A</span></div>}
+        {planes.map((p) => children(p, active?.ranges.get(p.id)))}
+      </div>
+      {active && (
+        <div className="small-multiples" data-testid="compare-small-b">
+          <div className="compare-row-tag"><span className="compare-tag compare-tag-b">B</span></div>
+          {planes.map((p) => <BSmall key={`${active.id}-${p.id}`} view={p} run={active} range={active.ranges.get(p.id)} />)}
+        </div>
+      )}
+    </>
+  );
+}
+
+function BSmall({ view, run, range }: { view: PlaneSpec; run: CompareRun; range: SharedRange | undefined }) {
+  const params = useBStore(run, (s) => s.params);
+  const toggles = planeToggles(params);
+  return (
+    <div className="panel">
+      <div className="plot-title">{view.title} · B</div>
+      <PlanePanel className="plane-host" view={view} toggles={toggles} bus={run.bus} sharedRange={range} ariaLabel={`${view.title}, configuration B: heatmap with points`} />
     </div>
   );
 }
