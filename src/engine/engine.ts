@@ -39,10 +39,13 @@ export class Engine {
   private gridsDirty = true;
   /** steps per slice, adapted so a slice takes about SLICE_MS */
   private sliceSteps = 1;
+  /** resolves the loop's wait for an ack: any message or status change wakes it to look again */
+  private wake: (() => void) | null = null;
 
   constructor(private host: EngineHost) {}
 
   async handle(msg: ToWorker): Promise<void> {
+    this.poke();
     if (msg.type === 'init' || msg.type === 'simulateFailure' || msg.type === 'bench') return; // handled by the worker
     if (msg.type === 'configure') return this.configure(msg.runId, msg.lab, msg.params, msg.play);
     if (msg.runId !== this.runId) return; // stale: a newer configure superseded it
@@ -146,8 +149,9 @@ export class Engine {
     while (this.status === 'running' && runId === this.runId && this.exp) {
       await this.advance(this.speed, true);
       if (runId !== this.runId || !this.exp) return;
-      // one frame in flight: wait (yielding) until the UI drew the previous one
-      while (this.acked < this.frame && this.status === 'running' && runId === this.runId) await this.host.yieldNow();
+      // one frame in flight: wait until the UI drew the previous one. Sleep rather than spin: a spinning
+      // worker holds a core the browser's compositor needs (on 2 cores it cost ~10 painted frames a second)
+      while (this.acked < this.frame && this.status === 'running' && runId === this.runId) await this.nextMessage();
       if (runId !== this.runId) return;
       await this.emitFrame(false);
       if (this.exp?.done && this.status === 'running') this.setStatus('done');
@@ -196,9 +200,10 @@ export class Engine {
     // the final frame of a finite run always carries fresh grids (a diffusion's density is at its last level)
     const grids = forceGrids || this.gridsDirty || this.exp.done || now - this.lastGridAt > GRID_EVERY_MS;
     // metrics always on a frame the user stops at (paused, single step, final samples)
-    // and while running at most every METRICS_EVERY_MS, and never more than ~1/4 of the time: at large N
-    // a metrics pass (distances to reference samples) costs far more than a step and starved the frames
-    const metricsGap = Math.max(METRICS_EVERY_MS, 3 * this.metricsCost);
+    // and while running at most every METRICS_EVERY_MS, and never more than ~1/13 of the time: at large N
+    // a metrics pass (distances to reference samples) costs far more than a step, and every pass makes the
+    // page miss display frames (Samplers at N = 10 000: a 35-50 ms pass every 150 ms cost ~13 of 60 a second)
+    const metricsGap = Math.max(METRICS_EVERY_MS, 12 * this.metricsCost);
     const metrics = forceGrids || this.status !== 'running' || this.exp.done || now - this.lastMetricsAt > metricsGap;
     let snap: Snapshot;
     try {
@@ -220,8 +225,22 @@ export class Engine {
     this.host.emit({ type: 'frame', runId, frame: this.frame, status, snapshot: snap }, transferables(snap));
   }
 
+  /** a promise that resolves at the next message handled (or status change) */
+  private nextMessage(): Promise<void> {
+    return new Promise((resolve) => {
+      this.wake = resolve;
+    });
+  }
+
+  private poke(): void {
+    const w = this.wake;
+    this.wake = null;
+    w?.();
+  }
+
   private setStatus(status: RunStatus): void {
     this.status = status;
+    this.poke();
     this.host.emit({ type: 'status', runId: this.runId, status, iteration: this.exp?.iteration ?? 0 });
   }
 
@@ -234,6 +253,7 @@ export class Engine {
   dispose(): void {
     this.exp?.dispose();
     this.exp = null;
+    this.poke();
   }
 }
 

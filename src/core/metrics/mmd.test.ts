@@ -45,6 +45,18 @@ describe('mmd2', () => {
     expect(Math.abs(medianDistance(gaussPoints(400, new Rng(3)), new Rng(1)) - 2 * Math.sqrt(Math.LN2))).toBeLessThan(0.1);
   });
 
+  it('the default bandwidths (one exp and squarings) give what five explicit exps give', () => {
+    const rng = new Rng(4);
+    const a = Float32Array.from({ length: 600 }, () => rng.normal() * 3);
+    const b = Float32Array.from({ length: 600 }, () => rng.normal() * 2 + 1);
+    for (const unbiased of [true, false]) {
+      const fast = mmd2(a, b, new Rng(9), { unbiased });
+      // the same multipliers as a new array: the general path, one exp per bandwidth
+      const slow = mmd2(a, b, new Rng(9), { unbiased, multipliers: [0.25, 0.5, 1, 2, 4] });
+      expect(Math.abs(fast - slow)).toBeLessThan(1e-12 * Math.max(1, Math.abs(slow)));
+    }
+  });
+
   it('rejects bad options', () => {
     expect(() => mmd2(a, b, new Rng(1), { scale: -1 })).toThrow(/scale/);
     expect(() => mmd2(a, b, new Rng(1), { multipliers: [] })).toThrow(/multipliers/);

@@ -21,6 +21,10 @@ export class SamplersView {
   private paths: Tensor2D[] = [];
   private grids: Record<string, Layer> = {};
   private dataHeat: Layer | null = null;
+  /** what the cached grids were computed for: a Langevin run (one level throughout) computes them once,
+   *  not every 400 ms (12 ms each at N = 10 000, a missed display frame every time) */
+  private densityFor: unknown[] | null = null;
+  private fieldsFor: unknown[] | null = null;
 
   constructor(private target: Target, private reference: Float32Array) {}
 
@@ -76,6 +80,9 @@ export class SamplersView {
   }
 
   private async refreshDensity(p: Record<string, ParamValue>, level: NoiseLevel): Promise<void> {
+    const key = [this.target, p.density, level.a, level.s2];
+    if (sameKey(this.densityFor, key)) return;
+    this.densityFor = key;
     delete this.grids.density;
     if (p.density === 'off') return;
     const t = this.target;
@@ -91,6 +98,9 @@ export class SamplersView {
   }
 
   private async refreshFields(p: Record<string, ParamValue>, net: ScoreNet | null): Promise<void> {
+    const key = [this.target, p.field, this.level.a, this.level.s2, net, net?.steps];
+    if (sameKey(this.fieldsFor, key)) return;
+    this.fieldsFor = key;
     delete this.grids.fieldExact;
     delete this.grids.fieldLearned;
     if (!p.field) return;
@@ -128,6 +138,10 @@ export class SamplersView {
     this.paths.forEach((t) => t.dispose());
     this.paths = [];
   }
+}
+
+function sameKey(a: unknown[] | null, b: unknown[]): boolean {
+  return a !== null && a.length === b.length && a.every((v, i) => Object.is(v, b[i]));
 }
 
 /** the mixture of x_t = a x0 + s z when x0 follows `mix` */
