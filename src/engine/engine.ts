@@ -23,6 +23,8 @@ const FRAME_BUDGET_MS = 1000;
 const GRID_EVERY_MS = 400;
 /** distance metrics (sliced W2, MMD) cost more than a step at small N: a few times a second is enough for a chart */
 const METRICS_EVERY_MS = 150;
+/** ...and at least this often, however costly the pass (a lab whose metrics take 200 ms still charts every second) */
+const METRICS_MAX_GAP_MS = 1000;
 
 export class Engine {
   private exp: Experiment | null = null;
@@ -203,7 +205,7 @@ export class Engine {
     // and while running at most every METRICS_EVERY_MS, and never more than ~1/13 of the time: at large N
     // a metrics pass (distances to reference samples) costs far more than a step, and every pass makes the
     // page miss display frames (Samplers at N = 10 000: a 35-50 ms pass every 150 ms cost ~13 of 60 a second)
-    const metricsGap = Math.max(METRICS_EVERY_MS, 12 * this.metricsCost);
+    const metricsGap = Math.max(METRICS_EVERY_MS, Math.min(12 * this.metricsCost, METRICS_MAX_GAP_MS));
     const metrics = forceGrids || this.status !== 'running' || this.exp.done || now - this.lastMetricsAt > metricsGap;
     let snap: Snapshot;
     try {
