@@ -11,6 +11,7 @@ import { MOG40 } from '../targets/mixtures';
 import { CLEAN } from '../types';
 import { counterNormals } from './counter-rng';
 import { gmmAffineStep, gmmLogProbAndScoreFast, hasFusedKernels } from './gmm-fused';
+import { setSimdKernels } from './register-kernels';
 
 let previous = 'cpu';
 beforeAll(async () => {
@@ -42,12 +43,15 @@ const CASES = [
   { name: 'MoG-40 VP level', mix: MOG40, level: { a: 0.1, s2: 0.99 }, scale: 4 },
 ];
 
-for (const backend of ['cpu', 'wasm']) {
-  describe(`fused mixture kernels on ${backend}`, () => {
+// each backend with the kernels' two implementations: WebAssembly SIMD (the default) and plain JavaScript
+for (const [backend, impl] of [['cpu', 'simd'], ['wasm', 'simd'], ['cpu', 'js'], ['wasm', 'js']]) {
+  describe(`fused mixture kernels on ${backend} (${impl})`, () => {
     beforeAll(async () => {
       expect(await tf.setBackend(backend)).toBe(true);
       expect(hasFusedKernels()).toBe(true);
+      setSimdKernels(impl === 'simd');
     });
+    afterAll(() => setSimdKernels(true));
 
     for (const c of CASES) {
       it(`score and log density equal the closed forms: ${c.name}`, () => {

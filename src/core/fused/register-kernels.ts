@@ -5,6 +5,7 @@
 // op-by-op closed forms.
 import { tf } from '../tf';
 import { gmmAffineStepJs, gmmScoreJs } from './gmm-kernel-js';
+import { gmmAffineStepSimd, gmmScoreSimd } from './gmm-simd';
 import { PACK_STRIDE } from './gmm-pack';
 
 export const GMM_SCORE_KERNEL = 'PlaygroundGmmScore';
@@ -61,6 +62,12 @@ function checkInputs(x: Info, p: Info): { n: number; K: number } {
   return { n: x.shape[0], K: p.shape[0] };
 }
 
+let useSimd = true;
+/** Choose the kernels' implementation: WebAssembly SIMD (default, where available) or plain JavaScript (for benchmarks and tests). */
+export function setSimdKernels(on: boolean): void {
+  useSimd = on;
+}
+
 /** Register the JS kernels for the CPU and WASM backends (idempotent; backends may load later). */
 export function registerJsKernels(): void {
   for (const [backendName, memoryOf] of Object.entries(MEMORIES)) {
@@ -75,7 +82,11 @@ export function registerJsKernels(): void {
         // allocate first: a WASM allocation may grow the heap and detach views taken before it
         const score = mem.alloc([n, 2]);
         const logp = mem.alloc([n]);
-        gmmScoreJs(mem.read(x), n, mem.read(p), K, mem.read(score.info), mem.read(logp.info));
+        // WebAssembly SIMD where the runtime has it (every current browser and Node), else plain JS
+        const [xs, ps, out, lp] = [mem.read(x), mem.read(p), mem.read(score.info), mem.read(logp.info)];
+        if (useSimd) {
+          if (!gmmScoreSimd(xs, n, ps, K, out, lp)) gmmScoreJs(xs, n, ps, K, out, lp);
+        } else gmmScoreJs(xs, n, ps, K, out, lp);
         return [score.info, logp.info] as never;
       },
     });
@@ -88,7 +99,8 @@ export function registerJsKernels(): void {
         const { n, K } = checkInputs(x, p);
         const mem = memoryOf(backend);
         const out = mem.alloc([n, 2]);
-        gmmAffineStepJs(mem.read(x), n, mem.read(p), K, c0, c1, c2, seed >>> 0, mem.read(out.info));
+        const [xs, ps, o] = [mem.read(x), mem.read(p), mem.read(out.info)];
+        if (!useSimd || !gmmAffineStepSimd(xs, n, ps, K, c0, c1, c2, seed >>> 0, o)) gmmAffineStepJs(xs, n, ps, K, c0, c1, c2, seed >>> 0, o);
         return out.info as never;
       },
     });
