@@ -12,8 +12,8 @@ class FakeExperiment implements Experiment {
   constructor(public length = Infinity) {}
   get done() { return this.iteration >= this.length; }
   step(n: number) { this.iteration = Math.min(this.length, this.iteration + n); }
-  async snapshot() {
-    return { iteration: this.iteration, layers: { particles: { kind: 'points' as const, xy: new Float32Array([this.iteration, 0]) } }, metrics: { sw2: 1 / (1 + this.iteration) }, info: {}, box: { xmin: -1, xmax: 1, ymin: -1, ymax: 1 } };
+  async snapshot(req: { metrics: boolean }) {
+    return { iteration: this.iteration, layers: { particles: { kind: 'points' as const, xy: new Float32Array([this.iteration, 0]) } }, metrics: req.metrics ? { sw2: 1 / (1 + this.iteration) } : {}, info: {}, box: { xmin: -1, xmax: 1, ymin: -1, ymax: 1 } };
   }
   update(patch: Record<string, unknown>) { return Object.keys(patch).every((k) => k === 'step' || k === 'speed'); }
   async checkFinite() { return this.diverge ? 'particles became NaN' : null; }
@@ -53,10 +53,14 @@ const frames = (out: FromWorker[]) => out.filter((m): m is Extract<FromWorker, {
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('Engine', () => {
-  it('configure paused emits one frame; step advances by n', async () => {
+  it('configure emits the picture, then iteration 0 with its metrics; step advances by n', async () => {
     const { engine, out } = setup();
     await engine.handle({ type: 'configure', runId: 1, lab: 'samplers', params: { speed: 5 }, play: false });
-    expect(frames(out)).toHaveLength(1);
+    const [picture, withMetrics] = frames(out);
+    expect(frames(out)).toHaveLength(2);
+    expect([picture.snapshot.iteration, withMetrics.snapshot.iteration]).toEqual([0, 0]);
+    expect(picture.snapshot.metrics).toEqual({});
+    expect(withMetrics.snapshot.metrics).toEqual({ sw2: 1 });
     await engine.handle({ type: 'step', runId: 1, n: 3 });
     expect(frames(out).at(-1)!.snapshot.iteration).toBe(3);
   });
@@ -72,7 +76,7 @@ describe('Engine', () => {
     await expect.poll(() => frames(out).length).toBeGreaterThanOrEqual(4);
     await engine.handle({ type: 'pause', runId: 1 });
     const its = frames(out).slice(0, 4).map((f) => f.snapshot.iteration);
-    expect(its).toEqual([0, 2, 4, 6]);
+    expect(its).toEqual([0, 0, 2, 4]);
     // an explicit step of n runs all n, however slow
     await wait(20);
     const before = exps[0].iteration;
@@ -85,7 +89,7 @@ describe('Engine', () => {
     await engine.handle({ type: 'configure', runId: 1, lab: 'samplers', params: { speed: 2 }, play: true });
     await wait(30);
     const n = frames(out).length;
-    expect(n).toBeLessThanOrEqual(2); // the configure frame (un-acked) + nothing more
+    expect(n).toBeLessThanOrEqual(2); // configure's two frames (un-acked) + nothing more
     await engine.handle({ type: 'ack', runId: 1, frame: frames(out).at(-1)!.frame });
     await wait(30);
     expect(frames(out).length).toBe(n + 1);

@@ -120,7 +120,12 @@ export class Engine {
     }
     this.gridsDirty = true;
     this.setStatus(play ? 'running' : 'paused');
-    await this.emitFrame(true);
+    // the picture first, then iteration 0's metrics: the first metrics pass (drawing the reference
+    // samples, distances to them) can take longer than everything before it (Samplers at N = 10 000:
+    // ~380 of the ~1 900 ms from navigation to the first frame on a slow 2-core machine)
+    await this.emitFrame(true, 'skip');
+    if (runId !== this.runId) return;
+    await this.emitFrame(false, 'force');
     if (play) this.kick();
   }
 
@@ -195,7 +200,7 @@ export class Engine {
     }
   }
 
-  private async emitFrame(forceGrids: boolean): Promise<void> {
+  private async emitFrame(forceGrids: boolean, metricsWanted: 'auto' | 'skip' | 'force' = 'auto'): Promise<void> {
     if (!this.exp) return;
     const runId = this.runId;
     const now = this.host.now();
@@ -206,7 +211,8 @@ export class Engine {
     // a metrics pass (distances to reference samples) costs far more than a step, and every pass makes the
     // page miss display frames (Samplers at N = 10 000: a 35-50 ms pass every 150 ms cost ~13 of 60 a second)
     const metricsGap = Math.max(METRICS_EVERY_MS, Math.min(12 * this.metricsCost, METRICS_MAX_GAP_MS));
-    const metrics = forceGrids || this.status !== 'running' || this.exp.done || now - this.lastMetricsAt > metricsGap;
+    const metrics = metricsWanted === 'force' || (metricsWanted === 'auto' &&
+      (forceGrids || this.status !== 'running' || this.exp.done || now - this.lastMetricsAt > metricsGap));
     let snap: Snapshot;
     try {
       snap = await this.exp.snapshot({ grids, metrics });

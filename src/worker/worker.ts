@@ -35,6 +35,9 @@ self.onmessage = (ev: MessageEvent<ToWorker>) => {
     return;
   }
   if (msg.type === 'ack') return void engine.handle(msg);
+  // start fetching the lab's code now: it loads while the backend is still starting (the engine's
+  // own import of it, after the queue, then finds it ready)
+  if (msg.type === 'configure') void loadLab(msg.lab).catch(() => undefined);
   if (msg.type === 'bench') {
     queue = queue.then(() => runBench(msg));
     return;
