@@ -13,7 +13,7 @@ class FakeExperiment implements Experiment {
   get done() { return this.iteration >= this.length; }
   step(n: number) { this.iteration = Math.min(this.length, this.iteration + n); }
   async snapshot(req: { metrics: boolean }) {
-    return { iteration: this.iteration, layers: { particles: { kind: 'points' as const, xy: new Float32Array([this.iteration, 0]) } }, metrics: req.metrics ? { sw2: 1 / (1 + this.iteration) } : {}, info: {}, box: { xmin: -1, xmax: 1, ymin: -1, ymax: 1 } };
+    return { iteration: this.iteration, layers: { particles: { kind: 'points' as const, xy: new Float32Array([this.iteration, 0]) } }, metrics: (req.metrics ? { sw2: 1 / (1 + this.iteration) } : {}) as Record<string, number>, info: {}, box: { xmin: -1, xmax: 1, ymin: -1, ymax: 1 } };
   }
   update(patch: Record<string, unknown>) { return Object.keys(patch).every((k) => k === 'step' || k === 'speed'); }
   async checkFinite() { return this.diverge ? 'particles became NaN' : null; }
