@@ -122,7 +122,7 @@ export class Engine {
     this.setStatus(play ? 'running' : 'paused');
     // the picture first, then iteration 0's metrics: the first metrics pass (drawing the reference
     // samples, distances to them) can take longer than everything before it (Samplers at N = 10 000:
-    // ~380 of the ~1 900 ms from navigation to the first frame on a slow 2-core machine)
+    // ~400 of the ~2 200 ms from navigation to the first frame on a slow 2-core machine)
     await this.emitFrame(true, 'skip');
     if (runId !== this.runId) return;
     await this.emitFrame(false, 'force');

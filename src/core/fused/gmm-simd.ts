@@ -3,8 +3,8 @@
 // compute. JavaScript lays the particles out as structures of arrays in the module's own memory, calls
 // it, and finishes what is cheap or must match the other backends bit for bit: log s, and the counter
 // normals of the affine step (counter-rng.ts), so a seed draws the same noise on every backend.
-// Where WebAssembly SIMD is missing (or fails to compile) simdKernels() is null and callers keep the
-// JavaScript kernels.
+// Where WebAssembly SIMD is missing (or fails to compile) hasSimdKernels() is false, the functions below
+// return false and callers keep the JavaScript kernels.
 import { normalPair } from './counter-rng';
 import { PACK_STRIDE } from './gmm-pack';
 import { GMM_SIMD_WASM_BASE64 } from './gmm-simd-bytes';

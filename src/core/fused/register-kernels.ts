@@ -84,9 +84,7 @@ export function registerJsKernels(): void {
         const logp = mem.alloc([n]);
         // WebAssembly SIMD where the runtime has it (every current browser and Node), else plain JS
         const [xs, ps, out, lp] = [mem.read(x), mem.read(p), mem.read(score.info), mem.read(logp.info)];
-        if (useSimd) {
-          if (!gmmScoreSimd(xs, n, ps, K, out, lp)) gmmScoreJs(xs, n, ps, K, out, lp);
-        } else gmmScoreJs(xs, n, ps, K, out, lp);
+        if (!useSimd || !gmmScoreSimd(xs, n, ps, K, out, lp)) gmmScoreJs(xs, n, ps, K, out, lp);
         return [score.info, logp.info] as never;
       },
     });
