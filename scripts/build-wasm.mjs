@@ -5,7 +5,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import initWabt from 'wabt';
 
-export const KERNELS = [{ wat: 'src/core/fused/gmm-simd.wat', out: 'src/core/fused/gmm-simd-bytes.ts', name: 'GMM_SIMD_WASM_BASE64' }];
+export const KERNELS = [
+  { wat: 'src/core/fused/gmm-simd.wat', out: 'src/core/fused/gmm-simd-bytes.ts', name: 'GMM_SIMD_WASM_BASE64' },
+  { wat: 'src/core/fused/mlp-simd.wat', out: 'src/core/fused/mlp-simd-bytes.ts', name: 'MLP_SIMD_WASM_BASE64' },
+];
 
 export async function assemble(watPath) {
   const wabt = await initWabt();

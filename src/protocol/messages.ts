@@ -61,5 +61,5 @@ export interface BenchResultMsg {
   rate: number;
   unit: string;
   /** workload 'fused-check': largest relative errors of the fused kernels vs the op-by-op closed forms */
-  check?: { fused: boolean; score: number; logp: number; step: number };
+  check?: { fused: boolean; score: number; logp: number; step: number; dsm: number };
 }

@@ -7,7 +7,8 @@ import type { BenchResultMsg } from '../protocol/messages';
 const fmt = (v: number) => (v >= 100 ? v.toFixed(0) : v >= 1 ? v.toFixed(2) : v.toPrecision(3));
 
 const checkText = (c: NonNullable<BenchResultMsg['check']>) =>
-  c.fused ? `fused vs op-by-op, max rel. error: score ${c.score.toExponential(1)}, log p ${c.logp.toExponential(1)}, step ${c.step.toExponential(1)}` : 'no fused kernel on this backend (op-by-op path)';
+  (c.fused ? `fused vs op-by-op, max rel. error: score ${c.score.toExponential(1)}, log p ${c.logp.toExponential(1)}, step ${c.step.toExponential(1)}` : 'no fused kernel on this backend (op-by-op path)') +
+  `; fused DSM step vs autodiff: gradients ${c.dsm.toExponential(1)}`;
 
 export function BenchPage() {
   const [rows, setRows] = useState<BackendBench[]>([]);

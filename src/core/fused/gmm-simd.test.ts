@@ -39,7 +39,7 @@ describe('WebAssembly SIMD mixture kernel', () => {
     expect(hasSimdKernels()).toBe(true);
   });
 
-  it('its committed bytes are what scripts/build-wasm.mjs assembles from gmm-simd.wat', async () => {
+  it('the committed bytes of every kernel (gmm-simd, mlp-simd) are what scripts/build-wasm.mjs assembles from its .wat', async () => {
     for (const k of KERNELS) expect(readFileSync(k.out, 'utf8')).toBe(render(k, await assemble(k.wat)));
   });
 

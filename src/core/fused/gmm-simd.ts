@@ -9,53 +9,19 @@ import { normalPair } from './counter-rng';
 import { PACK_STRIDE } from './gmm-pack';
 import { GMM_SIMD_WASM_BASE64 } from './gmm-simd-bytes';
 
+import { ensureBytes, instantiateSimd } from './wasm-module';
+import type { WasmMemory } from './wasm-module';
+
 type ScoreFn = (p: number, K: number, xs: number, ys: number, gx: number, gy: number, m: number, s: number, n4: number) => void;
-// core/ compiles without DOM or Node types (tsconfig.core.json), so the little of the WebAssembly API
-// used here is declared locally; every runtime the app supports has it
-interface WasmMemory { buffer: ArrayBuffer; grow(pages: number): number }
-interface WasmApi {
-  validate(bytes: Uint8Array): boolean;
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
-}
-const wasmApi = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
 interface Kernel { memory: WasmMemory; score: ScoreFn }
 
-const PAGE = 65536;
 let kernel: Kernel | null | undefined;
 
-// base64 decoding by hand: atob is a DOM/Node global outside core's types, and this runs once on ~1 KB
-const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-function bytes(): Uint8Array {
-  const s = GMM_SIMD_WASM_BASE64.replace(/=+$/, '');
-  const out = new Uint8Array(Math.floor((s.length * 3) / 4));
-  let acc = 0;
-  let bits = 0;
-  let j = 0;
-  for (let i = 0; i < s.length; i++) {
-    acc = (acc << 6) | B64.indexOf(s[i]);
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out[j++] = (acc >> bits) & 255;
-    }
-  }
-  return out;
-}
-
-/** the compiled module, or null where WebAssembly SIMD is unavailable (compiled once, synchronously: ~2 KB) */
+/** the module's one instance, or null where WebAssembly SIMD is unavailable */
 function load(): Kernel | null {
   if (kernel !== undefined) return kernel;
-  kernel = null;
-  try {
-    if (!wasmApi) return kernel;
-    const b = bytes();
-    if (!wasmApi.validate(b)) return kernel;
-    const inst = new wasmApi.Instance(new wasmApi.Module(b), {});
-    kernel = { memory: inst.exports.memory as WasmMemory, score: inst.exports.score as ScoreFn };
-  } catch {
-    kernel = null;
-  }
+  const ex = instantiateSimd(GMM_SIMD_WASM_BASE64);
+  kernel = ex ? { memory: ex.memory as WasmMemory, score: ex.score as ScoreFn } : null;
   return kernel;
 }
 
@@ -72,7 +38,7 @@ function run(k: Kernel, x: Float32Array, n: number, P: Float32Array, K: number) 
   const lane = 4 * n4; // floats per particle array, padded to whole groups
   const pFloats = K * PACK_STRIDE * 4;
   const need = 4 * (pFloats + 6 * lane);
-  if (k.memory.buffer.byteLength < need) k.memory.grow(Math.ceil((need - k.memory.buffer.byteLength) / PAGE));
+  ensureBytes(k.memory, need);
   const mem = new Float32Array(k.memory.buffer, 0, need / 4);
   for (let i = 0; i < K * PACK_STRIDE; i++) {
     const v = P[i];

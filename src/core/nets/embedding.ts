@@ -74,3 +74,31 @@ export function embedLogSigmaAt(logSigma: number, dim: number, range: SigmaRange
   }
   return out;
 }
+
+/**
+ * The batched embedding in plain JS, for the fused trainer (dsm-fused.ts): row i's features go to
+ * out[offset + i stride + (0 .. dim-1)]. sin/cos of k theta come from sin/cos of theta by angle addition
+ * (two Math calls a row instead of dim; exact to ~1e-15 for the eight frequencies, far below float32).
+ */
+export function embedLogSigmaInto(
+  logSigma: ArrayLike<number>, n: number, dim: number, range: SigmaRange,
+  out: Float32Array, offset: number, stride: number,
+): void {
+  const { mid, scale } = affine(range);
+  const half = dim / 2;
+  for (let i = 0; i < n; i++) {
+    const theta = (Math.PI / 2) * (logSigma[i] - mid) * scale;
+    const s1 = Math.sin(theta);
+    const c1 = Math.cos(theta);
+    let s = s1;
+    let c = c1;
+    const o = offset + i * stride;
+    for (let k = 0; k < half; k++) {
+      out[o + k] = s;
+      out[o + half + k] = c;
+      const sNext = s * c1 + c * s1;
+      c = c * c1 - s * s1;
+      s = sNext;
+    }
+  }
+}

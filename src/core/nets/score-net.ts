@@ -23,7 +23,18 @@ import type { ScoreNet, ScoreNetOptions } from './types';
 import { DEFAULT_EMBED_DIM, DEFAULT_SIGMA_RANGE, checkEmbedding, embedLogSigma, embedLogSigmaAt } from './embedding';
 import type { SigmaRange } from './embedding';
 import { clipByGlobalNorm, dsmLoss, sampleLogSigma, vpFromLogSigma } from './dsm';
+import { createFusedDsmTrainer } from './dsm-fused';
+import type { FusedDsmTrainer } from './dsm-fused';
 import { Mlp } from './mlp';
+
+// The fused training step (dsm-fused.ts) runs where the weights live in main memory anyway: the CPU and
+// WASM backends. On the GPU backends the tfjs step keeps the weights on the device.
+const FUSED_BACKENDS = new Set(['cpu', 'wasm']);
+let fusedAllowed = true;
+/** switch the fused DSM step off (or back on) for nets created afterwards: A/B benchmarks and tests */
+export function setFusedDsm(on: boolean): void {
+  fusedAllowed = on;
+}
 
 /** defaults of the contract's options (rng and dataScale have none) */
 export const SCORE_NET_DEFAULTS = { hidden: 128, depth: 3, lr: 2e-3, batch: 512 } as const;
@@ -58,6 +69,19 @@ export function createScoreNet(opts: ScoreNetOptions, extras: Partial<ScoreNetEx
   const varList = mlp.vars;
   let steps = 0;
   let disposed = false;
+  const fused: FusedDsmTrainer | null = fusedAllowed && FUSED_BACKENDS.has(tf.getBackend())
+    ? createFusedDsmTrainer({ hidden: opts.hidden, depth: opts.depth, embedDim: ex.embedDim, range: ex, batch, lr: opts.lr, clipNorm: ex.clipNorm, weights: mlp.getWeights().values })
+    : null;
+  /** the fused trainer's weights are newer than the tfjs variables (which serve the score) */
+  let stale = false;
+  const sync = () => {
+    if (!fused || !stale) return;
+    stale = false;
+    const values = fused.getWeights();
+    mlp.setWeights({ shapes: mlp.vars.map((v) => v.shape.slice()), values });
+  };
+  // the last data tensor's values, read once (tensors are immutable, so the object identifies its values)
+  let dataCache: { t: Tensor2D; values: Float32Array } | null = null;
 
   /** eps^ for normalized VP points xt [N,2], given the embedding [N,E] (or [1,E], broadcast by tiling) and s' */
   const epsFromEmb = (xt: Tensor2D, emb: Tensor2D, sP: Tensor2D | number): Tensor2D => {
@@ -71,17 +95,23 @@ export function createScoreNet(opts: ScoreNetOptions, extras: Partial<ScoreNetEx
     if (disposed) throw new Error('scoreNet: used after dispose()');
   };
 
-  /** one Adam step; returns the loss tensor (caller reads and disposes it) */
-  const step = (data: Tensor2D): Scalar => {
+  const checkData = (data: Tensor2D) => {
     alive();
     if (data.rank !== 2 || data.shape[1] !== 2 || data.shape[0] < 1) {
       throw new Error(`scoreNet.trainStep: data must be [M,2] with M >= 1, got [${data.shape}]`);
     }
-    const m = data.shape[0];
+  };
+  /** the batch's random choices, in the same order on both paths, so a seed means the same batches */
+  const draws = (m: number) => {
     const idx = new Int32Array(batch);
     for (let i = 0; i < batch; i++) idx[i] = rng.int(m); // with replacement: fine for M < batch too
-    const sSeed = rng.seed();
-    const zSeed = rng.seed();
+    return { idx, sSeed: rng.seed(), zSeed: rng.seed() };
+  };
+
+  /** one Adam step on the tfjs path; returns the loss tensor (caller reads and disposes it) */
+  const step = (data: Tensor2D): Scalar => {
+    checkData(data);
+    const { idx, sSeed, zSeed } = draws(data.shape[0]);
     const loss = tf.tidy(() => {
       const x0 = tf.div(tf.gather(data, tf.tensor1d(idx, 'int32')), d) as Tensor2D;
       const logSigma = sampleLogSigma(batch, ex, sSeed);
@@ -94,8 +124,30 @@ export function createScoreNet(opts: ScoreNetOptions, extras: Partial<ScoreNetEx
     return loss;
   };
 
+  /** one Adam step on the fused path: the same draws (tfjs's seeded generators, read back), no tensors kept */
+  const stepFused = (f: FusedDsmTrainer, data: Tensor2D): number => {
+    checkData(data);
+    if (dataCache?.t !== data) dataCache = { t: data, values: data.dataSync() as Float32Array };
+    const values = dataCache.values;
+    const { idx, sSeed, zSeed } = draws(data.shape[0]);
+    const x0 = new Float32Array(2 * batch);
+    for (let i = 0; i < batch; i++) {
+      x0[2 * i] = values[2 * idx[i]] / d;
+      x0[2 * i + 1] = values[2 * idx[i] + 1] / d;
+    }
+    const [logSigma, z] = tf.tidy(() => [
+      sampleLogSigma(batch, ex, sSeed).dataSync() as Float32Array,
+      tf.randomNormal([batch, 2], 0, 1, 'float32', zSeed).dataSync() as Float32Array,
+    ]);
+    const loss = f.step(x0, logSigma, z);
+    stale = true;
+    steps++;
+    return loss;
+  };
+
   const score: ScoreFn = (x: Tensor2D, level: NoiseLevel): Tensor2D => {
     alive();
+    sync();
     const { a, s2 } = level;
     if (!(a >= 0) || !(s2 >= 0) || !Number.isFinite(a) || !Number.isFinite(s2)) {
       throw new Error(`scoreNet.score: bad noise level a=${a}, s2=${s2}`);
@@ -119,12 +171,14 @@ export function createScoreNet(opts: ScoreNetOptions, extras: Partial<ScoreNetEx
 
   return {
     trainStep(data: Tensor2D): number {
+      if (fused) return stepFused(fused, data);
       const loss = step(data);
       const v = loss.dataSync()[0];
       loss.dispose();
       return v;
     },
     async trainStepAsync(data: Tensor2D): Promise<number> {
+      if (fused) return stepFused(fused, data);
       const loss = step(data);
       try {
         return (await loss.data())[0];
@@ -136,8 +190,13 @@ export function createScoreNet(opts: ScoreNetOptions, extras: Partial<ScoreNetEx
     get steps() {
       return steps;
     },
-    getWeights: () => (alive(), mlp.getWeights()),
-    setWeights: (w) => (alive(), mlp.setWeights(w)),
+    getWeights: () => (alive(), sync(), mlp.getWeights()),
+    setWeights: (w) => {
+      alive();
+      mlp.setWeights(w); // checks the shapes
+      fused?.setWeights(w.values);
+      stale = false;
+    },
     dispose(): void {
       if (disposed) return;
       disposed = true;

@@ -1,12 +1,13 @@
-// The fused kernels against the op-by-op closed forms on whatever backend is active: run in the app's
-// worker on every browser backend (e2e/fused-kernels.spec.ts opens `#/bench?workloads=fused-check`) and
-// in Node by the unit tests. Errors are relative to max(1, |reference|), float32 precision is ~1e-4 here.
+// The fused kernels against the op-by-op closed forms (and the fused DSM step against autodiff) on whatever
+// backend is active: run in the app's worker on every browser backend (e2e/fused-kernels.spec.ts opens
+// `#/bench?workloads=fused-check`) and in Node by the unit tests. Errors are relative to max(1, |reference|), float32 precision is ~1e-4 here.
 import { tf } from '../../core/tf';
 import { gmmLogProbAndScore } from '../../core/gmm';
 import { MOG40 } from '../../core/targets/mixtures';
 import { counterNormals } from '../../core/fused/counter-rng';
 import { gmmAffineStep, gmmLogProbAndScoreFast, hasFusedKernels } from '../../core/fused/gmm-fused';
 import type { NoiseLevel } from '../../core/types';
+import { fusedDsmAgreement } from '../../core/nets/dsm-fused-check';
 
 export interface KernelCheck {
   /** false: the backend has no fused kernel (the app uses the op-by-op path there) */
@@ -14,6 +15,8 @@ export interface KernelCheck {
   score: number;
   logp: number;
   step: number;
+  /** the fused DSM training step's gradients (WebAssembly SIMD) against tfjs autodiff on this backend */
+  dsm: number;
 }
 
 const maxRel = (a: ArrayLike<number>, b: ArrayLike<number>) => {
@@ -23,7 +26,9 @@ const maxRel = (a: ArrayLike<number>, b: ArrayLike<number>) => {
 };
 
 export async function fusedKernelCheck(n: number): Promise<KernelCheck> {
-  if (!hasFusedKernels()) return { fused: false, score: NaN, logp: NaN, step: NaN };
+  // a width and batch that need padding (30 -> 32 units, 18 -> 20 inputs, 10 -> 12 rows)
+  const dsm = (await fusedDsmAgreement(30, 2, 10, 5))?.grads ?? NaN;
+  if (!hasFusedKernels()) return { fused: false, score: NaN, logp: NaN, step: NaN, dsm };
   const level: NoiseLevel = { a: 0.6, s2: 0.64 };
   const v = new Float32Array(2 * n);
   for (let i = 0; i < 2 * n; i++) v[i] = 30 * Math.sin(1.7 * i + 0.3);
@@ -35,5 +40,5 @@ export async function fusedKernelCheck(n: number): Promise<KernelCheck> {
   const stepRef = tf.tidy(() => tf.add(tf.add(tf.mul(x, coef.c0), tf.mul(ref.score, coef.c1)), tf.mul(tf.tensor2d(counterNormals(coef.seed, n), [n, 2]), coef.c2)));
   const [rs, rl, gs, gl, st, sr] = await Promise.all([ref.score, ref.logp, got.score, got.logp, step, stepRef].map((t) => t.data()));
   tf.dispose([x, ref.score, ref.logp, got.score, got.logp, step, stepRef]);
-  return { fused: true, score: maxRel(gs, rs), logp: maxRel(gl, rl), step: maxRel(st, sr) };
+  return { fused: true, score: maxRel(gs, rs), logp: maxRel(gl, rl), step: maxRel(st, sr), dsm };
 }

@@ -26,6 +26,12 @@ export interface BenchOptions {
   repeats: number;
   /** inner iterations per timed repeat (langevin steps, training steps) */
   inner: number;
+  /**
+   * warm-up: at least one untimed repeat, and more until this many ms have passed. A fresh worker (or
+   * Node process) spends its first second tiering its WebAssembly up (tfjs's backend, our kernels) on
+   * the second core, which halved the first backend's speed when one repeat was the whole warm-up.
+   */
+  warmupMs: number;
 }
 
 export interface BenchResult {
@@ -45,8 +51,11 @@ export const DEFAULT_N: Record<WorkloadId, number> = { 'langevin-mog40': 10000, 
 const clock = (globalThis as unknown as { performance?: { now(): number } }).performance;
 const now = () => (clock ? clock.now() : Date.now());
 
-async function timeIt(repeats: number, warmup: number, once: () => Promise<void>): Promise<number[]> {
-  for (let i = 0; i < warmup; i++) await once();
+async function timeIt(o: BenchOptions, once: () => Promise<void>): Promise<number[]> {
+  const t0 = now();
+  do await once();
+  while (now() - t0 < o.warmupMs);
+  const repeats = o.repeats;
   const times: number[] = [];
   for (let i = 0; i < repeats; i++) {
     const t0 = now();
@@ -66,7 +75,7 @@ export async function runWorkload(id: WorkloadId, o: BenchOptions): Promise<Benc
   const mixture = id.endsWith('-ops') ? undefined : MOG40;
   if (id === 'langevin-mog40' || id === 'langevin-mog40-ops') {
     const s = createSampler('ula', { init: tf.randomNormal([o.n, 2], 0, 1, 'float32', 1) as Tensor2D, score: (x, l) => gmmScore(x, MOG40, l), mixture, rng, step: 0.1, leapfrog: 1, eta: 0, integrator: 'euler', annealStepsPerLevel: 1 });
-    const times = await timeIt(o.repeats, 1, async () => {
+    const times = await timeIt(o, async () => {
       for (let k = 0; k < o.inner; k++) s.step();
       await s.particles().data();
     });
@@ -75,7 +84,7 @@ export async function runWorkload(id: WorkloadId, o: BenchOptions): Promise<Benc
   }
   if (id === 'ddpm-mog40' || id === 'ddpm-mog40-ops') {
     const sched = makeSchedule('linear', 100);
-    const times = await timeIt(o.repeats, 1, async () => {
+    const times = await timeIt(o, async () => {
       const s = createSampler('ddpm', { init: tf.randomNormal([o.n, 2], 0, 1, 'float32', rng.seed()) as Tensor2D, score: (x, l) => gmmScore(x, MOG40, l), mixture, rng, step: 1, leapfrog: 1, eta: 0, integrator: 'euler', schedule: sched, annealStepsPerLevel: 1 });
       while (!s.done) s.step();
       await s.particles().data();
@@ -86,7 +95,7 @@ export async function runWorkload(id: WorkloadId, o: BenchOptions): Promise<Benc
   if (id === 'dsm-train') {
     const data = tf.randomNormal([4096, 2], 0, 1, 'float32', 2) as Tensor2D;
     const net = createScoreNet({ hidden: 128, depth: 2, lr: 1e-3, batch: o.n, dataScale: 1, rng });
-    const times = await timeIt(o.repeats, 1, async () => {
+    const times = await timeIt(o, async () => {
       for (let k = 0; k < o.inner; k++) net.trainStep(data);
     });
     net.dispose();
@@ -96,7 +105,7 @@ export async function runWorkload(id: WorkloadId, o: BenchOptions): Promise<Benc
   // grid: log-density and score of MoG-40 on an n x n grid (the heatmap and the vector field)
   const box = { xmin: -56, xmax: 56, ymin: -56, ymax: 56 };
   const pts = gridPoints(box, o.n, o.n);
-  const times = await timeIt(o.repeats, 1, async () => {
+  const times = await timeIt(o, async () => {
     const { logp: lp, score: sc } = gmmLogProbAndScoreFast(pts, MOG40, CLEAN);
     await Promise.all([lp.data(), sc.data()]);
     lp.dispose();
@@ -111,5 +120,5 @@ export function benchOptions(id: WorkloadId, n: number | undefined, quick: boole
   const quickN: Record<WorkloadId, number> = { 'langevin-mog40': 1000, 'langevin-mog40-ops': 1000, 'ddpm-mog40': 500, 'ddpm-mog40-ops': 500, 'dsm-train': 128, grid: 32 };
   const size = n ?? (quick ? quickN[id] : DEFAULT_N[id]);
   const inner = id.startsWith('langevin') || id === 'dsm-train' ? (quick ? 2 : 10) : 1;
-  return { n: size, repeats: quick ? 2 : 5, inner };
+  return { n: size, repeats: quick ? 2 : 5, inner, warmupMs: quick ? 0 : 1000 };
 }
