@@ -25,6 +25,12 @@ const GRID_EVERY_MS = 400;
 const METRICS_EVERY_MS = 150;
 /** ...and at least this often, however costly the pass (a lab whose metrics take 200 ms still charts every second) */
 const METRICS_MAX_GAP_MS = 1000;
+/**
+ * ...and at least this many times over a phase (a finite run's T steps, or the recommended run of an
+ * open-ended one), however fast it goes: a T = 100 DDPM run that takes 0.3 s still charts its distance
+ * to the target at 50 evenly spaced steps, not at the one frame that fell in its 0.3 s
+ */
+const METRICS_PER_PHASE = 50;
 
 export class Engine {
   private exp: Experiment | null = null;
@@ -41,6 +47,13 @@ export class Engine {
   private gridsDirty = true;
   /** steps per slice, adapted so a slice takes about SLICE_MS */
   private sliceSteps = 1;
+  /** the recommended run length (the preset's or the lab's), from configure: sets the metrics' stride */
+  private horizon = 0;
+  /** costly metrics are due every `metricsStride` iterations (and at each phase end) */
+  private metricsStride = Infinity;
+  private lastMetricsIter = 0;
+  /** the last advance reached the end of a phase: the next frame carries every metric */
+  private phaseEnded = false;
   /** resolves the loop's wait for an ack: any message or status change wakes it to look again */
   private wake: (() => void) | null = null;
 
@@ -49,7 +62,7 @@ export class Engine {
   async handle(msg: ToWorker): Promise<void> {
     this.poke();
     if (msg.type === 'init' || msg.type === 'simulateFailure' || msg.type === 'bench') return; // handled by the worker
-    if (msg.type === 'configure') return this.configure(msg.runId, msg.lab, msg.params, msg.play);
+    if (msg.type === 'configure') return this.configure(msg.runId, msg.lab, msg.params, msg.play, msg.horizon);
     if (msg.runId !== this.runId) return; // stale: a newer configure superseded it
     switch (msg.type) {
       case 'play':
@@ -95,13 +108,15 @@ export class Engine {
     }
   }
 
-  private async configure(runId: number, labId: string, params: Params, play: boolean): Promise<void> {
+  private async configure(runId: number, labId: string, params: Params, play: boolean, horizon?: number): Promise<void> {
     this.runId = runId;
     this.exp?.dispose();
     this.exp = null;
     this.frame = 0;
     this.acked = 0;
     this.sliceSteps = 1;
+    this.phaseEnded = false;
+    this.lastMetricsIter = 0;
     let lab: LabDefinition | undefined;
     try {
       lab = await this.host.labs(labId);
@@ -111,6 +126,7 @@ export class Engine {
     if (runId !== this.runId) return;
     if (!lab) return this.fail(`Unknown lab "${labId}".`, 'Open the landing page and pick a lab.');
     this.speed = Number(params.speed ?? 5) || 5;
+    this.horizon = horizon !== undefined && horizon > 0 ? horizon : lab.defaultSteps;
     try {
       const exp = await lab.create(params as Record<string, ParamValue>, { seed: Number(params.seed ?? 1) });
       if (runId !== this.runId) return exp.dispose(); // superseded while building
@@ -118,6 +134,7 @@ export class Engine {
     } catch (e) {
       return this.fail(...describeError(e, 'create'));
     }
+    this.startPhase();
     this.gridsDirty = true;
     this.setStatus(play ? 'running' : 'paused');
     // the picture first, then iteration 0's metrics: the first metrics pass (drawing the reference
@@ -151,10 +168,29 @@ export class Engine {
     });
   }
 
+  /** a phase starts (configure, or the previous one ended): its metrics stride from its length */
+  private startPhase(): void {
+    const left = this.exp?.phaseLeft?.() ?? Infinity;
+    const length = Number.isFinite(left) && left > 0 ? left : this.horizon;
+    this.metricsStride = Math.max(1, Math.floor(length / METRICS_PER_PHASE));
+    this.lastMetricsIter = this.exp?.iteration ?? 0;
+  }
+
+  /** iterations to run before the next frame: the speed, cut at a phase end and at the next iteration whose metrics are due */
+  private framePlan(): number {
+    const exp = this.exp!;
+    let n = this.speed;
+    const left = exp.phaseLeft?.() ?? Infinity;
+    if (left > 0) n = Math.min(n, left);
+    const toDue = this.lastMetricsIter + this.metricsStride - exp.iteration;
+    if (toDue > 0) n = Math.min(n, toDue);
+    return Math.max(1, n);
+  }
+
   private async loop(): Promise<void> {
     const runId = this.runId;
     while (this.status === 'running' && runId === this.runId && this.exp) {
-      await this.advance(this.speed, true);
+      await this.advance(this.framePlan(), true);
       if (runId !== this.runId || !this.exp) return;
       // one frame in flight: wait until the UI drew the previous one. Sleep rather than spin: a spinning
       // worker holds a core the browser's compositor needs (on 2 cores it cost ~10 painted frames a second)
@@ -171,7 +207,8 @@ export class Engine {
     const start = this.host.now();
     let left = n;
     while (left > 0 && this.exp && !this.exp.done && runId === this.runId) {
-      const k = Math.min(left, this.sliceSteps);
+      const phaseLeft = this.exp.phaseLeft?.() ?? Infinity;
+      const k = Math.min(left, this.sliceSteps, phaseLeft > 0 ? phaseLeft : Infinity);
       const t0 = this.host.now();
       try {
         this.exp.step(k);
@@ -182,6 +219,13 @@ export class Engine {
       // grow or shrink the slice so it takes about SLICE_MS (the UI stays responsive to pause/update)
       this.sliceSteps = Math.max(1, Math.round(dt < SLICE_MS / 2 ? k * 2 : dt > SLICE_MS * 2 ? k / 2 : k));
       left -= k;
+      if (phaseLeft > 0 && phaseLeft <= k) {
+        // the phase ended (a training phase, a finite run): its last state is drawn with every metric, and the
+        // next phase gets its own metrics stride
+        this.phaseEnded = true;
+        this.startPhase();
+        left = 0;
+      }
       await this.host.yieldNow();
       if (interruptible && this.status !== 'running') break; // paused mid-frame
       if (interruptible && left > 0 && this.host.now() - start > FRAME_BUDGET_MS) break; // slow iterations: draw now
@@ -210,12 +254,16 @@ export class Engine {
     // and while running at most every METRICS_EVERY_MS, and never more than ~1/13 of the time: at large N
     // a metrics pass (distances to reference samples) costs far more than a step, and every pass makes the
     // page miss display frames (Samplers at N = 10 000: a 35-50 ms pass every 150 ms cost ~13 of 60 a second)
+    // ...and at every phase end and every `metricsStride` iterations, so a fast run still charts ~50 points
     const metricsGap = Math.max(METRICS_EVERY_MS, Math.min(12 * this.metricsCost, METRICS_MAX_GAP_MS));
+    const due = this.phaseEnded || this.exp.iteration - this.lastMetricsIter >= this.metricsStride;
     const metrics = metricsWanted === 'force' || (metricsWanted === 'auto' &&
-      (forceGrids || this.status !== 'running' || this.exp.done || now - this.lastMetricsAt > metricsGap));
+      (forceGrids || due || this.status !== 'running' || this.exp.done || now - this.lastMetricsAt > metricsGap));
     let snap: Snapshot;
     try {
       snap = await this.exp.snapshot({ grids, metrics });
+      const trace = await this.exp.drainTrace?.();
+      if (trace?.length) snap.trace = trace;
     } catch (e) {
       return this.fail(...describeError(e, 'snapshot'));
     }
@@ -223,6 +271,8 @@ export class Engine {
     if (metrics) {
       this.lastMetricsAt = now;
       this.metricsCost = this.host.now() - now;
+      this.lastMetricsIter = this.exp.iteration;
+      this.phaseEnded = false;
     }
     if (grids) {
       this.lastGridAt = now;

@@ -2,6 +2,9 @@
 // the worker's Engine hosts, stepped synchronously with metrics read every `every` iterations.
 import type { LabDefinition, ParamValue } from '../labs/types';
 
+/** iterations between two drains of the experiment's trace */
+const TRACE_CHUNK = 512;
+
 export interface HeadlessResult {
   lab: string;
   params: Record<string, unknown>;
@@ -24,11 +27,24 @@ export async function runHeadless(
     let info: Record<string, string> = {};
     // a learned score trains first; training does not count as lab iterations but must finish
     const isTraining = () => (exp as unknown as { training?: boolean }).training === true;
-    while (isTraining()) exp.step(1);
+    // the per-iteration trace is for charts; here it is drained now and then so its tensors do not pile up
+    let sinceDrain = 0;
+    const drain = async (k: number) => {
+      sinceDrain += k;
+      if (sinceDrain < TRACE_CHUNK) return;
+      sinceDrain = 0;
+      await exp.drainTrace?.();
+    };
+    while (isTraining()) {
+      exp.step(1);
+      await drain(1);
+    }
     while (done < steps && !exp.done) {
-      const k = every > 0 ? Math.min(every, steps - done) : steps - done;
+      const k = Math.min(every > 0 ? every : Infinity, steps - done, TRACE_CHUNK);
       exp.step(k);
       done += k;
+      await drain(k);
+      if (every > 0 && done % every !== 0 && done < steps && !exp.done) continue;
       const bad = await exp.checkFinite();
       if (bad) throw new Error(`diverged at iteration ${exp.iteration}: ${bad}`);
       if (every > 0 && onMetrics) {

@@ -1,8 +1,9 @@
 // The lab contract (ARCHITECTURE.md): a lab is data (params, presets, views) plus a factory.
 // The UI, the URL codec, the CLI and the tests all read the same definition.
 import type { Mixture } from '../core/types';
-import type { Snapshot, SnapshotRequest } from '../protocol/snapshot';
+import type { Snapshot, SnapshotRequest, TraceRow } from '../protocol/snapshot';
 import type { Topic } from './topics';
+import type { BackendProfile } from '../protocol/messages';
 
 export const LAB_IDS = ['samplers', 'mismatch', 'implicit', 'dikl', 'guidance', 'dxmi'] as const;
 export type LabId = (typeof LAB_IDS)[number];
@@ -78,6 +79,13 @@ export interface Experiment {
   /** finite experiments (a diffusion run) say when they are finished */
   readonly done: boolean;
   readonly iteration: number;
+  /**
+   * iterations until the current phase ends (a training phase, a finite run), Infinity when open-ended: the
+   * engine stops there, so a phase's last state and the run's end each get a frame with every metric
+   */
+  phaseLeft?(): number;
+  /** the cheap scalars recorded at every iteration since the last call (labs/common/trace.ts), oldest first */
+  drainTrace?(): Promise<TraceRow[]>;
   /** trained network weights (labs with `weights` in their schema): saved to a file and loaded back */
   getWeights?(): PlainWeights;
   /** throws a readable Error when the weights do not fit this experiment (shape, width, scale) */
@@ -101,6 +109,11 @@ export interface LabSchema {
   defaultSteps: number;
   /** the lab trains a network the user can save to a file and load back */
   weights?: { label: string };
+  /**
+   * one iteration's work (of the headline preset) in units of the backend probe's four timings
+   * (engine/bench/probe.ts): auto runs the lab on the backend where this mix is cheapest
+   */
+  backendProfile: BackendProfile;
 }
 
 /** Schema plus the factory (imports core/ and so tfjs: worker and CLI only). */

@@ -9,9 +9,13 @@ export type RunStatus = 'idle' | 'running' | 'paused' | 'done' | 'diverged' | 'e
 export type Params = Record<string, unknown>;
 
 export type ToWorker =
-  /** `remembered`: auto's earlier measured choice on this device (tried first, no new measurement) */
-  | { type: 'init'; backend: BackendRequest; skip?: BackendName[]; remembered?: BackendName }
-  | { type: 'configure'; runId: number; lab: string; params: Params; play: boolean }
+  /**
+   * `remembered`: auto's earlier probe figures on this device (the choice is made from them, no new
+   * measurement); `lab`: the lab about to be configured, whose mix of work the choice is made for
+   */
+  | { type: 'init'; backend: BackendRequest; skip?: BackendName[]; remembered?: BackendMeasurement[]; lab?: string }
+  /** `horizon`: the recommended run length (the preset's steps, else the lab's): the engine charts costly metrics ~50 times over it */
+  | { type: 'configure'; runId: number; lab: string; params: Params; play: boolean; horizon?: number }
   | { type: 'play'; runId: number }
   | { type: 'pause'; runId: number }
   | { type: 'step'; runId: number; n: number }
@@ -29,7 +33,12 @@ export type ToWorker =
   | { type: 'bench'; id: number; workload: string; n?: number; quick: boolean };
 
 export type FromWorker =
-  | { type: 'ready'; backend: BackendName; adapter: string; fallbackFrom?: { backend: BackendName; reason: string }[]; measured?: BackendMeasurement[] }
+  /**
+   * the worker runs on `backend` (also sent again when auto moves to another backend for a new lab);
+   * `measured`: the probe figures auto chose from (new ones are remembered); `estimates`: the lab's estimated
+   * ms per iteration on each measured backend
+   */
+  | { type: 'ready'; backend: BackendName; adapter: string; fallbackFrom?: { backend: BackendName; reason: string }[]; measured?: BackendMeasurement[]; estimates?: BackendEstimate[]; lab?: string }
   | { type: 'frame'; runId: number; frame: number; status: RunStatus; snapshot: Snapshot }
   | { type: 'status'; runId: number; status: RunStatus; iteration: number; message?: string }
   | { type: 'needsReset'; runId: number; keys: string[] }
@@ -38,10 +47,31 @@ export type FromWorker =
   | { type: 'benchResult'; id: number; result?: BenchResultMsg; error?: string }
   | { type: 'weights'; runId: number; weights: WeightsMsg };
 
-/** the start-up probe's time on one backend (auto picks the fastest; engine/bench/probe.ts) */
+/** ms of each kind of work on one backend (engine/bench/probe.ts) */
+export interface ProbeTimes {
+  /** a fused ULA step on MoG-40 at N = 2000 */
+  mixture: number;
+  /** a DSM step of the score net (fused on CPU/WASM) */
+  fusedNet: number;
+  /** a tfjs-autodiff Adam step of a 2-128-128-2 MLP at batch 256 */
+  net: number;
+  /** the op-by-op MoG-40 log density and score at N = 1000 */
+  ops: number;
+}
+
+/** a lab's work per iteration in units of the probe's timings (LabSchema.backendProfile) */
+export type BackendProfile = Partial<ProbeTimes>;
+
+/** the start-up probe on one backend (auto picks, per lab, the backend with the lowest estimate) */
 export interface BackendMeasurement {
   backend: BackendName;
   adapter: string;
+  times: ProbeTimes;
+}
+
+/** a lab's estimated ms per iteration on one backend */
+export interface BackendEstimate {
+  backend: BackendName;
   ms: number;
 }
 

@@ -20,8 +20,18 @@ export type Layer =
   /** curves over a shared x that is not the iteration (a sweep over T, a front over δ): ys[name] has one value per x */
   | { kind: 'series'; xs: Float32Array; ys: Record<string, Float32Array> };
 
+/** cheap scalars of one iteration (a loss, an acceptance, a closed-form KL), recorded in the worker at every
+ *  iteration and sent in batches with the frames, so a chart shows every point however fast the run goes */
+export interface TraceRow {
+  /** the x the values belong to (the lab's iteration, or a training phase's step) */
+  x: number;
+  m: Record<string, number>;
+}
+
 export interface Snapshot {
   iteration: number;
+  /** rows recorded since the previous frame, oldest first (the engine fills it from Experiment.drainTrace) */
+  trace?: TraceRow[];
   layers: Record<string, Layer>;
   /** metric values at this iteration; the UI appends them to its series */
   metrics: Record<string, number>;

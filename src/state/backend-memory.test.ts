@@ -7,13 +7,13 @@ function memoryStorage(): StorageLike & { data: Map<string, string> } {
 }
 
 describe('remembered backend choice', () => {
-  const measured = [{ backend: 'wasm' as const, adapter: 'WebAssembly (SIMD)', ms: 12 }, { backend: 'cpu' as const, adapter: 'JavaScript', ms: 40 }];
+  const times = (k: number) => ({ mixture: k, fusedNet: k, net: 8 * k, ops: 3 * k });
+  const measured = [{ backend: 'wasm' as const, adapter: 'WebAssembly (SIMD)', times: times(1) }, { backend: 'cpu' as const, adapter: 'JavaScript', times: times(5) }];
 
   it('remembers the measured choice for this device and forgets it after 30 days or on request', () => {
     const st = memoryStorage();
     expect(rememberedBackend(st)).toBeNull();
-    rememberBackend('wasm', measured, st, 1000);
-    expect(rememberedBackend(st, 2000)?.backend).toBe('wasm');
+    rememberBackend(measured, st, 1000);
     expect(rememberedBackend(st, 2000)?.measured).toEqual(measured);
     expect(rememberedBackend(st, 1000 + 31 * 24 * 3600 * 1000)).toBeNull();
     forgetBackend(st);
@@ -22,13 +22,19 @@ describe('remembered backend choice', () => {
 
   it('ignores another device, corrupt entries and missing or failing storage', () => {
     const st = memoryStorage();
-    st.setItem('playground.backend-choice.v1', JSON.stringify({ device: 'another browser|64', backend: 'webgpu', measured: [], at: 1 }));
+    st.setItem('playground.backend-choice.v2', JSON.stringify({ device: 'another browser|64', measured: [], at: 1 }));
     expect(rememberedBackend(st, 2)).toBeNull();
-    st.setItem('playground.backend-choice.v1', '{not json');
+    // an entry of the earlier format (one time per backend) is not read
+    rememberBackend(measured, st, 1);
+    const e = JSON.parse(st.getItem('playground.backend-choice.v2')!);
+    e.measured[0] = { backend: 'wasm', adapter: 'x', ms: 3 };
+    st.setItem('playground.backend-choice.v2', JSON.stringify(e));
+    expect(rememberedBackend(st, 2)).toBeNull();
+    st.setItem('playground.backend-choice.v2', '{not json');
     expect(rememberedBackend(st, 2)).toBeNull();
     expect(rememberedBackend(null)).toBeNull();
     const throwing: StorageLike = { getItem: () => { throw new Error('denied'); }, setItem: () => { throw new Error('quota'); }, removeItem: () => {} };
-    expect(() => rememberBackend('cpu', measured, throwing)).not.toThrow();
+    expect(() => rememberBackend(measured, throwing)).not.toThrow();
     expect(rememberedBackend(throwing)).toBeNull();
   });
 });

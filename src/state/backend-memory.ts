@@ -1,15 +1,15 @@
-// Remembers auto's measured backend choice per device (issue 8: "remembered per device"), so the probe
-// runs once, not on every page load. The device key is what can change the answer: the browser build
+// Remembers auto's probe figures per device, so the probe runs once, not on every page load, and every
+// load makes the same per-lab choice from the same figures. The device key is what can change the answer: the browser build
 // and the core count (the GPU shows up in the user agent's platform only coarsely, so an entry also
 // expires after 30 days and is dropped when the remembered backend no longer starts).
-import type { BackendMeasurement, BackendName } from '../protocol/messages';
+import type { BackendMeasurement } from '../protocol/messages';
 
-const KEY = 'playground.backend-choice.v1';
+// v2: the figures per kind of work (v1 held one probe time and a single choice, and is not read)
+const KEY = 'playground.backend-choice.v2';
 const MAX_AGE_MS = 30 * 24 * 3600 * 1000;
 
 interface Entry {
   device: string;
-  backend: BackendName;
   measured: BackendMeasurement[];
   at: number;
 }
@@ -31,20 +31,22 @@ function storage(): StorageLike | null {
   }
 }
 
-/** the remembered choice for this device, if fresh */
+/** the remembered figures for this device, if fresh and well formed */
 export function rememberedBackend(store = storage(), now = Date.now()): Entry | null {
   try {
     const e = JSON.parse(store?.getItem(KEY) ?? 'null') as Entry | null;
-    if (!e || e.device !== deviceKey() || !(now - e.at < MAX_AGE_MS)) return null;
+    if (!e || e.device !== deviceKey() || !(now - e.at < MAX_AGE_MS) || !Array.isArray(e.measured)) return null;
+    const ok = (m: BackendMeasurement) => m && typeof m.backend === 'string' && m.times && ['mixture', 'fusedNet', 'net', 'ops'].every((k) => Number.isFinite((m.times as unknown as Record<string, number>)[k]));
+    if (!e.measured.every(ok)) return null;
     return e;
   } catch {
     return null;
   }
 }
 
-export function rememberBackend(backend: BackendName, measured: BackendMeasurement[], store = storage(), now = Date.now()): void {
+export function rememberBackend(measured: BackendMeasurement[], store = storage(), now = Date.now()): void {
   try {
-    store?.setItem(KEY, JSON.stringify({ device: deviceKey(), backend, measured, at: now } satisfies Entry));
+    store?.setItem(KEY, JSON.stringify({ device: deviceKey(), measured, at: now } satisfies Entry));
   } catch {
     // quota or privacy mode: nothing to keep
   }

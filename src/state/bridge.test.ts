@@ -65,23 +65,47 @@ describe('WorkerBridge', () => {
     expect(h.store.getState().status).not.toBe('done');
   });
 
-  it('appends metrics at most every 100 ms, and always the final frame', () => {
+  it('buffers every frame\'s metrics and trace rows, and reaches the store at most every 250 ms and on the final frame', () => {
     const h = setup();
     h.bridge.start('cpu');
     h.bridge.configure('samplers', {}, true);
     const runId = h.bridge.currentRunId;
+    let updates = 0;
+    h.store.subscribe((st, prev) => { if (st.series !== prev.series) updates++; });
     for (let i = 1; i <= 20; i++) {
       h.tick(16);
-      h.w().emit({ type: 'frame', runId, frame: i, status: i === 20 ? 'done' : 'running', snapshot: snap(i * 10) });
+      // each frame: 10 iterations of a traced loss, and its own sw2 (and a stale loss that the trace supersedes)
+      const trace = Array.from({ length: 10 }, (_, k) => ({ x: (i - 1) * 10 + k + 1, m: { dsm_loss: k } }));
+      h.w().emit({ type: 'frame', runId, frame: i, status: i === 20 ? 'done' : 'running', snapshot: { ...snap(i * 10, { sw2: 1 / i, dsm_loss: -1 }), trace } });
     }
-    const xs = h.store.getState().series.sw2.xs;
-    expect(xs.length).toBeGreaterThanOrEqual(3);
-    expect(xs.length).toBeLessThanOrEqual(5);
-    expect(xs.at(-1)).toBe(200);
-    expect(h.store.getState()).toMatchObject({ iteration: 200, status: 'done' });
+    const st = h.store.getState();
+    expect(st.series.sw2.xs).toEqual(Array.from({ length: 20 }, (_, i) => (i + 1) * 10));
+    expect(st.series.dsm_loss.xs).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));
+    expect(st.series.dsm_loss.ys.includes(-1)).toBe(false);
+    expect(updates).toBeLessThanOrEqual(3);
+    expect(st).toMatchObject({ iteration: 200, status: 'done' });
     expect(h.w().sent.filter((m) => m.type === 'ack')).toHaveLength(20);
     h.bridge.reset();
     expect(h.store.getState().series).toEqual({});
+  });
+
+  it('a finished run keeps playing; Play on it runs the experiment again from its seed', () => {
+    const h = setup();
+    h.bridge.start('cpu');
+    h.w().emit({ type: 'ready', backend: 'cpu', adapter: 'js' });
+    h.store.getState().setRun({ playing: true });
+    h.bridge.configure('samplers', { seed: 4 }, true);
+    const runId = h.bridge.currentRunId;
+    h.w().emit({ type: 'status', runId, status: 'done', iteration: 100 });
+    expect(h.store.getState()).toMatchObject({ status: 'done', playing: true });
+    h.bridge.play();
+    expect(h.w().last('configure')).toMatchObject({ runId: runId + 1, params: { seed: 4 }, play: true });
+    expect(h.store.getState()).toMatchObject({ status: 'running', iteration: 0, playing: true });
+    // a paused run stays paused through a reconfigure
+    h.bridge.pause();
+    h.bridge.reset();
+    expect(h.w().last('configure')).toMatchObject({ play: false });
+    expect(h.store.getState().status).toBe('paused');
   });
 
   it('turns errors into store state; a fatal one restarts on the next backend and re-configures', () => {
@@ -96,7 +120,7 @@ describe('WorkerBridge', () => {
     first.emit({ type: 'error', message: 'device lost', fatal: true, backend: 'webgpu' });
     expect(first.terminated).toBe(true);
     expect(h.workers).toHaveLength(2);
-    expect(h.w().sent[0]).toEqual({ type: 'init', backend: 'webgl', skip: ['webgpu'] });
+    expect(h.w().sent[0]).toEqual({ type: 'init', backend: 'webgl', skip: ['webgpu'], lab: 'samplers' });
     const conf = h.w().last('configure')!;
     expect(conf).toMatchObject({ lab: 'samplers', params: { seed: 3, step: 0.2 }, play: true });
     expect(h.store.getState().fallbacks).toEqual([{ backend: 'webgpu', reason: 'device lost' }]);
@@ -107,7 +131,7 @@ describe('WorkerBridge', () => {
     // a crash of the new worker moves on again, skipping what failed
     h.w().emit({ type: 'ready', backend: 'webgl', adapter: 'ANGLE' });
     h.w().crash('context lost');
-    expect(h.w().sent[0]).toEqual({ type: 'init', backend: 'wasm', skip: ['webgpu', 'webgl'] });
+    expect(h.w().sent[0]).toEqual({ type: 'init', backend: 'wasm', skip: ['webgpu', 'webgl'], lab: 'samplers' });
   });
 
   it('stops with a readable error when no backend is left', () => {
@@ -127,6 +151,6 @@ describe('WorkerBridge', () => {
     h.bridge.configure('samplers', { particles: 50 }, false);
     const runId = h.bridge.currentRunId;
     h.w().emit({ type: 'needsReset', runId, keys: ['particles'] });
-    expect(h.w().last('configure')).toEqual({ type: 'configure', runId: runId + 1, lab: 'samplers', params: { particles: 50 }, play: false });
+    expect(h.w().last('configure')).toEqual({ type: 'configure', runId: runId + 1, lab: 'samplers', params: { particles: 50 }, play: false, horizon: 500 });
   });
 });

@@ -4,6 +4,8 @@
 import { rememberBackend, rememberedBackend } from './backend-memory';
 import type { LabId, ParamValue } from '../labs/types';
 import type { BackendName, BackendRequest, FromWorker, ToWorker, WeightsMsg } from '../protocol/messages';
+import type { TraceRow } from '../protocol/snapshot';
+import { LAB_SCHEMAS } from '../labs/schemas';
 import { frameBus as defaultBus, type FrameBus } from './frame-bus';
 import type { AppStore } from './store';
 
@@ -16,9 +18,20 @@ export interface WorkerLike {
 
 /** Fallback order when a backend fails (ARCHITECTURE.md: WebGPU, then WebGL, WASM, CPU). */
 export const BACKEND_ORDER: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
-/** metrics reach the store (and so React) at most this often */
-/** metric charts redraw their SVG axes on every append: four times a second reads as live and keeps the main thread free */
+/**
+ * metrics reach the store (and so React) at most this often: metric charts redraw their SVG axes on every
+ * append, and four times a second reads as live and keeps the main thread free. Nothing is dropped: the
+ * frames' metrics and trace rows in between are buffered and appended together.
+ */
 export const METRICS_INTERVAL_MS = 250;
+
+/** the run length a chart should cover: the preset's recommended steps, else the lab's */
+export function horizonOf(lab: LabId, preset: string | null): number | undefined {
+  const schema = LAB_SCHEMAS[lab];
+  if (!schema) return undefined;
+  const p = preset ? schema.presets.find((x) => x.id === preset) : undefined;
+  return p?.steps ?? schema.defaultSteps;
+}
 
 export interface BridgeOptions {
   bus?: FrameBus;
@@ -42,6 +55,13 @@ export class WorkerBridge {
   private forced: BackendName | null = null;
   private failed = new Set<BackendName>();
   private lastMetricsAt = -Infinity;
+  /** metric points not yet in the store (flushed every METRICS_INTERVAL_MS and on a final frame) */
+  private pending: TraceRow[] = [];
+  /** the latest frame's iteration and info, shown with the next flush */
+  private pendingRun: { iteration: number; info: Record<string, string> } | null = null;
+  private flushTimer: ReturnType<typeof setTimeout> | null = null;
+  /** keys this run records in its trace (every iteration): a frame's own value of them would be a duplicate */
+  private traced = new Set<string>();
   private weightsWaiter: ((w: WeightsMsg) => void) | null = null;
   private stepHooks = new Set<(n: number) => void>();
   /** the current worker said `ready` (until then the status stays 'starting') */
@@ -75,16 +95,24 @@ export class WorkerBridge {
     this.config = { lab, params: { ...params } };
     this.runId++;
     this.lastMetricsAt = -Infinity;
+    this.dropPending();
+    this.traced.clear();
     const s = this.store.getState();
     s.clearMetrics();
     const status = !this.ready ? 'starting' : play ? 'running' : 'paused';
     s.setRun({ runId: this.runId, iteration: 0, playing: play, status, message: null, suggestion: null, info: {} });
     this.bus.clear();
-    this.post({ type: 'configure', runId: this.runId, lab, params: this.config.params, play });
+    this.post({ type: 'configure', runId: this.runId, lab, params: this.config.params, play, horizon: horizonOf(lab, s.preset) });
   }
 
+  /** Play; on a finished (or diverged) run, run it again from its seed. */
   play(): void {
-    this.store.getState().setRun({ playing: true });
+    const s = this.store.getState();
+    if ((s.status === 'done' || s.status === 'diverged') && this.config) {
+      this.configure(this.config.lab, this.config.params, true);
+      return;
+    }
+    s.setRun({ playing: true });
     this.post({ type: 'play', runId: this.runId });
   }
 
@@ -140,6 +168,7 @@ export class WorkerBridge {
   }
 
   dispose(): void {
+    this.dropPending();
     this.worker?.terminate();
     this.worker = null;
   }
@@ -158,9 +187,10 @@ export class WorkerBridge {
     w.addEventListener('error', (ev) => { if (w === this.worker) this.fail(undefined, (ev as ErrorEvent).message || 'the worker crashed'); });
     this.store.getState().setRun({ status: 'starting', backend: null, adapter: '' });
     // `skip`: backends that already failed in this session; the worker falls through the rest in order
-    // auto: the choice measured earlier on this device, if any (backend-memory.ts)
-    const remembered = backend === 'auto' ? rememberedBackend()?.backend : undefined;
-    w.postMessage({ type: 'init', backend, skip: [...this.failed], remembered });
+    // auto: the figures measured earlier on this device, if any (backend-memory.ts), and the lab to choose for
+    const remembered = backend === 'auto' ? rememberedBackend()?.measured : undefined;
+    const lab = this.config?.lab ?? this.store.getState().lab ?? undefined;
+    w.postMessage({ type: 'init', backend, skip: [...this.failed], remembered, ...(lab ? { lab } : {}) });
     if (this.config) this.configure(this.config.lab, this.config.params, this.store.getState().playing);
   }
 
@@ -186,35 +216,36 @@ export class WorkerBridge {
     const s = this.store.getState();
     if ('runId' in msg && msg.runId !== undefined && msg.runId !== this.runId) return; // stale run
     switch (msg.type) {
-      case 'ready':
+      case 'ready': {
+        const wasReady = this.ready;
         this.forced = msg.backend;
         this.ready = true;
         for (const f of msg.fallbackFrom ?? []) {
           this.failed.add(f.backend);
           s.addFallback(f);
         }
-        if (msg.measured?.length) rememberBackend(msg.backend, msg.measured);
+        if (msg.measured?.length) rememberBackend(msg.measured);
         s.setRun({
-          backend: msg.backend, adapter: msg.adapter, status: this.config ? (s.playing ? 'running' : 'paused') : 'idle',
-          measured: msg.measured ?? rememberedBackend()?.measured ?? [],
+          backend: msg.backend, adapter: msg.adapter, measured: msg.measured ?? [], estimates: msg.estimates ?? [],
+          // a second `ready` (auto moving a new lab to another backend) leaves the run's status alone
+          ...(wasReady ? {} : { status: this.config ? (s.playing ? 'running' : 'paused') : 'idle' }),
         });
         return;
+      }
       case 'frame': {
         this.bus.publish(msg.snapshot, msg.frame);
         this.ackSoon(msg.runId, msg.frame);
+        this.collect(msg.snapshot);
         const t = this.now();
         const final = msg.status !== 'running';
-        if (final || t - this.lastMetricsAt >= METRICS_INTERVAL_MS) {
-          this.lastMetricsAt = t;
-          s.appendMetrics(msg.snapshot.iteration, msg.snapshot.metrics);
-          s.setRun({ iteration: msg.snapshot.iteration, info: msg.snapshot.info });
-        }
+        if (final || t - this.lastMetricsAt >= METRICS_INTERVAL_MS) this.flush();
+        else this.flushLater();
         if (msg.status !== s.status) s.setRun({ status: msg.status });
         return;
       }
       case 'status':
+        // a finished run keeps `playing` (the user's intent): the next configuration starts at once
         s.setRun({ status: msg.status, iteration: msg.iteration, ...(msg.message ? { message: msg.message } : {}) });
-        if (msg.status === 'done' || msg.status === 'diverged') s.setRun({ playing: false });
         return;
       case 'weights':
         this.weightsWaiter?.(msg.weights);
@@ -228,6 +259,46 @@ export class WorkerBridge {
         else s.setRun({ status: 'error', message: msg.message, suggestion: msg.suggestion ?? null });
         return;
     }
+  }
+
+  /** a frame's trace rows (every iteration since the last frame), then its own metrics at its iteration */
+  private collect(snap: { iteration: number; metrics: Record<string, number>; info: Record<string, string>; trace?: TraceRow[] }): void {
+    for (const r of snap.trace ?? []) {
+      for (const k in r.m) this.traced.add(k);
+      this.pending.push(r);
+    }
+    const own: Record<string, number> = {};
+    let any = false;
+    for (const [k, v] of Object.entries(snap.metrics)) if (!this.traced.has(k)) { own[k] = v; any = true; }
+    if (any) this.pending.push({ x: snap.iteration, m: own });
+    this.pendingRun = { iteration: snap.iteration, info: snap.info };
+  }
+
+  private flush(): void {
+    if (this.flushTimer !== null) clearTimeout(this.flushTimer);
+    this.flushTimer = null;
+    this.lastMetricsAt = this.now();
+    const s = this.store.getState();
+    if (this.pending.length) s.appendRows(this.pending);
+    this.pending = [];
+    if (this.pendingRun) s.setRun(this.pendingRun);
+    this.pendingRun = null;
+  }
+
+  /** the last frames before a pause in the stream (a slow iteration) still reach the charts */
+  private flushLater(): void {
+    if (this.flushTimer !== null) return;
+    this.flushTimer = setTimeout(() => {
+      this.flushTimer = null;
+      this.flush();
+    }, METRICS_INTERVAL_MS);
+  }
+
+  private dropPending(): void {
+    if (this.flushTimer !== null) clearTimeout(this.flushTimer);
+    this.flushTimer = null;
+    this.pending = [];
+    this.pendingRun = null;
   }
 
   /** A backend failed: record it and restart on the next one in BACKEND_ORDER. */

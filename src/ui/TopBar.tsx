@@ -12,9 +12,11 @@ export function TopBar() {
   const adapter = useStore((s) => s.adapter);
   const fallbacks = useStore((s) => s.fallbacks);
   const measured = useStore((s) => s.measured);
-  // auto measured one real step on each backend that started and kept the fastest: say so
+  const estimates = useStore((s) => s.estimates);
+  // auto chose for this lab from the probe's figures: say so, with the figures
   const lines = [
-    ...(measured.length ? ['Measured at start (ms per probe step): ' + measured.map((m) => `${m.backend} ${m.ms.toFixed(1)}`).join(', ')] : []),
+    ...(estimates.length ? ['Estimated ms per iteration of this lab: ' + estimates.map((e) => `${e.backend} ${fmtMs(e.ms)}`).join(', ')] : []),
+    ...(measured.length ? ['Measured at start (ms: fused mixture step / fused DSM step / autodiff net step / tfjs ops): ' + measured.map((m) => `${m.backend} ${[m.times.mixture, m.times.fusedNet, m.times.net, m.times.ops].map(fmtMs).join(' / ')}`).join('; ')] : []),
     ...(fallbacks.length ? ['Not used: ' + fallbacks.map((f) => `${f.backend} (${f.reason})`).join('; ')] : []),
   ];
   const title = lines.length ? lines.join('\n') : undefined;
@@ -32,7 +34,7 @@ export function TopBar() {
         <a href="#/gallery" className="nav-gallery" aria-current={route === 'gallery' ? 'page' : undefined}>Gallery</a>
       </nav>
       <span className="backend" data-testid="backend" title={title}>
-        {backend ? `${backend} · ${adapter}${measured.length > 1 ? ` · fastest of ${measured.length} measured` : ''}` : 'starting compute…'}
+        {backend ? `${backend} · ${adapter}${choiceText(backend, estimates)}` : 'starting compute…'}
       </span>
       {route === 'lab' && <PresentButton />}
       {route === 'lab' && <ShareButton />}
@@ -40,4 +42,14 @@ export function TopBar() {
       <ThemeToggle />
     </header>
   );
+}
+
+const fmtMs = (ms: number) => (ms >= 10 ? ms.toFixed(0) : ms.toPrecision(2));
+
+/** ' · fastest for this lab (est. 25 ms/it; cpu 136)' when auto compared two or more backends */
+function choiceText(backend: string, estimates: readonly { backend: string; ms: number }[]): string {
+  if (estimates.length < 2) return '';
+  const mine = estimates.find((e) => e.backend === backend);
+  const others = estimates.filter((e) => e.backend !== backend).map((e) => `${e.backend} ${fmtMs(e.ms)}`).join(', ');
+  return mine ? ` · fastest for this lab (est. ${fmtMs(mine.ms)} ms/it; ${others})` : '';
 }

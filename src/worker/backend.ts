@@ -1,12 +1,14 @@
 // Backend selection for the worker. `auto` starts every candidate (hardware WebGPU, hardware WebGL,
-// WASM, CPU), times one real step on each (engine/bench/probe.ts) and keeps the fastest; the main
-// thread remembers that choice per device and passes it back as `remembered`, which is then tried
-// first without measuring. Software adapters (SwiftShader, llvmpipe) are correct but slow, so auto does
+// WASM, CPU), times four kinds of work on each (engine/bench/probe.ts) and runs each lab on the backend
+// where its mix of that work is cheapest (engine/bench/backend-choice.ts); the main thread remembers the
+// figures per device and passes them back as `remembered`, so later loads choose the same without
+// measuring. Software adapters (SwiftShader, llvmpipe) are correct but slow, so auto does
 // not consider them. `?backend=` forces one. Each backend is imported on demand (its own chunk).
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
-import type { BackendName, BackendRequest } from '../protocol/messages';
+import type { BackendEstimate, BackendMeasurement, BackendName, BackendProfile, BackendRequest } from '../protocol/messages';
 import { probeBackend } from '../engine/bench/probe';
+import { DEFAULT_PROFILE, chooseBackend, estimatesFor } from '../engine/bench/backend-choice';
 import { installWasmKernelFixes } from '../core/fused/wasm-kernel-fixes';
 
 export const BACKEND_ORDER: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
@@ -15,8 +17,10 @@ export interface BackendChoice {
   backend: BackendName;
   adapter: string;
   fallbackFrom: { backend: BackendName; reason: string }[];
-  /** auto without a remembered choice: the probe's time on each backend that started */
-  measured?: { backend: BackendName; adapter: string; ms: number }[];
+  /** auto: the probe figures the choice was made from (new or remembered) */
+  measured?: BackendMeasurement[];
+  /** auto: the lab's estimated ms per iteration on each measured backend */
+  estimates?: BackendEstimate[];
 }
 
 const SOFTWARE = /swiftshader|llvmpipe|software|basic render/i;
@@ -77,20 +81,40 @@ async function tryBackend(name: BackendName, forced: boolean): Promise<string> {
   return adapter;
 }
 
+/** what auto knows in this worker: the probe figures, and the backends it has started (switching to one is cheap) */
+const started = new Map<BackendName, string>();
+let measuredHere: BackendMeasurement[] = [];
+
+async function startOnce(name: BackendName): Promise<string> {
+  const known = started.get(name);
+  if (known !== undefined) {
+    if (!(await tf.setBackend(name))) throw new Error(`tf.setBackend('${name}') failed`);
+    return known;
+  }
+  const adapter = await tryBackend(name, false);
+  started.set(name, adapter);
+  return adapter;
+}
+
 /**
- * `auto`: the remembered backend if it still starts, else measure every candidate and keep the fastest.
- * A forced backend: start it; on failure fall through the remaining ones in order.
+ * `auto`: choose for the lab's profile from the remembered figures if there are any (and the choice still
+ * starts), else measure every candidate first. A forced backend: start it; on failure fall through the
+ * remaining ones in order.
  */
-export async function selectBackend(request: BackendRequest, skip: readonly BackendName[] = [], remembered?: BackendName): Promise<BackendChoice> {
+export async function selectBackend(request: BackendRequest, skip: readonly BackendName[] = [], remembered: readonly BackendMeasurement[] = [], profile: BackendProfile = DEFAULT_PROFILE): Promise<BackendChoice> {
   if (request === 'auto') {
-    if (remembered && !skip.includes(remembered)) {
+    const usable = remembered.filter((m) => !skip.includes(m.backend) && m.times && BACKEND_ORDER.includes(m.backend));
+    const pick = chooseBackend(usable, profile);
+    if (pick) {
       try {
-        return { backend: remembered, adapter: await tryBackend(remembered, false), fallbackFrom: [] };
+        const adapter = await startOnce(pick);
+        measuredHere = usable;
+        return { backend: pick, adapter, fallbackFrom: [], measured: usable, estimates: estimatesFor(usable, profile) };
       } catch {
         // the device changed (driver, browser flag): measure again below
       }
     }
-    return measureBackends(skip);
+    return measureBackends(skip, profile);
   }
   const order = [request, ...BACKEND_ORDER.filter((b) => b !== request)];
   const fallbackFrom: BackendChoice['fallbackFrom'] = [];
@@ -106,22 +130,34 @@ export async function selectBackend(request: BackendRequest, skip: readonly Back
   throw new Error('no TensorFlow.js backend could start: ' + fallbackFrom.map((f) => `${f.backend}: ${f.reason}`).join('; '));
 }
 
-async function measureBackends(skip: readonly BackendName[]): Promise<BackendChoice> {
+async function measureBackends(skip: readonly BackendName[], profile: BackendProfile): Promise<BackendChoice> {
   const fallbackFrom: BackendChoice['fallbackFrom'] = [];
-  const measured: NonNullable<BackendChoice['measured']> = [];
+  const measured: BackendMeasurement[] = [];
   for (const name of BACKEND_ORDER) {
     if (skip.includes(name)) continue;
     try {
-      const adapter = await tryBackend(name, false);
-      measured.push({ backend: name, adapter, ms: await probeBackend() });
+      const adapter = await startOnce(name);
+      measured.push({ backend: name, adapter, times: await probeBackend() });
     } catch (e) {
       fallbackFrom.push({ backend: name, reason: e instanceof Error ? e.message : String(e) });
     }
   }
-  if (!measured.length) throw new Error('no TensorFlow.js backend could start: ' + fallbackFrom.map((f) => `${f.backend}: ${f.reason}`).join('; '));
-  const best = measured.reduce((a, b) => (b.ms < a.ms ? b : a));
-  if (!(await tf.setBackend(best.backend))) throw new Error(`tf.setBackend('${best.backend}') failed after measuring`);
-  return { backend: best.backend, adapter: best.adapter, fallbackFrom, measured };
+  const best = chooseBackend(measured, profile);
+  if (!best) throw new Error('no TensorFlow.js backend could start: ' + fallbackFrom.map((f) => `${f.backend}: ${f.reason}`).join('; '));
+  const adapter = await startOnce(best);
+  measuredHere = measured;
+  return { backend: best, adapter, fallbackFrom, measured, estimates: estimatesFor(measured, profile) };
+}
+
+/**
+ * auto, on a new lab: the backend this lab runs fastest on by the figures already measured; switches to it
+ * when it is not the current one. Returns the new choice, or null when the current backend stays.
+ */
+export async function rechooseFor(profile: BackendProfile, skip: readonly BackendName[]): Promise<BackendChoice | null> {
+  const pick = chooseBackend(measuredHere, profile, skip);
+  if (!pick || pick === tf.getBackend()) return null;
+  const adapter = await startOnce(pick);
+  return { backend: pick, adapter, fallbackFrom: [], measured: measuredHere, estimates: estimatesFor(measuredHere, profile) };
 }
 
 /**
@@ -129,10 +165,13 @@ async function measureBackends(skip: readonly BackendName[]): Promise<BackendCho
  * tfjs does not surface it as an exception, so watch the device and report it: the bridge then
  * restarts the worker on the next backend and resumes from the URL state.
  */
+const watched = new WeakSet<object>();
 export function watchDeviceLoss(onLost: (reason: string) => void): void {
   if (tf.getBackend() !== 'webgpu') return;
   const device = (tf.backend() as unknown as { device?: { lost?: Promise<{ message?: string; reason?: string }> } }).device;
-  void device?.lost?.then((info) => {
+  if (!device || watched.has(device)) return; // one report per device, however often auto comes back to it
+  watched.add(device);
+  void device.lost?.then((info) => {
     if (info.reason !== 'destroyed') onLost(info.message || info.reason || 'unknown reason');
   });
 }

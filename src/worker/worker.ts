@@ -3,7 +3,7 @@
 import { Engine } from '../engine/engine';
 import { loadLab } from '../labs/registry';
 import type { BackendName, ToWorker } from '../protocol/messages';
-import { selectBackend, watchDeviceLoss } from './backend';
+import { rechooseFor, selectBackend, watchDeviceLoss, type BackendChoice } from './backend';
 import { runBench } from './bench';
 import * as tf from '@tensorflow/tfjs-core';
 
@@ -23,21 +23,32 @@ const engine = new Engine({
 
 // messages are handled one after another (a configure finishes before the play that follows it)
 let queue: Promise<void> = Promise.resolve();
+let auto = false;
+let skip: BackendName[] = [];
+const profileOf = async (lab?: string) => (lab ? (await loadLab(lab).catch(() => undefined))?.backendProfile : undefined);
+const announce = (c: BackendChoice, lab?: string) => {
+  post({ type: 'ready', backend: c.backend, adapter: c.adapter, fallbackFrom: c.fallbackFrom, measured: c.measured, estimates: c.estimates, lab });
+  watchDeviceLoss((reason) => post({ type: 'error', fatal: true, backend: 'webgpu', message: `The GPU device was lost (${reason}).`, suggestion: 'Restarting on the next backend; the experiment resumes from the link.' }));
+};
 self.onmessage = (ev: MessageEvent<ToWorker>) => {
   const msg = ev.data;
   if (msg.type === 'init') {
-    queue = selectBackend(msg.backend, msg.skip ?? [], msg.remembered)
-      .then((c) => {
-        post({ type: 'ready', backend: c.backend, adapter: c.adapter, fallbackFrom: c.fallbackFrom, measured: c.measured });
-        watchDeviceLoss((reason) => post({ type: 'error', fatal: true, backend: 'webgpu', message: `The GPU device was lost (${reason}).`, suggestion: 'Restarting on the next backend; the experiment resumes from the link.' }));
-      })
+    auto = msg.backend === 'auto';
+    skip = msg.skip ?? [];
+    queue = profileOf(msg.lab)
+      .then((profile) => selectBackend(msg.backend, skip, msg.remembered, profile))
+      .then((c) => announce(c, msg.lab))
       .catch((e: unknown) => post({ type: 'error', message: String(e instanceof Error ? e.message : e), suggestion: 'Try another browser.', fatal: false }));
     return;
   }
   if (msg.type === 'ack') return void engine.handle(msg);
   // start fetching the lab's code now: it loads while the backend is still starting (the engine's
   // own import of it, after the queue, then finds it ready)
-  if (msg.type === 'configure') void loadLab(msg.lab).catch(() => undefined);
+  if (msg.type === 'configure') {
+    void loadLab(msg.lab).catch(() => undefined);
+    // auto: a lab whose work runs faster on another measured backend moves there before it is built
+    if (auto) queue = queue.then(async () => { const c = await rechooseFor((await profileOf(msg.lab)) ?? {}, skip); if (c) announce(c, msg.lab); }).catch(() => undefined);
+  }
   if (msg.type === 'bench') {
     queue = queue.then(() => runBench(msg));
     return;

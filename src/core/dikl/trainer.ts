@@ -145,6 +145,12 @@ export class DiklTrainer {
     this.iteration++;
   }
 
+  /** copies of the latest step's scalars on the device (the caller owns them): a trace reads them later in one transfer */
+  lastScalars(): { dsm: Scalar | null; gap: Scalar | null; accept: Scalar | null } {
+    const c = (t: Scalar | null) => (t && !t.isDisposed ? tf.clone(t) : null);
+    return { dsm: c(this.last.dsm), gap: c(this.last.gap), accept: c(this.last.accept) };
+  }
+
   /** the latest step's numbers (one device read, at snapshot time) */
   async stats(): Promise<DiklStats> {
     const read = async (t: Scalar | null) => (t ? (await t.data())[0] : NaN);

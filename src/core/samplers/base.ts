@@ -149,6 +149,7 @@ export abstract class ParticleSampler implements Sampler {
         if (value === undefined) value = acc.isDisposed ? NaN : acc.dataSync()[0];
         return value;
       },
+      acceptTensor: () => (acc.isDisposed ? tf.scalar(NaN) : tf.clone(acc)),
     };
   }
 

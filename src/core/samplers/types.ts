@@ -1,6 +1,6 @@
 // Every sampler consumes one score function (and, for Metropolis corrections, a log density).
 // Samplers own their particle tensor; step() advances one iteration inside tf.tidy.
-import type { Tensor2D } from '../tf';
+import type { Scalar, Tensor2D } from '../tf';
 import type { LogDensityFn, Mixture, NoiseLevel, ScoreFn } from '../types';
 import type { Rng } from '../rng';
 import type { Schedule } from '../schedules';
@@ -39,6 +39,8 @@ export interface SamplerOptions {
 export interface StepInfo {
   /** Metropolis acceptance rate of this step (mala, hmc), else undefined */
   accept?: number;
+  /** a copy of this step's acceptance on the device (the caller owns it): read later, without a sync now */
+  acceptTensor?(): Scalar;
   /** current noise level of the particles (diffusion/annealed), for plotting the noised target */
   level: NoiseLevel;
 }

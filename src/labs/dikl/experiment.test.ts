@@ -77,9 +77,11 @@ describe('DiKL lab', () => {
     const exp = await DiklExperiment.create(params({ ...SMALL, target: '8gaussians', target_score: 'msi-exact', otherObjective: true, T: 5 }), 4);
     exp.step(1);
     await exp.snapshot({ grids: true, metrics: true });
+    await exp.drainTrace?.(); // what the engine does with every frame
     const warm = tf.memory().numTensors;
     exp.step(2);
     await exp.snapshot({ grids: true, metrics: true });
+    await exp.drainTrace?.(); // what the engine does with every frame
     await exp.checkFinite();
     expect(tf.memory().numTensors).toBe(warm);
     exp.dispose();

@@ -15,6 +15,7 @@ import type { Layer, Snapshot, SnapshotRequest } from '../../protocol/snapshot';
 import { scalarGrid } from '../common/grid';
 import { inspectorLayers, levelErrors } from './diagnostics';
 import { sampleMetrics, spread } from './metrics';
+import { MetricTrace } from '../common/trace';
 
 type P = Record<string, ParamValue>;
 const REFERENCE_N = 2000;
@@ -47,6 +48,7 @@ export class DiklExperiment implements Experiment {
   private inspector: Record<string, Layer> | null = null;
   private levels: Layer | null = null;
   private levelsAt = -Infinity;
+  private readonly trace = new MetricTrace();
 
   private constructor(
     private p: P,
@@ -96,7 +98,14 @@ export class DiklExperiment implements Experiment {
     for (let i = 0; i < n; i++) {
       this.main.step();
       this.other?.step();
+      const last = this.main.lastScalars();
+      // the same keys as sampleMetrics' trainer numbers; NaN (no AIS acceptance, no DSM steps) is skipped by the charts
+      this.trace.record(this.main.iteration, {}, { loss: last.gap, dsm_loss: last.dsm, accept_rate: last.accept });
     }
+  }
+
+  drainTrace() {
+    return this.trace.drain();
   }
 
   update(patch: P): boolean {
@@ -175,6 +184,7 @@ export class DiklExperiment implements Experiment {
   }
 
   dispose(): void {
+    this.trace.dispose();
     this.main.dispose();
     this.other?.dispose();
   }

@@ -11,6 +11,8 @@ export const diklSchema: LabSchema = {
   params: diklParams,
   presets: diklPresets,
   defaultSteps: 1500,
+  // autodiff network steps (5 DSM steps and a generator update): 92 ms an iteration on WASM, 2 600 on CPU here (the probe's units: engine/bench/probe.ts)
+  backendProfile: { net: 11 },
   views: [
     { id: 'plane', kind: 'plane', title: 'Generator samples over log p (red: main, white: comparison)', layers: ['density', 'samplesA', 'samplesB', 'handles'] },
     { id: 'modes', kind: 'chart', title: 'Modes covered', metrics: [{ key: 'modes_covered', label: 'main' }, { key: 'modes_covered_b', label: 'comparison' }] },

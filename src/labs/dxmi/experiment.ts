@@ -18,6 +18,13 @@ import { histogramGrid } from '../common/grid';
 import { Tau0Twin } from './twin';
 import { energyGrid } from './view-data';
 import { PolicyEma } from './ema';
+import { MetricTrace } from '../common/trace';
+
+/** the DxDP step's scalars, in the order of DxdpTrainer.iterate's stats tensor */
+const statsOf = (raw: Record<string, Float32Array>) => {
+  const s = raw.stats;
+  return { energy_loss: s[0], energy_gap: s[1], td_loss: s[2], policy_loss: s[3] };
+};
 
 type P = Record<string, ParamValue>;
 const POOL_N = 8000;
@@ -51,6 +58,7 @@ export class DxmiExperiment implements Experiment {
   private twinEvalRng = new Rng(0);
   /** EMA copy of the sampler that the metrics and plots show (ema_sampler > 0), null = the live one */
   private emaPolicy: PolicyEma | null = null;
+  private readonly trace = new MetricTrace();
 
   private constructor(
     private p: P,
@@ -102,6 +110,14 @@ export class DxmiExperiment implements Experiment {
 
   readonly done = false;
 
+  phaseLeft(): number {
+    return this.training ? Math.ceil((Number(this.p.pretrain) - this.fitted) / PRETRAIN_CHUNK) : Infinity;
+  }
+
+  drainTrace() {
+    return this.trace.drain();
+  }
+
   private batch(n: number, rng = this.rng): Tensor2D {
     const idx = new Int32Array(n);
     for (let i = 0; i < n; i++) idx[i] = rng.int(POOL_N);
@@ -128,6 +144,7 @@ export class DxmiExperiment implements Experiment {
       this.stats = stats;
       this.emaPolicy?.update(this.policy);
       this.iter++;
+      this.trace.record(this.iter, {}, { stats: tf.clone(stats) }, statsOf);
     }
   }
 
@@ -139,10 +156,11 @@ export class DxmiExperiment implements Experiment {
       data.dispose();
       const sum = this.fitLoss ? tf.add(this.fitLoss, loss) as tf.Scalar : tf.clone(loss);
       this.fitLoss?.dispose();
-      loss.dispose();
       this.fitLoss = sum;
       this.fitCount++;
       this.fitted++;
+      // every fitting step's loss, against the fitting step (the trace owns `loss` from here)
+      this.trace.record(this.fitted, {}, { ddpm_loss: loss });
     }
   }
 
@@ -211,6 +229,7 @@ export class DxmiExperiment implements Experiment {
   }
 
   dispose(): void {
+    this.trace.dispose();
     this.pool.dispose();
     this.policy.dispose();
     this.critic.dispose();

@@ -116,13 +116,16 @@ describe('Gradient-guidance lab', () => {
     const warm = await GuidanceExperiment.create(p, 1);
     warm.step(2);
     await warm.snapshot({ grids: true, metrics: true });
+    await warm.drainTrace?.(); // what the engine does with every frame
     warm.dispose();
     const before = tf.memory().numTensors;
     const exp = await GuidanceExperiment.create(p, 1);
     exp.step(2);
+    await exp.drainTrace?.();
     const mid = tf.memory().numTensors;
     exp.step(2);
     await exp.snapshot({ grids: true, metrics: true });
+    await exp.drainTrace?.(); // what the engine does with every frame
     await exp.checkFinite();
     expect(tf.memory().numTensors).toBe(mid);
     exp.dispose();

@@ -17,6 +17,7 @@ import type { Experiment, ParamValue } from '../types';
 import type { Layer, Snapshot, SnapshotRequest } from '../../protocol/snapshot';
 import { usesNet } from './params';
 import { SWEEP_DELTAS, SWEEP_KINDS, cloneLayer, frontLayers, guidanceFields, rewardHeat, roundMetrics, rowValues } from './view-data';
+import { MetricTrace } from '../common/trace';
 
 type P = Record<string, ParamValue>;
 const TRAIN_N = 20000;
@@ -31,6 +32,7 @@ export class GuidanceExperiment implements Experiment {
   private lossCount = 0;
   private prior: Prior;
   private heat: Layer | null = null;
+  private readonly trace = new MetricTrace();
   private readonly groups: RoundGroup[];
   private readonly rows: number;
   private readonly B: number;
@@ -99,17 +101,44 @@ export class GuidanceExperiment implements Experiment {
   step(n: number): void {
     for (let i = 0; i < n; i++) {
       if (this.z === null) {
-        for (let j = 0; j < TRAIN_PER_ITER && this.trained < Number(this.p.trainSteps); j++, this.trained++) this.addLoss(this.net!.trainStep(this.trainData!));
+        for (let j = 0; j < TRAIN_PER_ITER && this.trained < Number(this.p.trainSteps); j++) {
+          const loss = this.net!.trainStep(this.trainData!);
+          this.addLoss(loss);
+          this.trained++;
+          this.trace.record(this.trained, { dsm_loss: loss });
+        }
         if (this.trained >= Number(this.p.trainSteps)) this.startRounds();
         continue;
       }
       if (this.done) return;
-      if (this.p.algorithm === '2' && this.round >= Number(this.p.ftStart)) this.fineTune();
+      const ft = this.p.algorithm === '2' && this.round >= Number(this.p.ftStart) ? this.fineTune() : undefined;
       const next = guidedRoundGroups(this.prior, this.sched, this.reward, this.z, this.groups, this.rng);
       this.z.dispose();
       this.z = next;
       this.round++;
+      this.traceRound(ft);
     }
+  }
+
+  /** the round's reward and off-subspace numbers of the main batch, read with the next frame */
+  private traceRound(ftLoss: number | undefined): void {
+    const z = this.z!;
+    const main = tf.tidy(() => {
+      const rows = tf.slice(z, [0, 0], [this.B, 2]) as Tensor2D;
+      const out: Record<string, tf.Tensor> = { reward: this.reward.value(rows) };
+      if (this.data.offSupport) out.off = this.data.offSupport(rows);
+      return out;
+    });
+    this.trace.record(this.round, { ft_loss: ftLoss }, main, (raw) => roundMetrics({ reward: raw.reward, off: raw.off ?? null }, this.B));
+  }
+
+  phaseLeft(): number {
+    if (this.z === null) return Math.ceil((Number(this.p.trainSteps) - this.trained) / TRAIN_PER_ITER);
+    return Number(this.p.rounds) - this.round;
+  }
+
+  drainTrace() {
+    return this.trace.drain();
   }
 
   private addLoss(v: number): void {
@@ -124,10 +153,17 @@ export class GuidanceExperiment implements Experiment {
   }
 
   /** Algorithm 2: ftSteps Adam steps of DSM on the newest main batch (the sweep rows are not trained on) */
-  private fineTune(): void {
+  private fineTune(): number {
     const batch = tf.slice(this.z!, [0, 0], [this.B, 2]) as Tensor2D;
-    for (let j = 0; j < Number(this.p.ftSteps); j++) this.addLoss(this.net!.trainStep(batch));
+    let sum = 0;
+    const k = Number(this.p.ftSteps);
+    for (let j = 0; j < k; j++) {
+      const loss = this.net!.trainStep(batch);
+      this.addLoss(loss);
+      sum += loss;
+    }
     batch.dispose();
+    return k > 0 ? sum / k : NaN;
   }
 
   /** z_0: unguided samples of the prior. Algorithm 2 swaps in a net with the fine-tuning learning rate. */
@@ -191,6 +227,7 @@ export class GuidanceExperiment implements Experiment {
   }
 
   dispose(): void {
+    this.trace.dispose();
     this.z?.dispose();
     this.z = null;
     this.net?.dispose();

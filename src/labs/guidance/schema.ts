@@ -10,6 +10,8 @@ export const guidanceSchema: LabSchema = {
   params: guidanceParams,
   presets: guidancePresets,
   defaultSteps: 300,
+  // a guided reverse pass with reward gradients per round: 23 ms a round on WASM, 136 on CPU here (the probe's units: engine/bench/probe.ts)
+  backendProfile: { net: 1, ops: 4.5 },
   views: [
     { id: 'samples', kind: 'plane', title: 'Samples of this round over the objective (white: data)', layers: ['reward', 'samples', 'data', 'sweepSamples', 'handles'], click: { x: 'bx', y: 'by', hint: 'click to place b of f2 (restarts the run)' } },
     { id: 'fieldNaive', kind: 'plane', title: 'Naive guidance G at step t', layers: ['reward', 'fieldNaive', 'data'] },

@@ -59,12 +59,14 @@ export class DiffusionBase {
     return this.net !== null && this.trainSteps < this.trainTarget;
   }
 
-  /** up to k DSM steps; frees the training data when the phase ends */
-  train(k: number): void {
+  /** up to k DSM steps, each one's loss given to `onLoss` (step count, loss); frees the training data when the phase ends */
+  train(k: number, onLoss?: (step: number, loss: number) => void): void {
     for (let j = 0; j < k && this.training; j++) {
-      this.lossSum += this.net!.trainStep(this.trainData!);
+      const loss = this.net!.trainStep(this.trainData!);
+      this.lossSum += loss;
       this.lossCount += 1;
       this.trainSteps += 1;
+      onLoss?.(this.trainSteps, loss);
     }
     if (!this.training) {
       this.trainData?.dispose();

@@ -20,6 +20,7 @@ import { contourPaths } from './reward-contours';
 import { rewardSpec } from './langevin-experiment';
 import { DiffusionBase, TRAIN_PER_ITER } from './diffusion-base';
 import { usesLogits } from './params';
+import { MetricTrace } from '../common/trace';
 
 type P = Record<string, ParamValue>;
 const HEAT_N = 80;
@@ -39,6 +40,7 @@ export class DiffusionExperiment implements Experiment {
   private heat: Layer | null = null;
   private contours: Layer | null = null;
   private contoursKey = '';
+  private readonly trace = new MetricTrace();
 
   constructor(private p: P, seed: number) {
     const root = new Rng(seed);
@@ -75,7 +77,7 @@ export class DiffusionExperiment implements Experiment {
   step(n: number): void {
     for (let i = 0; i < n; i++) {
       if (!this.main) {
-        this.base.train(TRAIN_PER_ITER);
+        this.base.train(TRAIN_PER_ITER, (k, loss) => this.trace.record(k, { dsm_loss: loss }));
         if (!this.base.training) this.startFineTuning();
         continue;
       }
@@ -84,7 +86,33 @@ export class DiffusionExperiment implements Experiment {
       this.recent.push(tf.clone(this.main.lastX0!));
       if (this.recent.length > KEEP) this.recent.shift()!.dispose();
       this.iter += 1;
+      // everything an update reports is plain numbers (θ and the gradient live in JS): every update is charted
+      this.trace.record(this.iter, this.updateMetrics(this.main, rewardSpec(this.p)));
     }
+  }
+
+  phaseLeft(): number {
+    return this.main ? Infinity : Math.ceil((this.base.trainTarget - this.base.trainSteps) / TRAIN_PER_ITER);
+  }
+
+  drainTrace() {
+    return this.trace.drain();
+  }
+
+  /** one θ update's numbers: the sampled reward and leash, and with logits the exact objective, weights and gradient cosine */
+  private updateMetrics(m: QueueLoop, reward: ReturnType<typeof rewardSpec>): Record<string, number> {
+    const lambda = Number(this.p.dlambda);
+    const metrics: Record<string, number> = { sampler_steps: m.samplerSteps, reward: m.lastReward, reg: m.lastReg, objective: m.lastReward - lambda * m.lastReg };
+    if (this.companion) metrics.reward_nested = this.companion.lastReward;
+    if (this.logits) {
+      const ex = diffusionExact(this.pm.base, m.theta, reward, lambda);
+      Object.assign(metrics, { F_exact: ex.F, reward_exact: ex.reward, KL_exact: ex.kl });
+      ex.weights.forEach((w, k) => (metrics[`w${k + 1}`] = w));
+      if (m.lastGrad) metrics.grad_cosine = cosine(m.lastGrad, ex.grad);
+      if (this.companion) metrics.F_nested = diffusionExact(this.pm.base, this.companion.theta, reward, lambda).F;
+    }
+    for (const k of Object.keys(metrics)) if (!Number.isFinite(metrics[k])) delete metrics[k];
+    return metrics;
   }
 
   update(patch: P): boolean {
@@ -108,7 +136,7 @@ export class DiffusionExperiment implements Experiment {
       return { iteration: this.base.trainSteps, layers, metrics: Number.isFinite(loss) ? { dsm_loss: loss } : {}, info, box: this.base.box };
     }
     const lambda = Number(this.p.dlambda);
-    const metrics: Record<string, number> = { sampler_steps: m.samplerSteps, reward: m.lastReward, reg: m.lastReg, objective: m.lastReward - lambda * m.lastReg };
+    const metrics = this.updateMetrics(m, reward);
     if (this.recent.length) {
       const all = tf.concat(this.recent);
       layers.particles = { kind: 'points', xy: new Float32Array(await all.data()) };
@@ -116,16 +144,10 @@ export class DiffusionExperiment implements Experiment {
     }
     const stages = m.stages();
     layers.queue = { kind: 'bars', labels: stages.map((_, i) => `B${stages.length - 1 - i}`), values: Float32Array.from(stages) };
-    if (this.companion) metrics.reward_nested = this.companion.lastReward;
     if (this.logits) {
       const ex = diffusionExact(this.pm.base, m.theta, reward, lambda);
-      Object.assign(metrics, { F_exact: ex.F, reward_exact: ex.reward, KL_exact: ex.kl });
-      ex.weights.forEach((w, k) => (metrics[`w${k + 1}`] = w));
-      if (m.lastGrad) metrics.grad_cosine = cosine(m.lastGrad, ex.grad);
-      if (this.companion) metrics.F_nested = diffusionExact(this.pm.base, this.companion.theta, reward, lambda).F;
       layers.weights = { kind: 'bars', labels: Array.from(ex.weights, (_, k) => String(k + 1)), values: Float32Array.from(ex.weights), reference: Float32Array.from(softmax(this.pm.base.logits)) };
     }
-    for (const k of Object.keys(metrics)) if (!Number.isFinite(metrics[k])) delete metrics[k];
     const info = {
       loop: this.p.dloop === 'nested' ? `nested: all T = ${this.p.dT} steps per update` : `queue: ${stages.length} batches in flight, 1 step each per update`,
       model: this.logits ? `θ = logits, w = (${Array.from(softmax(m.theta), (v) => v.toFixed(2)).join(', ')})` : `θ = MLP ε-correction (${m.theta.length} weights)`,
@@ -163,6 +185,7 @@ export class DiffusionExperiment implements Experiment {
   }
 
   dispose(): void {
+    this.trace.dispose();
     this.main?.dispose();
     this.companion?.dispose();
     this.base.dispose();

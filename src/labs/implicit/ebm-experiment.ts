@@ -12,6 +12,7 @@ import type { Experiment, ParamValue } from '../types';
 import type { Layer, Snapshot, SnapshotRequest } from '../../protocol/snapshot';
 import { scalarGrid } from '../common/grid';
 import { spread } from '../../core/metrics/points';
+import { MetricTrace } from '../common/trace';
 
 type P = Record<string, ParamValue>;
 const DATA_N = 4000;
@@ -24,6 +25,7 @@ const LIVE = new Set(['ebmGamma', 'speed', 'density', 'paths', 'bumpX', 'bumpY']
 
 export class EbmExperiment implements Experiment {
   private heat: Layer | null = null;
+  private readonly trace = new MetricTrace();
 
   private constructor(
     private p: P,
@@ -77,7 +79,15 @@ export class EbmExperiment implements Experiment {
   }
 
   step(n: number): void {
-    for (let i = 0; i < n; i++) this.trainer.iterate();
+    for (let i = 0; i < n; i++) {
+      this.trainer.iterate();
+      const e = this.trainer.lastEnergies;
+      this.trace.record(this.trainer.updates, { grad_evals: this.trainer.gradEvals }, { e: e ? tf.clone(e) : null }, (raw) => ({ E_data: raw.e[0], E_chains: raw.e[1] }));
+    }
+  }
+
+  drainTrace() {
+    return this.trace.drain();
   }
 
   update(patch: P): boolean {
@@ -116,6 +126,7 @@ export class EbmExperiment implements Experiment {
   }
 
   dispose(): void {
+    this.trace.dispose();
     this.trainer.dispose();
     this.data.dispose();
   }

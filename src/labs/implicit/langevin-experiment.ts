@@ -14,6 +14,7 @@ import type { Experiment, ParamValue } from '../types';
 import type { Layer, Snapshot, SnapshotRequest } from '../../protocol/snapshot';
 import { scalarGrid } from '../common/grid';
 import { contourPaths } from './reward-contours';
+import { MetricTrace } from '../common/trace';
 
 type P = Record<string, ParamValue>;
 const HEAT_N = 90;
@@ -57,6 +58,7 @@ export class LangevinExperiment implements Experiment {
   private heat: Layer | null = null;
   private contours: Layer | null = null;
   private contoursKey = '';
+  private readonly trace = new MetricTrace();
 
   constructor(private p: P, seed: number) {
     const { base, box } = basePotential(p);
@@ -97,7 +99,32 @@ export class LangevinExperiment implements Experiment {
       } else this.main.iterate();
       this.companion?.tick();
       this.iter += 1;
+      this.traceStep();
     }
+  }
+
+  /**
+   * This θ update's numbers: J(θ) and the weights in closed form, the sampled reward, and the cosine of the
+   * single-loop gradient to the exact flow's direction at the same θ (θ and the gradient are read with the
+   * next frame, all steps' in one transfer).
+   */
+  private traceStep(): void {
+    const m = this.main;
+    const reward = rewardSpec(this.p);
+    const nums = { grad_evals: m.gradEvals, J_flow: this.flow.terms().J };
+    const tensors = { theta: tf.clone(m.theta), reward: m.lastReward ? tf.clone(m.lastReward) : null, grad: m.lastGrad ? tf.clone(m.lastGrad) : null };
+    this.trace.record(this.iter, nums, tensors, (raw) => {
+      const truth = exactTerms(this.mix, raw.theta, reward);
+      const out: Record<string, number> = { J_exact: truth.J };
+      truth.weights.forEach((w, k) => (out[`w${k + 1}`] = w));
+      if (raw.reward) out.reward = raw.reward[0];
+      if (raw.grad) out.grad_cosine = cosine(raw.grad, this.flow.direction(raw.theta));
+      return out;
+    });
+  }
+
+  drainTrace() {
+    return this.trace.drain();
   }
 
   update(patch: P): boolean {
@@ -167,6 +194,7 @@ export class LangevinExperiment implements Experiment {
   }
 
   dispose(): void {
+    this.trace.dispose();
     this.main.dispose();
     this.companion?.dispose();
   }

@@ -28,6 +28,7 @@ import { gaussFromParams, measurementFromParams, mixtureFromId } from './problem
 import { cloneLayers, deltaLayer, densityLayer, measurementLayer } from './layers';
 import { RunTracker } from './run-tracker';
 import { MixtureSweep } from './cond-sweep';
+import { MetricTrace } from '../common/trace';
 
 type P = Record<string, ParamValue>;
 const REF_N = 1000;
@@ -37,6 +38,7 @@ const metricName = (r: RuleId) => r.replace('-', '_');
 export class CondExperiment implements Experiment {
   private grids: Record<string, Layer> = {};
   private readonly tracker: RunTracker;
+  private readonly trace = new MetricTrace();
 
   private constructor(
     private p: P,
@@ -53,7 +55,7 @@ export class CondExperiment implements Experiment {
     private readonly mixSweep: MixtureSweep | null,
   ) {
     const ex = this.rule === 'ddnm-plus' ? ddnmPlusVarExcessTable(tab, p.variance as VarianceKind, mix.P, mix.sigmaYAssumed, mix.eta) : null;
-    this.tracker = new RunTracker(tab, prop, (level, t) => meanSquaredMismatch(ref.x0, ref.z, level, (x) => ruleScoreAt(this.rule, mix, tab, x, t), (x, l) => gmmScore(x, mix.post, l)), ex);
+    this.tracker = new RunTracker(tab, prop, (level, t) => meanSquaredMismatch(ref.x0, ref.z, level, (x) => ruleScoreAt(this.rule, mix, tab, x, t), (x, l) => gmmScore(x, mix.post, l)), ex, this.trace);
   }
 
   private get rule(): RuleId {
@@ -112,6 +114,14 @@ export class CondExperiment implements Experiment {
 
   get done(): boolean {
     return this.run.done;
+  }
+
+  phaseLeft(): number {
+    return this.tab.T - this.run.iteration;
+  }
+
+  drainTrace() {
+    return this.trace.drain();
   }
 
   step(n: number): void {
@@ -223,6 +233,7 @@ export class CondExperiment implements Experiment {
   }
 
   dispose(): void {
+    this.trace.dispose();
     this.run.dispose();
     this.tracker.dispose();
     tf.dispose([this.ref.x0, this.ref.z]);

@@ -7,6 +7,7 @@ import type { Scalar, Tensor2D } from '../../core/tf';
 import type { NoiseLevel } from '../../core/types';
 import type { Propagation } from '../../core/mismatch/gaussian-propagation';
 import { levelOf, type VpTable } from '../../core/mismatch/schedule';
+import type { MetricTrace } from '../common/trace';
 
 export class RunTracker {
   private t = -1;
@@ -23,6 +24,8 @@ export class RunTracker {
     private readonly mse: ((level: NoiseLevel, t: number) => Scalar) | null,
     /** ‖V_t − v_t I‖_F per step t (DDNM+'s per-direction noise against the DDPM variance), or null */
     private readonly varExcess: Float64Array | null = null,
+    /** where every step's values go (the charts show the run's every step) */
+    private readonly trace: MetricTrace | null = null,
   ) {}
 
   /** call with the step index about to be taken */
@@ -30,7 +33,7 @@ export class RunTracker {
     this.t = t;
   }
 
-  after(run: { t: number; particles(): Tensor2D }): void {
+  after(run: { t: number; iteration?: number; particles(): Tensor2D }): void {
     const t = this.t;
     const beta = this.tab.beta[t - 1];
     if (this.prop) {
@@ -47,6 +50,24 @@ export class RunTracker {
       }
     }
     if (run.t === 1) this.x1T = tf.clone(run.particles());
+    this.traceStep(run);
+  }
+
+  /** the step's values under the same keys as metrics(), at the run's iteration */
+  private traceStep(run: { iteration?: number }): void {
+    if (!this.trace || this.t < 1) return;
+    const x = run.iteration ?? this.tab.T - this.t + 1;
+    const nums: Record<string, number | undefined> = {};
+    if (this.varExcess) nums.var_excess = this.varExcess[this.t];
+    if (this.prop) {
+      nums.delta2 = this.delta2Js;
+      nums.bias_accumulated = this.biasJs;
+      if (this.t - 1 >= 1) nums.kl_t = this.prop.klAt[this.t - 1];
+      this.trace.record(x, nums);
+      return;
+    }
+    if (!this.biasT) nums.bias_accumulated = 0;
+    this.trace.record(x, nums, { delta2: this.delta2T ? tf.clone(this.delta2T) : null, bias_accumulated: this.biasT ? tf.clone(this.biasT) : null });
   }
 
   /** particles at t = 1 once the run has passed there */

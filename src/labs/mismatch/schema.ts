@@ -10,6 +10,8 @@ export const mismatchSchema: LabSchema = {
   params: mismatchParams,
   presets: mismatchPresets,
   defaultSteps: 2000, // a run stops when the sampler is done (T ≤ 2000): the CLI always finishes it
+  // op-by-op rule steps with mixture scores: 0.75 ms an iteration on WASM, 1.9 on CPU here (the probe's units: engine/bench/probe.ts)
+  backendProfile: { mixture: 0.4, ops: 0.1 },
   views: [
     {
       id: 'plane', kind: 'plane', title: 'Exact posterior (target), samples and mismatch Δ_t',

@@ -25,6 +25,7 @@ import { cloneLayers, deltaLayer, densityLayer, mixtureOutline } from './layers'
 import { RunTracker } from './run-tracker';
 import { UNCOND_SWEEP_T, UNCOND_SWEEP_T_FULL, uncondSweep } from './uncond-sweep';
 import { spread } from '../../core/metrics/points';
+import { MetricTrace } from '../common/trace';
 
 type P = Record<string, ParamValue>;
 const REF_N = 2000;
@@ -40,6 +41,7 @@ export class UncondExperiment implements Experiment {
   private sweepMetrics: Record<string, number> = {};
   private trainSteps = 0;
   private loss = NaN;
+  private readonly trace = new MetricTrace();
   private readonly exact: ScoreFn;
   private readonly box: Box;
 
@@ -89,6 +91,15 @@ export class UncondExperiment implements Experiment {
     return this.run?.done ?? false;
   }
 
+  phaseLeft(): number {
+    if (!this.run) return Math.ceil((Number(this.p.trainSteps) - this.trainSteps) / TRAIN_PER_ITER);
+    return this.tab.T - this.run.iteration;
+  }
+
+  drainTrace() {
+    return this.trace.drain();
+  }
+
   private approxScore(): ScoreFn {
     const src = this.p.score_src;
     if (src === 'mixture') {
@@ -131,7 +142,7 @@ export class UncondExperiment implements Experiment {
     const kind = this.p.schedule as VpKind;
     const cf = this.closedForm();
     const prop = cf ? cf.mis(this.tab) : null;
-    this.tracker = new RunTracker(this.tab, prop, prop ? null : (l) => meanSquaredMismatch(this.ref.x0, this.ref.z, l, approx, this.exact));
+    this.tracker = new RunTracker(this.tab, prop, prop ? null : (l) => meanSquaredMismatch(this.ref.x0, this.ref.z, l, approx, this.exact), null, this.trace);
     if (cf) {
       const mis = SWEEP_T.map((T) => cf.mis(makeVpTable(kind, T)));
       const ex = SWEEP_T.map((T) => cf.exact(makeVpTable(kind, T)));
@@ -152,7 +163,11 @@ export class UncondExperiment implements Experiment {
   step(n: number): void {
     for (let i = 0; i < n; i++) {
       if (this.run === null) {
-        for (let j = 0; j < TRAIN_PER_ITER && this.trainSteps < Number(this.p.trainSteps); j++, this.trainSteps++) this.loss = this.net!.trainStep(this.trainData!);
+        for (let j = 0; j < TRAIN_PER_ITER && this.trainSteps < Number(this.p.trainSteps); j++) {
+          this.loss = this.net!.trainStep(this.trainData!);
+          this.trainSteps++;
+          this.trace.record(this.trainSteps, { dsm_loss: this.loss });
+        }
         if (this.trainSteps >= Number(this.p.trainSteps)) this.startSampling();
         continue;
       }
@@ -236,6 +251,7 @@ export class UncondExperiment implements Experiment {
   }
 
   dispose(): void {
+    this.trace.dispose();
     this.run?.dispose();
     this.tracker?.dispose();
     this.net?.dispose();

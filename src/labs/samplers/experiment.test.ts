@@ -105,6 +105,7 @@ describe('Samplers lab', () => {
     const warm = await SamplersExperiment.create(p, 1);
     warm.step(2);
     await warm.snapshot({ grids: true, metrics: true });
+    await warm.drainTrace?.(); // what the engine does with every frame
     warm.dispose();
     const before = tf.memory().numTensors;
     const exp = await SamplersExperiment.create(p, 1);
@@ -112,6 +113,7 @@ describe('Samplers lab', () => {
     const mid = tf.memory().numTensors;
     exp.step(3);
     await exp.snapshot({ grids: true, metrics: true });
+    await exp.drainTrace?.(); // what the engine does with every frame
     await exp.checkFinite();
     expect(tf.memory().numTensors - mid).toBeLessThanOrEqual(3); // path slices of 3 more steps, no more
     exp.dispose();

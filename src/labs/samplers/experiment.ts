@@ -19,6 +19,7 @@ import { planScore, type ScorePlan } from './score-source';
 import { SamplersView } from './view-data';
 import { computeMetrics } from './metrics';
 import { spread } from '../../core/metrics/points';
+import { MetricTrace } from '../common/trace';
 
 type P = Record<string, ParamValue>;
 const REFERENCE_N = 2000;
@@ -34,6 +35,8 @@ export class SamplersExperiment implements Experiment {
   private lossCount = 0;
   private lastInfo: StepInfo | null = null;
   private view: SamplersView;
+  /** every training step's loss and every sampler step's acceptance, for the charts */
+  private readonly trace = new MetricTrace();
 
   private constructor(
     private p: P,
@@ -82,6 +85,15 @@ export class SamplersExperiment implements Experiment {
     return this.sampler?.done ?? false;
   }
 
+  phaseLeft(): number {
+    if (this.sampler === null) return Math.ceil((Number(this.p.trainSteps) - this.trainSteps) / TRAIN_PER_ITER);
+    return this.sampler.length - this.sampler.iteration;
+  }
+
+  drainTrace() {
+    return this.trace.drain();
+  }
+
   step(n: number): void {
     for (let i = 0; i < n; i++) {
       if (this.sampler === null) {
@@ -91,8 +103,9 @@ export class SamplersExperiment implements Experiment {
       if (this.sampler.done) return;
       const info = this.sampler.step();
       this.view.recordLevel(info.level);
-      // MALA/HMC acceptance is read lazily (a device sync): only the latest step's is read, at snapshot time
+      // MALA/HMC acceptance stays on the device: the trace reads every step's at the next frame, in one transfer
       this.lastInfo = info;
+      if (info.acceptTensor) this.trace.record(this.sampler.iteration, {}, { accept_rate: info.acceptTensor() });
       this.view.recordPath(this.sampler.particles());
     }
   }
@@ -100,9 +113,11 @@ export class SamplersExperiment implements Experiment {
   private train(k: number): void {
     const net = this.net!;
     for (let j = 0; j < k && this.trainSteps < Number(this.p.trainSteps); j++) {
-      this.lossSum += net.trainStep(this.trainData!);
+      const loss = net.trainStep(this.trainData!);
+      this.lossSum += loss;
       this.lossCount += 1;
       this.trainSteps += 1;
+      this.trace.record(this.trainSteps, { dsm_loss: loss });
     }
     if (this.trainSteps >= Number(this.p.trainSteps)) this.startSampling();
   }
@@ -199,6 +214,7 @@ export class SamplersExperiment implements Experiment {
   }
 
   dispose(): void {
+    this.trace.dispose();
     this.sampler?.dispose();
     this.net?.dispose();
     this.trainData?.dispose();

@@ -46,7 +46,7 @@ describe('CompareSession', () => {
   it('runs B with the overrides on the same backend and seed, both from a fresh run', () => {
     const h = setup('#/samplers?seed=7&sampler=ula&particles=300&backend=wasm&ab=1&b.sampler=mala');
     const run = h.session.current()!;
-    expect(h.b().sent[0]).toEqual({ type: 'init', backend: 'wasm', skip: [] });
+    expect(h.b().sent[0]).toEqual({ type: 'init', backend: 'wasm', skip: [], lab: 'samplers' });
     const cfg = h.b().all('configure').at(-1)!;
     expect(cfg.params).toMatchObject({ seed: 7, sampler: 'mala', particles: 300 });
     expect(cfg.play).toBe(true);

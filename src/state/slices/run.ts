@@ -1,7 +1,7 @@
 // What the worker is doing: status, iteration, which backend on which adapter, errors with their
 // suggested next step, and the backends we fell back from (the UI says so).
 import type { StateCreator } from 'zustand/vanilla';
-import type { BackendMeasurement, BackendName, BackendRequest, RunStatus } from '../../protocol/messages';
+import type { BackendEstimate, BackendMeasurement, BackendName, BackendRequest, RunStatus } from '../../protocol/messages';
 import type { AppState } from '../store';
 
 export interface Fallback {
@@ -22,8 +22,10 @@ export interface RunFields {
   message: string | null;
   suggestion: string | null;
   fallbacks: Fallback[];
-  /** auto's start-up probe on each backend (this start's, or the remembered one), ms per probe step */
+  /** auto's start-up probe on each backend (this start's, or the remembered one) */
   measured: BackendMeasurement[];
+  /** auto: the current lab's estimated ms per iteration on each measured backend (the choice's figures) */
+  estimates: BackendEstimate[];
   /** short facts for the status line, from the latest frame */
   info: Record<string, string>;
 }
@@ -46,6 +48,7 @@ export const initialRun: RunFields = {
   suggestion: null,
   fallbacks: [],
   measured: [],
+  estimates: [],
   info: {},
 };
 
