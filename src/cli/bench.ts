@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { benchOptions, numpyTwin, runWorkload, WORKLOADS, type WorkloadId } from '../engine/bench/workloads';
 import { startNodeBackend } from './node-backend';
 import { benchInBrowser, UI_PAGES, uiFigures, withServedApp, type UiFigures } from './bench-browser';
+import { labRates, type LabRate } from './bench-labs';
 import { UsageError } from './args';
 
 interface Row { backend: string; median_ms: number; min_ms: number; max_ms: number; rate: number; error?: string }
@@ -54,6 +55,7 @@ async function main() {
   const o = parse(process.argv.slice(2));
   const reports: Report[] = o.workloads.map((w) => ({ workload: w, n: benchOptions(w, o.n, o.quick).n, unit: '', rows: [] }));
   let ui: UiFigures[] = [];
+  let rates: LabRate[] = [];
   if (o.browser) {
     await withServedApp(o.build, async (base, browser) => {
       if (o.workloads.length) {
@@ -69,6 +71,8 @@ async function main() {
         }
       }
       if (o.ui) ui = await uiFigures(base, 'wasm', UI_PAGES(o.quick ? 1000 : 10000), o.quick ? 2 : 6);
+      // quick mode (CI): one lab, so the harness stays exercised without minutes of runs
+      if (o.ui) rates = await labRates(browser, base, o.quick ? 3 : 20, o.quick ? ['samplers'] : undefined);
     });
   }
   for (const backend of ['cpu', 'wasm'] as const) {
@@ -80,10 +84,10 @@ async function main() {
     }
   }
   if (o.numpy) for (const r of reports) r.numpy = numpy(r.workload, o.n, o.quick);
-  print(reports, ui, o.json);
+  print(reports, ui, rates, o.json);
 }
 
-function print(reports: Report[], ui: UiFigures[], json: boolean) {
+function print(reports: Report[], ui: UiFigures[], rates: LabRate[], json: boolean) {
   for (const r of reports) {
     const ok = r.rows.filter((x) => Number.isFinite(x.median_ms));
     const best = ok.reduce<Row | undefined>((b, x) => (!b || x.median_ms < b.median_ms ? x : b), undefined);
@@ -109,6 +113,11 @@ function print(reports: Report[], ui: UiFigures[], json: boolean) {
   for (const u of ui) {
     if (json) process.stdout.write(JSON.stringify({ workload: 'ui', ...u }) + '\n');
     else console.log(`\nui (${u.page}, ${u.backend}): ${u.fps.toFixed(1)} frames/s received, plane painted ${u.paint_fps.toFixed(1)}/s, longest main-thread task ${u.longest_task_ms.toFixed(0)} ms, slider to frame ${u.slider_to_frame_ms.toFixed(0)} ms, first frame ${u.first_frame_ms.toFixed(0)} ms after navigation`);
+  }
+  if (rates.length && !json) console.log('\nui: iterations/s of each lab\'s headline preset, page (backend=auto, highest speed) vs CLI (best Node backend)\n' + 'lab / preset'.padEnd(34) + 'page backend'.padStart(14) + 'page it/s'.padStart(12) + 'CLI it/s'.padStart(16) + 'page/CLI'.padStart(10));
+  for (const r of rates) {
+    if (json) process.stdout.write(JSON.stringify({ workload: 'ui-lab', ...r }) + '\n');
+    else console.log(`${r.lab} / ${r.preset}`.padEnd(34) + r.page_backend.padStart(14) + r.page_its.toPrecision(4).padStart(12) + `${r.cli_its.toPrecision(4)} (${r.cli_backend})`.padStart(16) + r.ratio.toFixed(2).padStart(10));
   }
 }
 

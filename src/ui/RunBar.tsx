@@ -28,9 +28,10 @@ export function RunBar({ bridge, stepSize }: { bridge: WorkerBridge; stepSize: n
       {playing && !finished ? (
         <button type="button" className="primary" onClick={() => bridge.pause()} data-testid="play" aria-label="Pause">Pause</button>
       ) : (
-        <button type="button" className="primary" onClick={() => bridge.play()} data-testid="play"
-          aria-label={finished ? 'Run again' : 'Play'} title={finished ? 'Run the same experiment again from its seed' : undefined}>
-          {finished ? 'Run again' : 'Play'}
+        // done: run it again from its seed; diverged: it would diverge again, the message says what to change
+        <button type="button" className="primary" onClick={() => bridge.play()} data-testid="play" disabled={status === 'diverged'}
+          aria-label={status === 'done' ? 'Run again' : 'Play'} title={status === 'done' ? 'Run the same experiment again from its seed' : undefined}>
+          {status === 'done' ? 'Run again' : 'Play'}
         </button>
       )}
       <button type="button" onClick={() => bridge.step(stepSize)} disabled={(playing && !finished) || finished} data-testid="step" title={`Advance ${stepSize} iteration(s)`}>Step</button>

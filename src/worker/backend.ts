@@ -150,13 +150,13 @@ async function measureBackends(skip: readonly BackendName[], profile: BackendPro
 }
 
 /**
- * auto, on a new lab: the backend this lab runs fastest on by the figures already measured; switches to it
- * when it is not the current one. Returns the new choice, or null when the current backend stays.
+ * auto, on a new lab: the backend this lab runs fastest on by the figures already measured, switched to when
+ * it is not the current one; the choice with the lab's estimates (null when nothing was measured).
  */
 export async function rechooseFor(profile: BackendProfile, skip: readonly BackendName[]): Promise<BackendChoice | null> {
   const pick = chooseBackend(measuredHere, profile, skip);
-  if (!pick || pick === tf.getBackend()) return null;
-  const adapter = await startOnce(pick);
+  if (!pick) return null;
+  const adapter = pick === tf.getBackend() ? started.get(pick) ?? '' : await startOnce(pick);
   return { backend: pick, adapter, fallbackFrom: [], measured: measuredHere, estimates: estimatesFor(measuredHere, profile) };
 }
 
