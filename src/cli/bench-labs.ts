@@ -3,7 +3,7 @@
 // headless in Node on the best Node backend, and their ratio. The page runs at the lab's highest speed (the
 // most iterations per drawn frame its slider allows), so the page's rate is what its compute allows, not the
 // viewing speed the preset picked; its frames (points, grids, metrics) are part of its cost.
-import type { Browser } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import { LAB_SCHEMAS } from '../labs/schemas';
 import { loadLab } from '../labs/registry';
 import type { LabId } from '../labs/types';
@@ -17,8 +17,13 @@ export interface LabRate {
   page_backend: string;
   page_its: number;
   cli_backend: NodeBackend;
+  /** stepping only, nothing computed between iterations */
   cli_its: number;
+  /** with the metrics the page charts, at the page's iterations */
+  cli_charted_its: number;
+  /** page against the CLI producing the same chart */
   ratio: number;
+  ratio_steps_only: number;
 }
 
 /** each lab's headline preset: the one its docs and the README lead with */
@@ -36,7 +41,7 @@ const WARMUP_PHASE = /training|fitting|pre-training/i;
 
 const maxSpeed = (lab: LabId) => LAB_SCHEMAS[lab]!.params.find((p) => p.key === 'speed')?.max ?? 1;
 
-/** iterations per second in the page over `seconds`, once the lab is past any training phase */
+/** iterations per second in the page over `seconds` (or to the end of a finite run), past any training phase */
 async function pageRate(browser: Browser, base: string, lab: LabId, preset: string, seconds: number): Promise<{ its: number; backend: string }> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   const page = await context.newPage();
@@ -47,19 +52,17 @@ async function pageRate(browser: Browser, base: string, lab: LabId, preset: stri
       const s = (window as unknown as W).__playground!.store.getState();
       return { it: s.iteration, status: s.status, phase: s.info.phase ?? '', backend: s.backend ?? '', t: performance.now() };
     });
-    await page.waitForFunction(() => ((window as unknown as W).__playground?.store.getState().iteration ?? 0) > 0, null, { timeout: 5 * 60_000 });
+    await page.waitForFunction(() => ((window as unknown as W).__playground?.store.getState().iteration ?? 0) > 0, null, { timeout: 5 * 60_000, polling: 50 });
     let a = await read();
-    for (let i = 0; i < 600 && WARMUP_PHASE.test(a.phase); i++) {
-      await page.waitForTimeout(500);
+    while (WARMUP_PHASE.test(a.phase)) {
+      await page.waitForTimeout(100);
       a = await read();
     }
-    await page.waitForTimeout(1000);
-    a = await read();
-    // a finite run (Mismatch's T steps) may end first: the rate is what it reached
+    // a finite run (Mismatch's T steps) may end first: the rate is over what it ran
     let b = a;
     const end = Date.now() + seconds * 1000;
     while (Date.now() < end && b.status === 'running') {
-      await page.waitForTimeout(250);
+      await page.waitForTimeout(50);
       b = await read();
     }
     return { its: (b.it - a.it) / ((b.t - a.t) / 1000), backend: a.backend };
@@ -68,37 +71,62 @@ async function pageRate(browser: Browser, base: string, lab: LabId, preset: stri
   }
 }
 
-/** iterations per second headless: the preset's experiment stepped with nothing drawn, past its training phase */
-async function cliRate(lab: LabId, preset: string, backend: NodeBackend, seconds: number): Promise<number> {
+/**
+ * iterations per second headless, past the training phase: stepping only, and `charted` with a metrics
+ * snapshot wherever the page's engine takes one (engine.ts: ~50 a phase, growing with an open-ended run)
+ */
+async function cliRate(lab: LabId, preset: string, backend: NodeBackend, seconds: number, charted: boolean): Promise<number> {
   await startNodeBackend(backend);
   const def = (await loadLab(lab))!;
-  const { params } = validateParams(def, parseQuery(`preset=${preset}`).raw);
+  const { params, preset: id } = validateParams(def, parseQuery(`preset=${preset}`).raw);
+  const horizon = def.presets.find((p) => p.id === id)?.steps ?? def.defaultSteps;
   const exp = await def.create(params, { seed: Number(params.seed ?? 1) });
   try {
     const training = () => (exp as unknown as { training?: boolean }).training === true;
     while (training()) exp.step(1);
-    exp.step(1);
-    let n = 0;
+    const left = exp.phaseLeft?.() ?? Infinity;
+    // the engine's rule (engine.ts): ~25 points over a finite phase, ~50 over an open-ended run's recommended length
+    const stride0 = Math.max(1, Math.floor(Number.isFinite(left) ? left / 25 : horizon / 50));
+    const start = exp.iteration;
+    let last = start;
     const t0 = performance.now();
     while (performance.now() - t0 < seconds * 1000 && !exp.done) {
       exp.step(1);
-      n++;
-      if (n % 64 === 0) await exp.drainTrace?.();
+      const stride = Math.max(stride0, Math.floor((exp.iteration - start) / 50));
+      if (charted && (exp.iteration - last >= stride || exp.done)) {
+        await exp.snapshot({ grids: false, metrics: true });
+        last = exp.iteration;
+      }
+      if ((exp.iteration - start) % 64 === 0) await exp.drainTrace?.();
     }
-    return n / ((performance.now() - t0) / 1000);
+    return (exp.iteration - start) / ((performance.now() - t0) / 1000);
   } finally {
     exp.dispose();
   }
 }
 
-export async function labRates(browser: Browser, base: string, seconds: number, labs: readonly LabId[] = Object.keys(HEADLINE) as LabId[]): Promise<LabRate[]> {
+/** a browser without the software-WebGPU flags: they route the page's own drawing through SwiftShader */
+const PLAIN = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export async function labRates(base: string, seconds: number, labs: readonly LabId[] = Object.keys(HEADLINE) as LabId[]): Promise<LabRate[]> {
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: PLAIN });
+  try {
+    return await ratesIn(browser, base, seconds, labs);
+  } finally {
+    await browser.close();
+  }
+}
+
+async function ratesIn(browser: Browser, base: string, seconds: number, labs: readonly LabId[]): Promise<LabRate[]> {
   const out: LabRate[] = [];
   for (const lab of labs) {
     const preset = HEADLINE[lab];
     const page = await pageRate(browser, base, lab, preset, seconds);
-    const cli = { cpu: await cliRate(lab, preset, 'cpu', Math.min(seconds, 5)), wasm: await cliRate(lab, preset, 'wasm', Math.min(seconds, 5)) };
-    const best: NodeBackend = cli.wasm >= cli.cpu ? 'wasm' : 'cpu';
-    out.push({ lab, preset, page_backend: page.backend, page_its: page.its, cli_backend: best, cli_its: cli[best], ratio: page.its / cli[best] });
+    const s = Math.min(seconds, 10);
+    const raw = { cpu: await cliRate(lab, preset, 'cpu', s / 2, false), wasm: await cliRate(lab, preset, 'wasm', s / 2, false) };
+    const best: NodeBackend = raw.wasm >= raw.cpu ? 'wasm' : 'cpu';
+    const charted = await cliRate(lab, preset, best, s, true);
+    out.push({ lab, preset, page_backend: page.backend, page_its: page.its, cli_backend: best, cli_its: raw[best], cli_charted_its: charted, ratio: page.its / charted, ratio_steps_only: page.its / raw[best] });
   }
   return out;
 }

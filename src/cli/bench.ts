@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [--workload W] [--n N] [--backends LIST] [--json] [--no-browser] [--no-numpy] [--no-build]`
+// `npm run bench [-- --quick] [--workload W] [--n N] [--backends LIST] [--labs LIST] [--json] [--no-browser] [--no-numpy] [--no-build]`
 // Fixed workloads on every backend: in headless Chromium (the app's own worker: WebGPU, WebGL, WASM,
 // CPU), in Node (CPU, WASM) and in NumPy, in one run, so every figure comes with its ratio to NumPy.
 // Prints a table, or with --json one line per workload. Times are reported, never asserted.
@@ -6,17 +6,24 @@ import { spawnSync } from 'node:child_process';
 import { benchOptions, numpyTwin, runWorkload, WORKLOADS, type WorkloadId } from '../engine/bench/workloads';
 import { startNodeBackend } from './node-backend';
 import { benchInBrowser, UI_PAGES, uiFigures, withServedApp, type UiFigures } from './bench-browser';
-import { labRates, type LabRate } from './bench-labs';
+import { HEADLINE, labRates, type LabRate } from './bench-labs';
+import type { LabId } from '../labs/types';
 import { UsageError } from './args';
 
 interface Row { backend: string; median_ms: number; min_ms: number; max_ms: number; rate: number; error?: string }
 interface Report { workload: WorkloadId; n: number; unit: string; rows: Row[]; numpy?: Row }
 
 function parse(argv: string[]) {
-  const o = { quick: false, json: false, browser: true, numpy: true, build: true, ui: true, workloads: [...WORKLOADS] as WorkloadId[], n: undefined as number | undefined, backends: ['webgpu', 'webgl', 'wasm', 'cpu'] };
+  const o = { labs: undefined as LabId[] | undefined, quick: false, json: false, browser: true, numpy: true, build: true, ui: true, workloads: [...WORKLOADS] as WorkloadId[], n: undefined as number | undefined, backends: ['webgpu', 'webgl', 'wasm', 'cpu'] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--quick') o.quick = true;
+    else if (a.startsWith('--labs=') || a === '--labs') {
+      const v = a === '--labs' ? argv[++i] : a.slice('--labs='.length);
+      const labs = (v ?? '').split(',').filter(Boolean);
+      for (const l of labs) if (!Object.hasOwn(HEADLINE, l)) throw new UsageError(`--labs: "${l}" is not allowed: ${Object.keys(HEADLINE).join(', ')}`);
+      o.labs = labs as LabId[];
+    }
     else if (a === '--json') o.json = true;
     else if (a === '--no-browser') o.browser = false;
     else if (a === '--no-numpy') o.numpy = false;
@@ -38,7 +45,7 @@ function parse(argv: string[]) {
     } else if (a === '--n') {
       o.n = Number(argv[++i]);
       if (!Number.isInteger(o.n) || o.n < 1) throw new UsageError(`--n="${argv[i]}" is not allowed: a positive integer`);
-    } else throw new UsageError(`unknown option ${a}; allowed: --quick --json --workload W --n N --backends LIST --no-browser --no-numpy --no-build --no-ui`);
+    } else throw new UsageError(`unknown option ${a}; allowed: --quick --json --workload W --n N --backends LIST --labs LIST --no-browser --no-numpy --no-build --no-ui`);
   }
   return o;
 }
@@ -72,7 +79,7 @@ async function main() {
       }
       if (o.ui) ui = await uiFigures(base, 'wasm', UI_PAGES(o.quick ? 1000 : 10000), o.quick ? 2 : 6);
       // quick mode (CI): one lab, so the harness stays exercised without minutes of runs
-      if (o.ui) rates = await labRates(browser, base, o.quick ? 3 : 20, o.quick ? ['samplers'] : undefined);
+      if (o.ui) rates = await labRates(base, o.quick ? 3 : 20, o.labs ?? (o.quick ? ['samplers'] : undefined));
     });
   }
   for (const backend of ['cpu', 'wasm'] as const) {
@@ -114,10 +121,14 @@ function print(reports: Report[], ui: UiFigures[], rates: LabRate[], json: boole
     if (json) process.stdout.write(JSON.stringify({ workload: 'ui', ...u }) + '\n');
     else console.log(`\nui (${u.page}, ${u.backend}): ${u.fps.toFixed(1)} frames/s received, plane painted ${u.paint_fps.toFixed(1)}/s, longest main-thread task ${u.longest_task_ms.toFixed(0)} ms, slider to frame ${u.slider_to_frame_ms.toFixed(0)} ms, first frame ${u.first_frame_ms.toFixed(0)} ms after navigation`);
   }
-  if (rates.length && !json) console.log('\nui: iterations/s of each lab\'s headline preset, page (backend=auto, highest speed) vs CLI (best Node backend)\n' + 'lab / preset'.padEnd(34) + 'page backend'.padStart(14) + 'page it/s'.padStart(12) + 'CLI it/s'.padStart(16) + 'page/CLI'.padStart(10));
+  if (rates.length && !json) {
+    console.log("\nui: iterations/s of each lab's headline preset in the page (backend=auto, highest speed) and in the CLI (best Node backend),");
+    console.log('    stepping only and with the metrics the page charts at the same iterations; page/CLI against the latter (and the former)');
+    console.log('lab / preset'.padEnd(34) + 'page backend'.padStart(13) + 'page it/s'.padStart(11) + 'CLI steps'.padStart(17) + 'CLI charted'.padStart(13) + 'page/CLI'.padStart(16));
+  }
   for (const r of rates) {
     if (json) process.stdout.write(JSON.stringify({ workload: 'ui-lab', ...r }) + '\n');
-    else console.log(`${r.lab} / ${r.preset}`.padEnd(34) + r.page_backend.padStart(14) + r.page_its.toPrecision(4).padStart(12) + `${r.cli_its.toPrecision(4)} (${r.cli_backend})`.padStart(16) + r.ratio.toFixed(2).padStart(10));
+    else console.log(`${r.lab} / ${r.preset}`.padEnd(34) + r.page_backend.padStart(13) + r.page_its.toPrecision(4).padStart(11) + `${r.cli_its.toPrecision(4)} (${r.cli_backend})`.padStart(17) + r.cli_charted_its.toPrecision(4).padStart(13) + `${r.ratio.toFixed(2)} (${r.ratio_steps_only.toFixed(2)})`.padStart(16));
   }
 }
 

@@ -26,11 +26,13 @@ const METRICS_EVERY_MS = 150;
 /** ...and at least this often, however costly the pass (a lab whose metrics take 200 ms still charts every second) */
 const METRICS_MAX_GAP_MS = 1000;
 /**
- * ...and at least this many times over a phase (a finite run's T steps, or the recommended run of an
- * open-ended one), however fast it goes: a T = 100 DDPM run that takes 0.3 s still charts its distance
- * to the target at 50 evenly spaced steps, not at the one frame that fell in its 0.3 s
+ * ...and at least this many times over the recommended run of an open-ended lab, however fast it goes (the
+ * preset's steps, else the lab's), so a chain that covers its 2 000 iterations in a second still charts them
  */
 const METRICS_PER_PHASE = 50;
+/** ...and a finite phase (a diffusion's T steps) at ~25 evenly spaced steps: a T = 100 DDPM run that takes
+ *  0.3 s charts its distance to the target along the run, not at the one frame that fell in its 0.3 s */
+const METRICS_PER_FINITE_PHASE = 25;
 
 export class Engine {
   private exp: Experiment | null = null;
@@ -49,8 +51,10 @@ export class Engine {
   private sliceSteps = 1;
   /** the recommended run length (the preset's or the lab's), from configure: sets the metrics' stride */
   private horizon = 0;
-  /** costly metrics are due every `metricsStride` iterations (and at each phase end) */
+  /** costly metrics are due every `metricsStride` iterations (and at each phase end); see strideNow */
   private metricsStride = Infinity;
+  /** the iteration the current phase started at */
+  private phaseStart = 0;
   private lastMetricsIter = 0;
   /** the last advance reached the end of a phase: the next frame carries every metric */
   private phaseEnded = false;
@@ -171,9 +175,21 @@ export class Engine {
   /** a phase starts (configure, or the previous one ended): its metrics stride from its length */
   private startPhase(): void {
     const left = this.exp?.phaseLeft?.() ?? Infinity;
-    const length = Number.isFinite(left) && left > 0 ? left : this.horizon;
-    this.metricsStride = Math.max(1, Math.floor(length / METRICS_PER_PHASE));
+    const finite = Number.isFinite(left) && left > 0;
+    this.metricsStride = Math.max(1, Math.floor(finite ? left / METRICS_PER_FINITE_PHASE : this.horizon / METRICS_PER_PHASE));
     this.lastMetricsIter = this.exp?.iteration ?? 0;
+    this.phaseStart = this.lastMetricsIter;
+  }
+
+  /**
+   * The stride at the current iteration: the phase's, until an open-ended run goes past its recommended
+   * length; from there it grows with the run (~50 points per doubling), so a chain left running for 10⁶
+   * iterations is not slowed by a metrics pass every 40 of them (and the chart, thinned to 2 000 points,
+   * would not show them anyway).
+   */
+  private strideNow(): number {
+    const done = (this.exp?.iteration ?? 0) - this.phaseStart;
+    return Math.max(this.metricsStride, Math.floor(done / METRICS_PER_PHASE));
   }
 
   /** iterations to run before the next frame: the speed, cut at a phase end and at the next iteration whose metrics are due */
@@ -182,7 +198,7 @@ export class Engine {
     let n = this.speed;
     const left = exp.phaseLeft?.() ?? Infinity;
     if (left > 0) n = Math.min(n, left);
-    const toDue = this.lastMetricsIter + this.metricsStride - exp.iteration;
+    const toDue = this.lastMetricsIter + this.strideNow() - exp.iteration;
     if (toDue > 0) n = Math.min(n, toDue);
     return Math.max(1, n);
   }
@@ -192,11 +208,22 @@ export class Engine {
     while (this.status === 'running' && runId === this.runId && this.exp) {
       await this.advance(this.framePlan(), true);
       if (runId !== this.runId || !this.exp) return;
+      // the frame is made before the wait, while the UI still draws the previous one: the snapshot's cost
+      // (metrics, grids) overlaps the page's drawing instead of following it
+      let built = await this.buildFrame(false);
+      if (!built || runId !== this.runId) return;
       // one frame in flight: wait until the UI drew the previous one. Sleep rather than spin: a spinning
       // worker holds a core the browser's compositor needs (on 2 cores it cost ~10 painted frames a second)
       while (this.acked < this.frame && this.status === 'running' && runId === this.runId) await this.nextMessage();
       if (runId !== this.runId) return;
-      await this.emitFrame(false);
+      // paused while waiting: the frame the user stops at carries every metric (and keeps the trace rows)
+      if (this.status !== 'running' && !built.metrics) {
+        const again = await this.buildFrame(false);
+        if (!again || runId !== this.runId) return;
+        again.snap.trace = [...(built.snap.trace ?? []), ...(again.snap.trace ?? [])];
+        built = again;
+      }
+      this.sendFrame(built.snap);
       if (this.exp?.done && this.status === 'running') this.setStatus('done');
     }
   }
@@ -245,7 +272,13 @@ export class Engine {
   }
 
   private async emitFrame(forceGrids: boolean, metricsWanted: 'auto' | 'skip' | 'force' = 'auto'): Promise<void> {
-    if (!this.exp) return;
+    const built = await this.buildFrame(forceGrids, metricsWanted);
+    if (built) this.sendFrame(built.snap);
+  }
+
+  /** the experiment's snapshot with the grids and metrics due now, and the trace since the last one */
+  private async buildFrame(forceGrids: boolean, metricsWanted: 'auto' | 'skip' | 'force' = 'auto'): Promise<{ snap: Snapshot; metrics: boolean } | null> {
+    if (!this.exp) return null;
     const runId = this.runId;
     const now = this.host.now();
     // the final frame of a finite run always carries fresh grids (a diffusion's density is at its last level)
@@ -254,9 +287,9 @@ export class Engine {
     // and while running at most every METRICS_EVERY_MS, and never more than ~1/13 of the time: at large N
     // a metrics pass (distances to reference samples) costs far more than a step, and every pass makes the
     // page miss display frames (Samplers at N = 10 000: a 35-50 ms pass every 150 ms cost ~13 of 60 a second)
-    // ...and at every phase end and every `metricsStride` iterations, so a fast run still charts ~50 points
+    // ...and at every phase end and every `strideNow()` iterations, so a fast run still charts every stretch
     const metricsGap = Math.max(METRICS_EVERY_MS, Math.min(12 * this.metricsCost, METRICS_MAX_GAP_MS));
-    const due = this.phaseEnded || this.exp.iteration - this.lastMetricsIter >= this.metricsStride;
+    const due = this.phaseEnded || this.exp.iteration - this.lastMetricsIter >= this.strideNow();
     const metrics = metricsWanted === 'force' || (metricsWanted === 'auto' &&
       (forceGrids || due || this.status !== 'running' || this.exp.done || now - this.lastMetricsAt > metricsGap));
     let snap: Snapshot;
@@ -265,9 +298,10 @@ export class Engine {
       const trace = await this.exp.drainTrace?.();
       if (trace?.length) snap.trace = trace;
     } catch (e) {
-      return this.fail(...describeError(e, 'snapshot'));
+      this.fail(...describeError(e, 'snapshot'));
+      return null;
     }
-    if (runId !== this.runId) return;
+    if (runId !== this.runId) return null;
     if (metrics) {
       this.lastMetricsAt = now;
       this.metricsCost = this.host.now() - now;
@@ -278,9 +312,14 @@ export class Engine {
       this.lastGridAt = now;
       this.gridsDirty = false;
     }
+    return { snap, metrics };
+  }
+
+  private sendFrame(snap: Snapshot): void {
+    if (!this.exp) return;
     this.frame += 1;
     const status: RunStatus = this.exp.done && this.status === 'running' ? 'done' : this.status;
-    this.host.emit({ type: 'frame', runId, frame: this.frame, status, snapshot: snap }, transferables(snap));
+    this.host.emit({ type: 'frame', runId: this.runId, frame: this.frame, status, snapshot: snap }, transferables(snap));
   }
 
   /** a promise that resolves at the next message handled (or status change) */
