@@ -42,6 +42,32 @@ export interface Preset {
   topics?: readonly Topic[];
 }
 
+/** a plain click on the plane sets params x and y to the world point; `when`: only while it means something (a bump reward) */
+export interface PlaneClick {
+  x: string;
+  y: string;
+  hint: string;
+  when?: (p: Record<string, ParamValue>) => boolean;
+}
+
+/** the plane's click binding if it applies to these params */
+export function activeClick(view: { click?: PlaneClick }, params: Record<string, ParamValue>): PlaneClick | undefined {
+  return view.click && (!view.click.when || view.click.when(params)) ? view.click : undefined;
+}
+
+/** one series of a chart: a metric key, its legend label, and how its axis is ranged */
+export interface ChartMetricSpec {
+  key: string;
+  label: string;
+  log?: boolean;
+  /** a bounded quantity's natural range: rates and AUROC [0, 1]; null leaves that end to the data */
+  range?: readonly [number | null, number | null];
+  /** the axis reaches up to the latest value of this metric (modes covered: up to the number of modes) */
+  maxKey?: string;
+  /** the y axis spans at least this much (default: 10% of the values' magnitude) */
+  minSpan?: number;
+}
+
 /** shown only when this holds for the current params (e.g. a panel of one mode) */
 type ViewWhen = { when?: (p: Record<string, ParamValue>) => boolean };
 
@@ -51,17 +77,18 @@ export type ViewSpec = ViewWhen & (
    * (e.g. a reward bump's centre, a measurement). Editable 'points' params and drawable 'xy' params are
    * bound automatically to the plane's handles and drawing mode.
    */
-  | { id: string; kind: 'plane'; title: string; layers: readonly string[]; click?: { x: string; y: string; hint: string }; /** one of a row of small multiples (e.g. V(·, t) per t) */ small?: boolean }
+  | { id: string; kind: 'plane'; title: string; layers: readonly string[]; click?: PlaneClick; /** one of a row of small multiples (e.g. V(·, t) per t) */ small?: boolean }
   | { id: string; kind: 'hist'; title: string; axis: 0 | 1; layer: string }
   /**
    * metric series over iterations. `x`: plot against another metric instead (e.g. cumulative gradient
    * evaluations): both must be in the same snapshots.
    */
-  | { id: string; kind: 'chart'; title: string; metrics: readonly { key: string; label: string; log?: boolean }[]; x?: { key: string; label: string } }
+  | { id: string; kind: 'chart'; title: string; metrics: readonly ChartMetricSpec[]; x?: { key: string; label: string } }
   /** a `bars` layer (e.g. mixture weights) */
   | { id: string; kind: 'bars'; title: string; layer: string }
   /** a `series` layer: curves over a shared x (sweeps), optionally log axes */
-  | { id: string; kind: 'xy'; title: string; layer: string; xLabel: string; logX?: boolean; logY?: boolean; legend?: 'top-right' | 'bottom-right'; legendValues?: boolean }
+  /** `current`: the param whose value is this run's x (T for a sweep over T): marked, and the legend reads the curves there */
+  | { id: string; kind: 'xy'; title: string; layer: string; xLabel: string; logX?: boolean; logY?: boolean; legendValues?: boolean; current?: { key: string; label: string } }
 );
 
 /** network weights as plain arrays; a lab may add fields it needs to check they fit (width, depth, scale): they travel along */

@@ -1,67 +1,19 @@
 // Line chart of metric series over iterations (SVG). Several series share the axes; NaN and, on a
 // log axis, non-positive values are gaps; series longer than MAX_CHART_POINTS are decimated with a
-// min/max envelope so spikes survive. The legend shows each series' latest value.
+// min/max envelope so spikes survive. The legend sits below the plot, wrapped to the panel, and lists the
+// series that have data, each with its latest value (or, for a sweep, its value at the current setting).
 import { format, line, scaleLinear, scaleLog, select } from 'd3';
 import { clearAxes, createGroup, createPlotSvg, drawAxes } from './axes';
 import { decimateMinMax } from './decimate';
 import type { Margin } from './scale';
+import { chartDomains, hasData, layoutLegend, seriesStyle, usable, valueAt, wantsLogY, type ChartSeries, type LegendRow } from './chart-layout';
 
-export interface ChartSeries {
-  key: string;
-  label: string;
-  log?: boolean;
-  xs: ArrayLike<number>;
-  ys: ArrayLike<number>;
-  /** an A/B comparison's side: B is drawn dashed, and the legend pairs each B series with its A twin */
-  side?: 'A' | 'B';
-  /** index into SERIES_COLORS (default: the series' position), so B's line matches its A twin */
-  colorIndex?: number;
-}
+export { SERIES_COLORS, chartDomains, wantsLogY, type ChartSeries, type LegendRow } from './chart-layout';
 
 export const CHART_MARGIN: Margin = { top: 10, right: 12, bottom: 22, left: 46 };
-/** Okabe-Ito: distinguishable with the common colour-vision deficiencies */
-export const SERIES_COLORS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9'] as const;
 
 const DASH = '6 4';
-const usable = (v: number, log: boolean) => Number.isFinite(v) && (!log || v > 0);
-
-/** The chart uses a log y axis only when every series with data asks for it. */
-export function wantsLogY(series: readonly ChartSeries[]): boolean {
-  const withData = series.filter((s) => s.ys.length > 0);
-  return withData.length > 0 && withData.every((s) => s.log);
-}
-
-/** Auto-ranged domains. Degenerate ranges (one point, a constant) are widened so scales stay finite. */
-export function chartDomains(series: readonly ChartSeries[], log: boolean): { x: [number, number]; y: [number, number] } | null {
-  let x0 = Infinity;
-  let x1 = -Infinity;
-  let y0 = Infinity;
-  let y1 = -Infinity;
-  for (const s of series) {
-    const n = Math.min(s.xs.length, s.ys.length);
-    for (let i = 0; i < n; i++) {
-      const y = s.ys[i];
-      if (!usable(y, log)) continue;
-      const x = s.xs[i];
-      if (x < x0) x0 = x;
-      if (x > x1) x1 = x;
-      if (y < y0) y0 = y;
-      if (y > y1) y1 = y;
-    }
-  }
-  if (!(x0 <= x1) || !(y0 <= y1)) return null;
-  if (x0 === x1) x1 = x0 + 1;
-  if (log) {
-    if (y0 === y1) return { x: [x0, x1], y: [y0 / 2, y1 * 2] };
-    return { x: [x0, x1], y: [y0, y1] };
-  }
-  if (y0 === y1) {
-    const d = Math.abs(y0) * 0.1 || 1;
-    return { x: [x0, x1], y: [y0 - d, y1 + d] };
-  }
-  const pad = (y1 - y0) * 0.05;
-  return { x: [x0, x1], y: [y0 - pad, y1 + pad] };
-}
+const LEGEND_LINE_PX = 15;
 
 function positiveX(s: ChartSeries): ChartSeries {
   const xs: number[] = [];
@@ -75,50 +27,57 @@ function positiveX(s: ChartSeries): ChartSeries {
   return { ...s, xs, ys };
 }
 
-export interface LegendRow {
-  color: string;
-  dashed: boolean;
-  text: string;
-}
-
 /**
  * One row per series with its latest value. In an A/B comparison, one row per metric with both
  * values ("sliced W₂ A 0.12 · B 0.3") and a last row saying B is dashed: half the rows, so a chart
  * of six weights stays readable.
  */
-export function legendRows(series: readonly (ChartSeries & { color: string })[], latest: (s: ChartSeries) => string): LegendRow[] {
-  if (!series.some((s) => s.side === 'B')) return series.map((s) => ({ color: s.color, dashed: false, text: `${s.label} ${latest(s)}`.trimEnd() }));
+export function legendRows(series: readonly (ChartSeries & { color: string; dash?: string | null })[], latest: (s: ChartSeries) => string): LegendRow[] {
+  if (!series.some((s) => s.side === 'B')) return series.map((s) => ({ color: s.color, dash: s.dash ?? null, text: `${s.label} ${latest(s)}`.trimEnd() }));
   const rows = series.filter((s) => s.side !== 'B').map((a) => {
     const b = series.find((s) => s.side === 'B' && s.colorIndex === a.colorIndex && s.key === a.key);
-    return { color: a.color, dashed: false, text: `${a.label}  A ${latest(a)} · B ${b ? latest(b) : '–'}` };
+    return { color: a.color, dash: a.dash ?? null, text: `${a.label}  A ${latest(a)} · B ${b ? latest(b) : '–'}` };
   });
-  return [...rows, { color: 'currentColor', dashed: true, text: 'B dashed, A solid' }];
+  return [...rows, { color: 'currentColor', dash: '4 2', text: 'B dashed, A solid' }];
 }
 
-/** a curve with more points than this is drawn as a line only */
+/** a curve with more points than this is drawn as a line only; one with this few always gets markers */
 const MARKER_MAX = 40;
+const FEW_POINTS = 3;
+
+export interface ChartOptions {
+  /** a log x axis (sweeps over T) */
+  logX?: boolean;
+  /** dots at every point of a few-point sweep (not on a long curve such as a ROC, where they hide the line) */
+  markers?: boolean;
+  /** false drops the values from the legend (they mean nothing for a ROC, whose last point is (1, 1)) */
+  legendValues?: boolean;
+}
 
 export class ChartView {
   private svg: SVGSVGElement;
   private gLines: SVGGElement;
+  private gMark: SVGGElement;
   private gLegend: SVGGElement;
   private gx: SVGGElement;
   private gy: SVGGElement;
   private last: readonly ChartSeries[] = [];
+  /** a sweep's current setting: marked on the x axis, and the legend's values are read there */
+  private current: { x: number; label: string } | undefined;
   private observer: ResizeObserver;
+  /** the panel's own height (CSS), before the legend's lines are added below the plot */
+  private baseHeight = 0;
 
   constructor(
     private container: HTMLElement,
     ariaLabel = 'metric chart',
-    /** logX: a log x axis (sweeps over T); markers: dots at every point of a few-point sweep (not on a
-     *  long curve such as a ROC, where they hide the line); legend: its corner; legendValues: false drops
-     *  the latest value from the legend (it means nothing for a curve like a ROC, whose last point is (1, 1)) */
-    private opts: { logX?: boolean; markers?: boolean; legend?: 'top-right' | 'bottom-right'; legendValues?: boolean } = {},
+    private opts: ChartOptions = {},
   ) {
     container.classList.add('plot-chart');
     this.svg = createPlotSvg(ariaLabel);
     this.gx = createGroup(this.svg, 'axis axis-x');
     this.gy = createGroup(this.svg, 'axis axis-y');
+    this.gMark = createGroup(this.svg, 'current');
     this.gLines = createGroup(this.svg, 'lines');
     this.gLegend = createGroup(this.svg, 'legend');
     container.appendChild(this.svg);
@@ -131,36 +90,54 @@ export class ChartView {
   }
 
   /** Series come from the store at a low rate, so this draws at once (no frame coalescing). */
-  render(series: readonly ChartSeries[]): void {
+  render(series: readonly ChartSeries[], current?: { x: number; label: string }): void {
     this.last = series;
+    this.current = current;
     this.draw();
   }
 
   private draw(): void {
     const w = this.container.clientWidth;
-    const h = this.container.clientHeight || 180;
     if (w <= 0) return;
-    select(this.svg).attr('width', w).attr('height', h);
-    const m = CHART_MARGIN;
-    const r = { left: m.left, top: m.top, width: Math.max(w - m.left - m.right, 1), height: Math.max(h - m.top - m.bottom, 1) };
+    if (!this.baseHeight) this.baseHeight = this.container.clientHeight || 180;
     const log = wantsLogY(this.last);
     const logX = Boolean(this.opts.logX);
     // on a log x axis, points at x <= 0 cannot be placed: drop them before ranging
     const series = logX ? this.last.map((s) => positiveX(s)) : this.last;
+    const styled = series.map((s, i) => ({ s, ...seriesStyle(s.colorIndex ?? i) }));
+    // the legend lists what has data (a mode's series only), below the plot, wrapped to the panel
+    const fmt = format('.3~g');
+    const at = this.current?.x;
+    const value = (s: ChartSeries) => {
+      const v = valueAt(s, at);
+      return v === null ? '–' : fmt(v);
+    };
+    const shown = styled.filter((d) => hasData(d.s, log));
+    const rows = legendRows(shown.map((d) => ({ ...d.s, color: d.color, dash: d.s.side === 'B' ? DASH : d.dash })), this.opts.legendValues === false ? () => '' : value);
+    const m = CHART_MARGIN;
+    const legend = layoutLegend(rows, Math.max(w - m.left - m.right, 60), m.left);
+    const legendH = legend.lines ? legend.lines * LEGEND_LINE_PX + 6 : 0;
+    const h = this.baseHeight + legendH;
+    if (this.container.style.height !== `${h}px`) this.container.style.height = `${h}px`;
+    select(this.svg).attr('width', w).attr('height', h);
+    const r = { left: m.left, top: m.top, width: Math.max(w - m.left - m.right, 1), height: Math.max(this.baseHeight - m.top - m.bottom, 1) };
     const dom = chartDomains(series, log);
     if (!dom) {
       select(this.gLines).selectAll('*').remove();
       select(this.gLegend).selectAll('*').remove();
+      select(this.gMark).selectAll('*').remove();
       clearAxes(this.gx, this.gy);
       return;
     }
     const x = (logX ? scaleLog() : scaleLinear()).domain(dom.x).range([r.left, r.left + r.width]);
-    const y = (log ? scaleLog() : scaleLinear()).domain(dom.y).range([r.top + r.height, r.top]).nice();
+    const y = (log ? scaleLog() : scaleLinear()).domain(dom.y).range([r.top + r.height, r.top]);
+    // a fixed natural range (0–1) keeps its ends; a free one gets round ticks
+    if (!series.some((s) => s.range)) y.nice();
     drawAxes(this.gx, this.gy, x, y, r, { yLog: log, yFormat: log ? '.0e' : '.3~g', xLog: logX });
 
-    const data = series.map((s, i) => {
-      const d = decimateMinMax(s.xs, s.ys);
-      return { s, color: SERIES_COLORS[(s.colorIndex ?? i) % SERIES_COLORS.length], pts: d.xs.map((xv, k) => [xv, d.ys[k]] as [number, number]) };
+    const data = styled.map((d) => {
+      const dec = decimateMinMax(d.s.xs, d.s.ys);
+      return { ...d, pts: dec.xs.map((xv, k) => [xv, dec.ys[k]] as [number, number]) };
     });
     const path = line<[number, number]>()
       .defined((p) => usable(p[1], log))
@@ -173,10 +150,16 @@ export class ChartView {
       .attr('fill', 'none')
       .attr('stroke', (d) => d.color)
       .attr('stroke-width', 1.6)
-      .attr('stroke-dasharray', (d) => (d.s.side === 'B' ? DASH : null))
+      .attr('stroke-dasharray', (d) => (d.s.side === 'B' ? DASH : d.dash))
       .attr('stroke-linejoin', 'round')
       .attr('d', (d) => path(d.pts) ?? '');
-    const dots = this.opts.markers ? data.flatMap((d) => (d.pts.length > MARKER_MAX ? [] : d.pts.filter((p) => usable(p[1], log)).map((p) => ({ p, color: d.color })))) : [];
+    // markers: on a few-point sweep, on series past the palette (their second cue), and on any series
+    // with so few points that a line would not show (a chart with one point draws it)
+    const dots = data.flatMap((d) => {
+      const pts = d.pts.filter((p) => usable(p[1], log));
+      const want = pts.length <= FEW_POINTS || ((this.opts.markers || d.markers) && pts.length <= MARKER_MAX);
+      return want ? pts.map((p) => ({ p, color: d.color })) : [];
+    });
     select(this.gLines)
       .selectAll('circle')
       .data(dots)
@@ -186,34 +169,37 @@ export class ChartView {
       .attr('cx', (d) => x(d.p[0]))
       .attr('cy', (d) => y(d.p[1]));
 
-    // legend: swatch, label and latest finite value, top-right inside the plot
-    const fmt = format('.3~g');
-    const latest = (s: ChartSeries) => {
-      for (let i = s.ys.length - 1; i >= 0; i--) if (Number.isFinite(s.ys[i])) return fmt(s.ys[i]);
-      return '–';
-    };
-    const legend = legendRows(data.map((d) => ({ ...d.s, color: d.color })), this.opts.legendValues === false ? () => '' : latest);
-    const top = this.opts.legend === 'bottom-right' ? r.top + r.height - 6 - 15 * legend.length : r.top + 4;
-    const rows = select(this.gLegend)
-      .attr('transform', `translate(${r.left + r.width - 18},${top})`)
+    // the current setting of a sweep: a vertical rule at it, labelled
+    const cur = this.current && Number.isFinite(this.current.x) && (!logX || this.current.x > 0) && this.current.x >= dom.x[0] && this.current.x <= dom.x[1] ? [this.current] : [];
+    const mark = select(this.gMark).selectAll<SVGGElement, { x: number; label: string }>('g').data(cur).join((enter) => {
+      const g = enter.append('g');
+      g.append('line').attr('stroke', 'currentColor').attr('stroke-dasharray', '3 3').attr('opacity', 0.6);
+      g.append('text').attr('font-size', 10).attr('fill', 'currentColor').attr('text-anchor', 'middle');
+      return g;
+    });
+    mark.select('line').attr('x1', (d) => x(d.x)).attr('x2', (d) => x(d.x)).attr('y1', r.top).attr('y2', r.top + r.height);
+    mark.select('text').attr('x', (d) => x(d.x)).attr('y', r.top + 9).text((d) => d.label);
+
+    const top = this.baseHeight + 2;
+    const g = select(this.gLegend)
       .attr('font-size', 11)
-      .attr('text-anchor', 'end')
-      .selectAll<SVGGElement, LegendRow>('g.row')
-      .data(legend)
+      .selectAll<SVGGElement, (typeof legend.rows)[number]>('g.row')
+      .data(legend.rows)
       .join((enter) => {
-        const g = enter.append('g').attr('class', 'row');
-        g.append('line').attr('x1', 2).attr('x2', 16).attr('y1', 6.5).attr('y2', 6.5).attr('stroke-width', 3);
-        g.append('text').attr('y', 10).attr('fill', 'currentColor').attr('paint-order', 'stroke').attr('stroke', '#ffffff').attr('stroke-width', 3);
-        return g;
+        const e = enter.append('g').attr('class', 'row');
+        e.append('line').attr('x1', 2).attr('x2', 18).attr('y1', 6.5).attr('y2', 6.5).attr('stroke-width', 3);
+        e.append('text').attr('x', 22).attr('y', 10).attr('fill', 'currentColor');
+        return e;
       })
-      .attr('transform', (_, i) => `translate(0,${i * 15})`);
-    rows.select('line').attr('stroke', (d) => d.color).attr('stroke-dasharray', (d) => (d.dashed ? '4 2' : null));
-    rows.select('text').text((d) => d.text);
+      .attr('transform', (d) => `translate(${d.x},${top + d.line * LEGEND_LINE_PX})`);
+    g.select('line').attr('stroke', (d) => d.color).attr('stroke-dasharray', (d) => d.dash);
+    g.select('text').text((d) => d.text);
   }
 
   dispose(): void {
     this.observer.disconnect();
     this.svg.remove();
+    this.container.style.height = '';
     this.container.classList.remove('plot-chart');
   }
 }

@@ -1,8 +1,8 @@
 // One lab, generated from its schema: controls, the run bar, and every view it declares.
-import { memo, useCallback, useRef, useState } from 'react';
+import { memo, useCallback, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { LAB_SCHEMAS } from '../labs/schemas';
-import type { LabId, LabSchema, ParamValue, ViewSpec } from '../labs/types';
+import { activeClick, type LabId, type LabSchema, type ParamValue, type ViewSpec } from '../labs/types';
 import type { WorkerBridge } from '../state/bridge';
 import type { Series } from '../state/store';
 import { useStore } from '../state/use-store';
@@ -84,7 +84,7 @@ export function LabPage({ lab, bridge }: { lab: LabId; bridge: WorkerBridge }) {
           {views.map((v) => {
             if (v.kind === 'hist') return params.hist !== false && <ExportablePanel key={v.id} id={v.id} title={v.title}><HistPanel view={v} /></ExportablePanel>;
             if (v.kind === 'bars') return <ExportablePanel key={v.id} id={v.id} title={v.title}><BarsPanel view={v} /></ExportablePanel>;
-            if (v.kind === 'xy') return <ExportablePanel key={v.id} id={v.id} title={v.title} xLabel={v.xLabel}><XYPanel view={v} /></ExportablePanel>;
+            if (v.kind === 'xy') return <ExportablePanel key={v.id} id={v.id} title={v.title} xLabel={v.xLabel}><XYPanel view={v} current={v.current ? Number(params[v.current.key]) : undefined} /></ExportablePanel>;
             return null;
           })}
         </div>
@@ -114,10 +114,11 @@ function PlaneBlock({ schema, view, params, setParam, drawing, lab, bridge, smal
   const hidden = useHidden();
   const exports = !hidden.sections.has('export');
   const toggles = planeToggles(params);
+  const click = activeClick(view, params);
   return (
     <div className={small ? 'panel' : 'panel plane-wrap'}>
       <div className="plot-title">{view.title}</div>
-      {view.click && !hidden.sections.has('help') && <div className="help">{view.click.hint}</div>}
+      {click && !hidden.sections.has('help') && <div className="help">{click.hint}</div>}
       <PlanePanel ref={plane} className="plane-host" view={view} toggles={toggles} interaction={mode} callbacks={callbacks} sharedRange={sharedRange} ariaLabel={`${view.title}: heatmap with points`} />
       {!small && exports && <ExportBar plane={plane} lab={lab} bridge={bridge} weightsLabel={schema.weights?.label} layers={view.layers} view={view.id} />}
       {small && exports && (
@@ -130,13 +131,24 @@ function PlaneBlock({ schema, view, params, setParam, drawing, lab, bridge, smal
 }
 
 const ChartBlock = memo(function ChartBlock({ chart }: { chart: ChartSpec }) {
-  const keys = [...chart.metrics.map((m) => m.key), ...(chart.x ? [chart.x.key] : [])];
+  const maxKeys = chart.metrics.flatMap((m) => (m.maxKey ? [m.maxKey] : []));
+  const keys = [...chart.metrics.map((m) => m.key), ...(chart.x ? [chart.x.key] : []), ...maxKeys];
   const mine = useStore(useShallow((s) => Object.fromEntries(keys.map((k) => [k, s.series[k]]))));
   const series = chart.x ? against(mine, chart) : mine;
   const b = useCompareSeries(keys);
   const seriesB = b && (chart.x ? against(b, chart) : b);
-  return <ExportablePanel id={chart.id} title={chart.title} xLabel={chart.x?.label}><ChartPanel title={chart.title} metrics={chart.metrics} series={series} seriesB={seriesB} /></ExportablePanel>;
+  const metrics = useMemo(() => withMaxKeys(chart.metrics, mine), [chart.metrics, mine]);
+  return <ExportablePanel id={chart.id} title={chart.title} xLabel={chart.x?.label}><ChartPanel title={chart.title} metrics={metrics} series={series} seriesB={seriesB} /></ExportablePanel>;
 });
+
+/** a metric whose axis reaches up to another metric's latest value (modes covered up to the number of modes) */
+function withMaxKeys(metrics: ChartSpec['metrics'], series: Record<string, Series | undefined>): ChartSpec['metrics'] {
+  if (!metrics.some((m) => m.maxKey)) return metrics;
+  return metrics.map((m) => {
+    const top = m.maxKey ? series[m.maxKey]?.ys.at(-1) : undefined;
+    return top !== undefined && Number.isFinite(top) ? { ...m, range: [m.range?.[0] ?? null, top] as const } : m;
+  });
+}
 
 /** a chart against another metric (e.g. gradient evaluations): pair the values appended together */
 function against(series: Record<string, Series | undefined>, c: ChartSpec): Record<string, { xs: number[]; ys: number[] }> {

@@ -2,7 +2,7 @@
 // the first visible 'xy' param is drawn into, and a view's `click` sets two number params.
 import { useMemo } from 'react';
 import type { Component, Mixture, Vec2 } from '../core/types';
-import type { LabSchema, ParamValue, ViewSpec } from '../labs/types';
+import { activeClick, type LabSchema, type ParamValue, type ViewSpec } from '../labs/types';
 import type { InteractionMode, PlaneCallbacks } from '../plots/plane';
 import { useThrottled } from './use-throttled';
 
@@ -19,7 +19,7 @@ export function usePlaneBindings(
   const drawn = xyKey ? (params[xyKey] as Float32Array) : undefined;
   // a drag restarts the run: at most about 8 restarts a second
   const edit = useThrottled((next: Mixture) => pointsKey && setParam(pointsKey, next), 120);
-  const click = view.click;
+  const click = activeClick(view, params);
   const callbacks = useMemo<PlaneCallbacks>(() => ({
     onMove: (i: number, p: Vec2) => comps && edit(comps.map((c, j) => (j === i ? { ...c, mean: p } : c))),
     onAdd: (p: Vec2) => comps && pointsKey && setParam(pointsKey, [...comps, { w: 1, mean: p, cov: [0.5, 0, 0.5] } as Component]),

@@ -35,6 +35,8 @@ export async function sampleMetrics(tr: DiklTrainer, xy: Float32Array, ref: Refe
   // 200 bins over the reference's energy range (samples beyond it fall in the edge bins), as DiKL's TVD
   out[`energy_tvd${suffix}`] = energyTvd(energy, ref.refEnergy, { bins: 200, range: finiteRange(ref.refEnergy) ?? [0, 1] });
   if (ref.target.mixture) out[`modes_covered${suffix}`] = modesCovered(xy, ref.target.mixture).covered;
+  // the chart's axis reaches the number of modes
+  if (ref.target.mixture && suffix === '') out.modes_total = ref.target.mixture.length;
   const st = await tr.stats();
   if (suffix === '') {
     if (Number.isFinite(st.gap)) out.loss = st.gap;

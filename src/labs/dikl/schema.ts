@@ -15,16 +15,16 @@ export const diklSchema: LabSchema = {
   backendProfile: { net: 11 },
   views: [
     { id: 'plane', kind: 'plane', title: 'Generator samples over log p (red: main, white: comparison)', layers: ['density', 'samplesA', 'samplesB', 'handles'] },
-    { id: 'modes', kind: 'chart', title: 'Modes covered', metrics: [{ key: 'modes_covered', label: 'main' }, { key: 'modes_covered_b', label: 'comparison' }] },
+    { id: 'modes', kind: 'chart', title: 'Modes covered', metrics: [{ key: 'modes_covered', label: 'main', range: [0, null], maxKey: 'modes_total' }, { key: 'modes_covered_b', label: 'comparison', range: [0, null] }] },
     { id: 'sw2', kind: 'chart', title: 'Sliced W₂ to exact samples', metrics: [{ key: 'sw2', label: 'main', log: true }, { key: 'sw2_b', label: 'comparison', log: true }] },
     { id: 'w2', kind: 'chart', title: 'Exact W₂ on 200-point subsets', metrics: [{ key: 'w2', label: 'main', log: true }, { key: 'w2_b', label: 'comparison', log: true }] },
-    { id: 'tvd', kind: 'chart', title: 'Energy-histogram TVD', metrics: [{ key: 'energy_tvd', label: 'main' }, { key: 'energy_tvd_b', label: 'comparison' }] },
+    { id: 'tvd', kind: 'chart', title: 'Energy-histogram TVD', metrics: [{ key: 'energy_tvd', label: 'main', range: [0, 1] }, { key: 'energy_tvd_b', label: 'comparison', range: [0, 1] }] },
     { id: 'loss', kind: 'chart', title: 'Score gap and DSM loss', metrics: [{ key: 'loss', label: 'w‖s_ψ − ŝ_target‖²', log: true }, { key: 'dsm_loss', label: 'DSM loss', log: true }] },
     { id: 'levels', kind: 'xy', title: 'Score errors per noise level (main)', layer: 'levelErrors', xLabel: 'level t', logY: true },
     {
       id: 'inspector', kind: 'plane', title: 'Posterior inspector: p(x0 | x_t), exact (red) vs AIS (white)', layers: ['density', 'postExact', 'postAis', 'marker', 'clickScale'],
       click: { x: 'px', y: 'py', hint: 'Click to choose x_t; the level t is the "Inspector level" control.' },
     },
-    { id: 'accept', kind: 'chart', title: 'AIS posterior sampler: MALA acceptance', metrics: [{ key: 'accept_rate', label: 'acceptance' }] },
+    { id: 'accept', kind: 'chart', title: 'AIS posterior sampler: MALA acceptance', metrics: [{ key: 'accept_rate', label: 'acceptance', range: [0, 1] }] },
   ],
 };

@@ -76,7 +76,10 @@ export class Evaluator {
       this.baselineX = null;
     }
     if (this.baseline !== null) metrics.baseline_sw2 = this.baseline;
-    if (this.target.mixture) metrics.modes_covered = modesCovered(xT, this.target.mixture).covered;
+    if (this.target.mixture) {
+      metrics.modes_covered = modesCovered(xT, this.target.mixture).covered;
+      metrics.modes_total = this.target.mixture.length; // the chart's axis reaches the number of modes
+    }
     this.entropyData ??= knnEntropy2d(this.reference);
     metrics.entropy_data = this.entropyData;
     metrics.entropy_samples = knnEntropy2d(xT);

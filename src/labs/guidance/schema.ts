@@ -19,7 +19,7 @@ export const guidanceSchema: LabSchema = {
     { id: 'reward', kind: 'chart', title: 'Reward per round', metrics: [{ key: 'reward_mean', label: 'mean reward' }, { key: 'reward_top4', label: 'top-4 reward' }] },
     { id: 'off', kind: 'chart', title: 'Off-subspace ratio ‖x⊥‖/‖x∥‖ (circle: ‖x‖ − 1), median', metrics: [{ key: 'off_support_ratio', label: 'off-subspace' }], when: (p) => ['line', 'line2', 'circle'].includes(String(p.data)) },
     { id: 'front', kind: 'xy', title: 'Front over δ: mean reward vs off-subspace, G_loss and naive G', layer: 'front', xLabel: 'off-subspace (median over the chains of one δ)', when: (p) => ['line', 'line2', 'circle'].includes(String(p.data)) },
-    { id: 'sweep', kind: 'xy', title: 'Sweep over δ', layer: 'sweep', xLabel: 'increment δ' },
-    { id: 'loss', kind: 'chart', title: 'Score DSM loss (pre-training, fine-tuning)', metrics: [{ key: 'dsm_loss', label: 'pre-training', log: true }, { key: 'ft_loss', label: 'fine-tuning', log: true }] },
+    { id: 'sweep', kind: 'xy', title: 'Sweep over δ', layer: 'sweep', xLabel: 'increment δ', current: { key: 'delta', label: 'δ' } },
+    { id: 'loss', kind: 'chart', title: 'Score DSM loss (pre-training, fine-tuning)', metrics: [{ key: 'dsm_loss', label: 'pre-training' }, { key: 'ft_loss', label: 'fine-tuning' }] },
   ],
 };

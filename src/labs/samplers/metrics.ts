@@ -20,7 +20,10 @@ export async function computeMetrics(target: Target, x: Tensor2D, xy: Float32Arr
     // negative, so it reads on the chart's log axis; its floor (~1/n) is the sampling noise.
     mmd: mmd2(sub, reference, rng, { maxPoints: 500, unbiased: false }),
   };
-  if (target.mixture) out.modes_covered = modesCovered(xy, target.mixture).covered;
+  if (target.mixture) {
+    out.modes_covered = modesCovered(xy, target.mixture).covered;
+    out.modes_total = target.mixture.length; // the chart's axis reaches the number of modes
+  }
   if (target.logDensity) {
     const mix = target.mixture;
     const m = tf.tidy(() => {

@@ -17,9 +17,9 @@ export const samplersSchema: LabSchema = {
     { id: 'histX', kind: 'hist', title: 'Marginal of x₁', axis: 0, layer: 'histX' },
     { id: 'histY', kind: 'hist', title: 'Marginal of x₂', axis: 1, layer: 'histY' },
     { id: 'quality', kind: 'chart', title: 'Distance to the target', metrics: [{ key: 'sw2', label: 'sliced W₂', log: true }, { key: 'mmd', label: 'MMD²', log: true }] },
-    { id: 'modes', kind: 'chart', title: 'Modes covered', metrics: [{ key: 'modes_covered', label: 'modes covered' }] },
+    { id: 'modes', kind: 'chart', title: 'Modes covered', metrics: [{ key: 'modes_covered', label: 'modes covered', range: [0, null], maxKey: 'modes_total' }] },
     { id: 'logp', kind: 'chart', title: 'Mean log-density', metrics: [{ key: 'mean_log_density', label: 'E log p(x)' }] },
-    { id: 'accept', kind: 'chart', title: 'Acceptance rate', metrics: [{ key: 'accept_rate', label: 'acceptance' }] },
-    { id: 'loss', kind: 'chart', title: 'Score training loss (DSM)', metrics: [{ key: 'dsm_loss', label: 'DSM loss', log: true }] },
+    { id: 'accept', kind: 'chart', title: 'Acceptance rate', metrics: [{ key: 'accept_rate', label: 'acceptance', range: [0, 1] }] },
+    { id: 'loss', kind: 'chart', title: 'Score training loss (DSM)', metrics: [{ key: 'dsm_loss', label: 'DSM loss' }] },
   ],
 };

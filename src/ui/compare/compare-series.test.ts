@@ -17,7 +17,7 @@ describe('chart series of an A/B comparison', () => {
     const metrics = [{ key: 'sw2', label: 'sliced W₂' }];
     const s = toCompareSeries(metrics, { sw2: { xs: [1], ys: [2] } }, { sw2: { xs: [1], ys: [3] } }).map((x) => ({ ...x, color: 'red' }));
     const last = (x: { ys: ArrayLike<number> }) => String(x.ys[x.ys.length - 1] ?? '–');
-    expect(legendRows(s, last).map((r) => [r.text, r.dashed])).toEqual([['sliced W₂  A 2 · B 3', false], ['B dashed, A solid', true]]);
+    expect(legendRows(s, last).map((r) => [r.text, r.dash !== null])).toEqual([['sliced W₂  A 2 · B 3', false], ['B dashed, A solid', true]]);
     expect(legendRows(s.slice(0, 1), last).map((r) => r.text)).toEqual(['sliced W₂ 2']);
   });
 });

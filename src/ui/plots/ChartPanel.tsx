@@ -4,11 +4,8 @@ import { useEffect, useMemo, useRef } from 'react';
 import { ChartView, type ChartSeries } from '../../plots/chart';
 import '../../plots/plots.css';
 
-export interface ChartMetric {
-  key: string;
-  label: string;
-  log?: boolean;
-}
+export type { ChartMetricSpec as ChartMetric } from '../../labs/types';
+import type { ChartMetricSpec as ChartMetric } from '../../labs/types';
 
 export interface ChartPanelProps {
   title: string;

@@ -55,17 +55,21 @@ export function BarsPanel({ view }: { view: BarsSpec }) {
   );
 }
 
-export function XYPanel({ view }: { view: XYSpec }) {
+export function XYPanel({ view, current }: { view: XYSpec; current?: number }) {
+  // read through a ref at each draw: a new setting (T) restarts the run, whose next frame redraws the curves
+  const cur = useRef<number | undefined>(current);
+  cur.current = current;
+  const mark = () => (view.current && cur.current !== undefined ? { x: cur.current, label: `${view.current.label} = ${cur.current}` } : undefined);
   const { host, hasData } = useLayerView(
-    (el) => new ChartView(el, `${view.title}: curves against ${view.xLabel}`, { logX: view.logX, markers: true, legend: view.legend, legendValues: view.legendValues }),
+    (el) => new ChartView(el, `${view.title}: curves against ${view.xLabel}`, { logX: view.logX, markers: true, legendValues: view.legendValues }),
     (v, snap) => {
       const l = (snap as { layers: Record<string, { kind: string; xs?: Float32Array; ys?: Record<string, Float32Array> }> }).layers[view.layer];
       if (!l || l.kind !== 'series') return false;
       const xs = Array.from(l.xs!);
-      v.render(Object.entries(l.ys!).map(([key, ys]) => ({ key, label: key, log: view.logY, xs, ys: Array.from(ys) })));
+      v.render(Object.entries(l.ys!).map(([key, ys]) => ({ key, label: key, log: view.logY, xs, ys: Array.from(ys) })), mark());
       return true;
     },
-    [view.layer, view.title, view.logX, view.logY, view.legend, view.legendValues],
+    [view.layer, view.title, view.logX, view.logY, view.legendValues],
   );
   return (
     <div className="plot-panel">
