@@ -4,7 +4,7 @@
 // {"sweep":{"T":50},"metrics":{...},"steps":N}, then a final summary line in the CLI's usual shape.
 import type { LabDefinition, LabSchema, ParamValue } from '../labs/types';
 import { validateParams } from '../labs/codec/url-codec';
-import { runHeadless } from '../engine/headless';
+import { DivergedError, runHeadless, SetupError, type HeadlessResult } from '../engine/headless';
 import { UsageError, type SweepArg } from './args';
 
 export interface SweepPoint {
@@ -49,9 +49,17 @@ export async function runSweep(
 ): Promise<Record<string, number>> {
   const summary: Record<string, number> = {};
   for (const pt of points) {
-    const r = await runHeadless(lab, pt.params, steps, every, (step, metrics) => write(JSON.stringify({ sweep: pt.sweep, step, metrics })));
-    write(JSON.stringify({ sweep: pt.sweep, metrics: r.metrics, steps: r.steps }));
     const label = sweepLabel(pt.sweep);
+    let r: HeadlessResult;
+    try {
+      r = await runHeadless(lab, pt.params, steps, every, (step, metrics) => write(JSON.stringify({ sweep: pt.sweep, step, metrics })));
+    } catch (e) {
+      // the same typed failure (so the same exit status), naming the run that failed
+      if (e instanceof DivergedError) throw new DivergedError(e.iteration, `${e.why} (in the sweep run ${label})`);
+      if (e instanceof SetupError) throw new SetupError(`${e.message} (in the sweep run ${label})`, { cause: e.cause });
+      throw e;
+    }
+    write(JSON.stringify({ sweep: pt.sweep, metrics: r.metrics, steps: r.steps }));
     for (const [k, v] of Object.entries(r.metrics)) summary[`${label}/${k}`] = v;
   }
   return summary;

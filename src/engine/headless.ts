@@ -1,6 +1,22 @@
 // Runs a lab's experiment without a UI (CLI, paper checks, benchmarks): the same experiment code
 // the worker's Engine hosts, stepped synchronously with metrics read every `every` iterations.
-import type { LabDefinition, ParamValue } from '../labs/types';
+import type { Experiment, LabDefinition, ParamValue } from '../labs/types';
+
+/** The settings are ones the experiment cannot start from (its factory threw): the user's to change. */
+export class SetupError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'SetupError';
+  }
+}
+
+/** NaN or Inf in the state (Experiment.checkFinite); the message says where and what to change. */
+export class DivergedError extends Error {
+  constructor(readonly iteration: number, readonly why: string) {
+    super(`diverged at iteration ${iteration}: ${why}`);
+    this.name = 'DivergedError';
+  }
+}
 
 /** iterations between two drains of the experiment's trace */
 const TRACE_CHUNK = 512;
@@ -20,7 +36,13 @@ export async function runHeadless(
   every: number,
   onMetrics?: (step: number, metrics: Record<string, number>) => void,
 ): Promise<HeadlessResult> {
-  const exp = await lab.create(params, { seed: Number(params.seed ?? 1) });
+  // typed failures let the CLI tell bad input (exit 2) and a diverged run (exit 3) from a bug
+  let exp: Experiment;
+  try {
+    exp = await lab.create(params, { seed: Number(params.seed ?? 1) });
+  } catch (e) {
+    throw new SetupError(e instanceof Error ? e.message : String(e), { cause: e });
+  }
   try {
     let done = 0;
     let last: Record<string, number> = {};
@@ -46,7 +68,7 @@ export async function runHeadless(
       await drain(k);
       if (every > 0 && done % every !== 0 && done < steps && !exp.done) continue;
       const bad = await exp.checkFinite();
-      if (bad) throw new Error(`diverged at iteration ${exp.iteration}: ${bad}`);
+      if (bad) throw new DivergedError(exp.iteration, bad);
       if (every > 0 && onMetrics) {
         const s = await exp.snapshot({ grids: false, metrics: true });
         onMetrics(exp.iteration, s.metrics);

@@ -92,4 +92,23 @@ describe('experiment file', () => {
     expect(() => decodeExperiment(' '.repeat(MAX_EXPERIMENT_BYTES + 1))).toThrow(/MB/);
     expect(decodeExperiment(file({ version: 99 })).notices[0]).toMatch(/newer version/);
   });
+
+  it('names like Object properties are not labs, settings or B overrides', () => {
+    for (const k of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
+      expect(() => decodeExperiment(file({ lab: k })), k).toThrow(/names no lab/);
+    }
+    // JSON.parse makes "__proto__" an own key; it must come back as an unknown setting, not vanish
+    const base = JSON.parse(file({})) as { params: Record<string, string> };
+    const text = file({ params: { ...base.params, ['__proto__']: '1', constructor: '2' }, ui: { hide: [], present: false, compare: { toString: '1', ['__proto__']: '2' } } });
+    expect(text).toContain('"__proto__":"1"');
+    const back = decodeExperiment(text);
+    expect(back.notices).toEqual(expect.arrayContaining([
+      '"__proto__" is not a setting of samplers; ignored',
+      '"constructor" is not a setting of samplers; ignored',
+      'b.toString: "toString" is not a setting of samplers; ignored',
+      'b.__proto__: "__proto__" is not a setting of samplers; ignored',
+    ]));
+    expect(back.ui.compare).toEqual({});
+    expect(Object.hasOwn(back.params, '__proto__')).toBe(false);
+  });
 });

@@ -8,6 +8,7 @@ import type { LabId, ParamValue } from '../labs/types';
 import { encodeValue } from '../labs/codec/param-codec';
 import { BACKEND_REQUESTS, formatHash, RESERVED_KEYS, URL_VERSION, validateParams } from '../labs/codec/url-codec';
 import { migrateRaw } from '../labs/codec/migrations';
+import { ownValue, textRecord } from '../labs/codec/own';
 import { COMPARE_PREFIX, parseUiOptions, type UiOptions } from '../labs/codec/ui-options';
 import type { BackendRequest } from '../protocol/messages';
 import { APP_NAME, APP_VERSION, metricsPayload, type MetricsPayload } from './metrics-file';
@@ -42,14 +43,14 @@ export interface ExperimentFile {
 }
 
 export function encodeExperiment(s: ExperimentState, opts: { series?: Record<string, Series>; iteration?: number; now?: Date } = {}): string {
-  const schema = LAB_SCHEMAS[s.lab];
+  const schema = ownValue(LAB_SCHEMAS, s.lab);
   if (!schema) throw new Error(`unknown lab ${s.lab}`);
   const params: Record<string, string> = {};
   for (const spec of schema.params) if (s.params[spec.key] !== undefined) params[spec.key] = encodeValue(spec, s.params[spec.key]);
   let compare: Record<string, string> | null = null;
   if (s.ui.compare) {
     compare = {};
-    for (const spec of schema.params) if (spec.key in s.ui.compare) compare[spec.key] = encodeValue(spec, s.ui.compare[spec.key]);
+    for (const spec of schema.params) if (Object.hasOwn(s.ui.compare, spec.key)) compare[spec.key] = encodeValue(spec, s.ui.compare[spec.key]);
   }
   const file: ExperimentFile = {
     format: EXPERIMENT_FORMAT,
@@ -103,13 +104,16 @@ export function decodeExperiment(text: string): ImportedExperiment {
   if (typeof j.version !== 'number' || !Number.isInteger(j.version) || j.version < 1) throw new Error('the file has no valid format version');
   if (j.version > EXPERIMENT_VERSION) notices.push(`This file is from a newer version (${j.version}) of the experiment format than this one (${EXPERIMENT_VERSION}); some settings may read differently.`);
   const lab = typeof j.lab === 'string' ? (j.lab as LabId) : undefined;
-  const schema = lab ? LAB_SCHEMAS[lab] : undefined;
+  // own keys only: a file saying "lab": "constructor" must not find Object.prototype.constructor
+  const schema = lab ? ownValue(LAB_SCHEMAS, lab) : undefined;
   if (!lab || !schema) throw new Error(`the file names no lab of this playground (lab: ${JSON.stringify(j.lab)?.slice(0, 40)})`);
   if (!isObject(j.params)) throw new Error('the file has no params object');
 
   // the file's params are written with the link keys of the version its link names: migrate from there
   const linkV = typeof j.link === 'string' ? /[?&]v=(\d+)/.exec(j.link)?.[1] : undefined;
-  const raw: Record<string, string> = { v: linkV ?? String(URL_VERSION) };
+  // prototype-free: a "__proto__" key in the file is an unknown setting, reported like any other
+  const raw = textRecord<string>();
+  raw.v = linkV ?? String(URL_VERSION);
   for (const [key, v] of Object.entries(j.params)) {
     // link-only keys inside params would be read as a preset or page options: report them instead
     if ((RESERVED_KEYS as readonly string[]).includes(key) || key.startsWith(COMPARE_PREFIX)) {
@@ -137,7 +141,7 @@ export function decodeExperiment(text: string): ImportedExperiment {
     }
   } else if (j.ui !== undefined) notices.push('ui: not an object; ignored');
 
-  const current = migrateRaw(schema.id, raw).raw;
+  const current = migrateRaw(schema.id, { ...raw }).raw;
   const v = validateParams(schema, current);
   const u = parseUiOptions(schema, current);
   notices.push(...v.notices.map((n) => n.message), ...u.notices.map((n) => n.message));

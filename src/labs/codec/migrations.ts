@@ -13,6 +13,7 @@
 // - After migrating, `v` is set to the current version, so migrating twice is a no-op (parseHash
 //   migrates before reading the page options; validateParams, used alone by the CLI, migrates too).
 import { URL_VERSION } from './version';
+import { ownValue, textRecord } from './own';
 
 export type RawQuery = Record<string, string>;
 
@@ -26,14 +27,15 @@ export interface Migration {
 
 /** Rename a lab's param key everywhere a link can name it: `key=`, `b.key=` and `hide=...,key,...`. */
 export function renameKey(raw: Readonly<RawQuery>, from: string, to: string): RawQuery {
-  const out: RawQuery = {};
+  // prototype-free while filling, so a link's `__proto__=` key is carried (and reported), not swallowed
+  const out = textRecord<string>();
   for (const [k, v] of Object.entries(raw)) {
     if (k === from) out[to] = v;
     else if (k === `b.${from}`) out[`b.${to}`] = v;
     else out[k] = v;
   }
   if (out.hide !== undefined) out.hide = out.hide.split(',').map((s) => (s.trim() === from ? to : s)).join(',');
-  return out;
+  return { ...out };
 }
 
 /**
@@ -48,7 +50,7 @@ const V1_RENAMES: Record<string, { from: string; to: string }> = {
 
 /** The current name of a key an older version used (for the "not a setting" message of a link without v). */
 export function renamedKey(lab: string, key: string): { to: string; since: number } | null {
-  const r = V1_RENAMES[lab];
+  const r = ownValue(V1_RENAMES, lab);
   return r && r.from === key ? { to: r.to, since: 2 } : null;
 }
 
@@ -58,7 +60,7 @@ export const MIGRATIONS: readonly Migration[] = [
     from: 1,
     what: 'compare= is now nestedRun= (implicit), otherObjective= (dikl), tau0Twin= (dxmi), so it is not read as the A/B comparison ab=1',
     migrate: (lab, raw) => {
-      const r = V1_RENAMES[lab];
+      const r = ownValue(V1_RENAMES, lab);
       return r ? renameKey(raw, r.from, r.to) : { ...raw };
     },
   },

@@ -29,7 +29,7 @@ export function allowedText(spec: ParamSpec): string {
     case 'int': return `an integer in ${rangeText(spec)}`;
     case 'enum': return `one of ${(spec.values ?? []).join(', ')}`;
     case 'bool': return '1, 0, true or false';
-    case 'points': return `components "x,y,w,sxx,sxy,syy" separated by ";" (1 to ${MAX_COMPONENTS}, weights > 0, covariance positive semi-definite)`;
+    case 'points': return `components "x,y,w,sxx,sxy,syy" separated by ";" (1 to ${MAX_COMPONENTS}, weights > 0, covariance positive semi-definite and not zero)`;
     case 'xy': return `base64url int16 (x, y) pairs at resolution 0.001, at most ${MAX_XY_POINTS} points`;
   }
 }

@@ -40,7 +40,11 @@ export function canonicalComponent(c: Component): Component {
   return { w: sig3(c.w), mean: [dec3(c.mean[0]), dec3(c.mean[1])], cov: [sxx, sxy, syy] };
 }
 
-/** Why a component is not acceptable, or null. Singular (PSD) covariances are allowed: a line is a valid component. */
+/**
+ * Why a component is not acceptable, or null. Singular (PSD) covariances are allowed: a line is a valid
+ * component. A zero covariance is not: a point mass has no density and an infinite score, so every
+ * Langevin sampler diverges on it at any step size (the link used to be accepted and the run failed).
+ */
 export function componentProblem(c: Component): string | null {
   const nums = [c.mean[0], c.mean[1], c.w, c.cov[0], c.cov[1], c.cov[2]];
   if (!nums.every(Number.isFinite)) return 'every number must be finite';
@@ -48,6 +52,7 @@ export function componentProblem(c: Component): string | null {
   if (!(c.w > 0) || c.w > WEIGHT_LIMIT) return `weights must be > 0 and ≤ ${WEIGHT_LIMIT}`;
   const [sxx, sxy, syy] = c.cov;
   if (sxx < 0 || syy < 0 || sxx > VAR_LIMIT || syy > VAR_LIMIT) return `variances must lie in [0, ${VAR_LIMIT}]`;
+  if (sxx === 0 && syy === 0) return 'sxx and syy are both 0, a point mass, which has no density; give it a spread, e.g. sxx = syy = 0.01';
   // relative tolerance: hand-written links may be a rounding away from singular
   if (sxy * sxy > sxx * syy * (1 + 1e-9) + 1e-300) return 'the covariance must be positive semi-definite (sxy² ≤ sxx·syy)';
   return null;
@@ -60,7 +65,9 @@ export function encodeMixture(m: Mixture): string {
     .join(';');
 }
 
-const NUMBER_RE = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+// unambiguous on purpose: `\d+\.?\d*` backtracks quadratically on a long run of digits (a 40 000-digit
+// value took 5 s to reject), `\d+(\.\d*)?` reads each character once
+const NUMBER_RE = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
 /** Strict decimal number (no hex, no '', no 'Infinity'); NaN when not one. */
 export function parseDecimal(s: string): number {
   const t = s.trim();

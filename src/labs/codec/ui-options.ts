@@ -42,26 +42,38 @@ export function parseUiOptions(schema: LabSchema, raw: Record<string, string>): 
       } else if (!ui.hide.includes(item)) ui.hide.push(item);
     }
   }
+  // `ab` given and read as off (0, false, empty or a bad value) wins over any b.<key>: what the notice
+  // says ("using the last value 0") is what the page does. Without `ab`, a b.<key> alone opens the comparison.
+  let abOff = false;
   for (const key of ['present', 'ab'] as const) {
     if (raw[key] === undefined) continue;
     const t = truthy(raw[key]);
     if (t === null) notices.push({ key, value: raw[key], kind: 'invalid', message: `${key}="${raw[key].slice(0, 40)}" is not 1, 0, true or false; reading it as 0` });
     if (key === 'present') ui.present = t === true;
     else if (t) ui.compare = {};
+    else abOff = true;
   }
   const specs = new Map(schema.params.map((s) => [s.key, s]));
+  const ignored: string[] = [];
   for (const [rawKey, value] of Object.entries(raw)) {
     if (!rawKey.startsWith(COMPARE_PREFIX)) continue;
     const key = rawKey.slice(COMPARE_PREFIX.length);
     const spec = specs.get(key);
     if (!spec || key === 'seed') {
       const why = key === 'seed' ? 'both sides of a comparison share the seed' : `"${key.slice(0, 40)}" is not a setting of ${schema.id}`;
-      notices.push({ key: rawKey, value, kind: 'unknown-key', message: `${rawKey}: ${why}; ignored` });
+      notices.push({ key: rawKey, value, kind: 'unknown-key', message: `${rawKey.slice(0, 42)}: ${why}; ignored` });
+      continue;
+    }
+    if (abOff) {
+      ignored.push(rawKey);
       continue;
     }
     const c = decodeValue(spec, value);
     if (c.notice) notices.push({ ...c.notice, key: rawKey, message: `B: ${c.notice.message}` });
     ui.compare = { ...(ui.compare ?? {}), [key]: c.value };
+  }
+  if (ignored.length) {
+    notices.push({ key: 'ab', value: raw.ab ?? '', kind: 'invalid', message: `${ignored.join(', ')}: ignored, because ab="${(raw.ab ?? '').slice(0, 20)}" turns the A/B comparison off (ab=1 turns it on)` });
   }
   const t = parseTourOption(raw);
   notices.push(...t.notices);
@@ -88,7 +100,7 @@ export function formatUiOptions(schema: LabSchema, a: Record<string, ParamValue>
   if (ui.compare) {
     parts.push('ab=1');
     for (const spec of schema.params) {
-      if (!(spec.key in ui.compare) || spec.key === 'seed') continue;
+      if (!Object.hasOwn(ui.compare, spec.key) || spec.key === 'seed') continue;
       const v = ui.compare[spec.key];
       if (a[spec.key] !== undefined && valuesEqual(spec, v, a[spec.key])) continue;
       parts.push(`${COMPARE_PREFIX}${spec.key}=${escape(encodeValue(spec, v))}`);

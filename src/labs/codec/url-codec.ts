@@ -12,6 +12,8 @@
 // - Values are decoded strictly: unknown keys are ignored, out-of-range numbers clamped, bad values
 //   replaced by defaults; each correction is a ParamNotice (see param-codec.ts).
 // - A link with an older `v` is migrated first (migrations.ts); a link without `v` is read as current.
+// - Untrusted text (the path, keys, values) is only ever looked up by own key or in a Map (own.ts), and
+//   the query is read within fixed bounds (query.ts).
 import { LAB_IDS, type LabId, type LabSchema, type ParamValue } from '../types';
 import { LAB_SCHEMAS } from '../schemas';
 import type { BackendRequest } from '../../protocol/messages';
@@ -20,10 +22,13 @@ import { COMPARE_PREFIX, defaultUi, formatUiOptions, parseUiOptions, UI_KEYS, ty
 import { migrateRaw, renamedKey } from './migrations';
 import { parseGalleryFilter } from './gallery-filter';
 import { URL_VERSION } from './version';
+import { parseQuery, safeDecode } from './query';
+import { ownValue } from './own';
 
 export type { ParamNotice, NoticeKind } from './param-codec';
 export type { UiOptions } from './ui-options';
 export { URL_VERSION } from './version';
+export { parseQuery, MAX_LINK_CHARS, MAX_LINK_KEYS } from './query';
 export const BACKEND_REQUESTS: readonly BackendRequest[] = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'];
 /** keys the codec owns; no lab may use them as param keys */
 export const RESERVED_KEYS = ['v', 'preset', 'backend', ...UI_KEYS] as const;
@@ -107,33 +112,6 @@ export function validateParams(
   return { params, notices, preset };
 }
 
-function safeDecode(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s; // malformed %-escape: keep the text; the value check reports it
-  }
-}
-
-/** Split `a=1&b=2` into raw strings. '+' is not a space here (it is literal in a fragment). Repeated keys: last wins. */
-export function parseQuery(query: string): { raw: Record<string, string>; notices: ParamNotice[] } {
-  const raw: Record<string, string> = Object.create(null);
-  const counts = new Map<string, number>();
-  for (const part of query.split('&')) {
-    if (part === '') continue;
-    const eq = part.indexOf('=');
-    const key = safeDecode(eq < 0 ? part : part.slice(0, eq));
-    const value = eq < 0 ? '' : safeDecode(part.slice(eq + 1));
-    raw[key] = value;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  const notices: ParamNotice[] = [];
-  for (const [key, n] of counts) {
-    if (n > 1) notices.push({ key, value: raw[key], kind: 'invalid', message: `${key} is given ${n} times; using the last value "${raw[key]}"` });
-  }
-  return { raw: { ...raw }, notices };
-}
-
 /** Parse a hash (`#/samplers?...`), a full share URL, or `samplers?...`. Never throws. */
 export function parseHash(hash: string, schemas: Partial<Record<LabId, LabSchema>> = LAB_SCHEMAS): ParsedHash {
   const afterHash = hash.includes('#') ? hash.slice(hash.indexOf('#') + 1) : hash;
@@ -156,7 +134,8 @@ export function parseHash(hash: string, schemas: Partial<Record<LabId, LabSchema
     return done({ route: 'gallery', params: { ...g.filter } });
   }
   if (path === 'bench') return done({ route: 'bench', params: {} });
-  const schema = schemas[path as LabId];
+  // own keys only: `#/constructor` must not find Object.prototype.constructor
+  const schema = ownValue(schemas, path);
   if (!schema) {
     const shown = path.length > 40 ? `${path.slice(0, 37)}...` : path;
     const known = (LAB_IDS as readonly string[]).includes(path);
@@ -198,7 +177,7 @@ export function formatQuery(schema: LabSchema, params: Record<string, ParamValue
 }
 
 export function formatHash(lab: LabId, params: Record<string, ParamValue>, extras: HashExtras = {}, schemas: Partial<Record<LabId, LabSchema>> = LAB_SCHEMAS): string {
-  const schema = schemas[lab];
+  const schema = ownValue(schemas, lab);
   if (!schema) return `#/${lab}`;
   return `#/${lab}?${formatQuery(schema, params, extras)}`;
 }

@@ -36,7 +36,7 @@ export function removeOverride(overrides: Overrides, key: string): Overrides {
 
 /** The overrides that make B differ from A, in schema order (an override equal to A's value is inert). */
 export function activeOverrides(schema: LabSchema, a: Record<string, ParamValue>, overrides: Overrides): ParamSpec[] {
-  return schema.params.filter((s) => s.key in overrides && s.key !== 'seed' && !(a[s.key] !== undefined && valuesEqual(s, overrides[s.key], a[s.key])));
+  return schema.params.filter((s) => Object.hasOwn(overrides, s.key) && s.key !== 'seed' && !(a[s.key] !== undefined && valuesEqual(s, overrides[s.key], a[s.key])));
 }
 
 /** One value as a person reads it: the enum's label, yes/no, or the link's number. */

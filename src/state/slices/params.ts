@@ -6,6 +6,7 @@ import type { LabId, LabSchema, ParamValue } from '../../labs/types';
 import { coerceValue } from '../../labs/codec/param-codec';
 import { defaultsOf, type ParsedHash, type Route } from '../../labs/codec/url-codec';
 import { defaultUi, type UiOptions } from '../../labs/codec/ui-options';
+import { ownValue } from '../../labs/codec/own';
 import type { AppState } from '../store';
 
 export interface ParamChange {
@@ -38,7 +39,8 @@ export interface ParamsSlice {
 }
 
 export function schemaOf(lab: LabId | null): LabSchema | undefined {
-  return lab ? LAB_SCHEMAS[lab] : undefined;
+  // own keys only: the lab id may have come from a link (parseHash checks it too)
+  return lab ? ownValue(LAB_SCHEMAS, lab) : undefined;
 }
 
 /** Pure: the params after one edit, whether the edit is live, and a notice if the value was corrected. */

@@ -34,7 +34,7 @@ function BEditor({ schema, a, overrides, onChange }: {
   const b = bParamsOf(schema, a, overrides);
   const active = activeOverrides(schema, a, overrides);
   // settings that apply to B as configured (e.g. leapfrog steps only for HMC), and any already overridden
-  const offered = overridableSpecs(schema).filter((s) => !s.when || s.when(b) || s.key in overrides);
+  const offered = overridableSpecs(schema).filter((s) => !s.when || s.when(b) || Object.hasOwn(overrides, s.key));
   const [picked, setPicked] = useState<string>(() => active[0]?.key ?? offered[0]?.key ?? '');
   const spec = offered.find((s) => s.key === picked) ?? offered[0];
   const edit = (key: string, v: ParamValue) => {
