@@ -41,31 +41,49 @@ const WARMUP_PHASE = /training|fitting|pre-training/i;
 
 const maxSpeed = (lab: LabId) => LAB_SCHEMAS[lab]!.params.find((p) => p.key === 'speed')?.max ?? 1;
 
-/** iterations per second in the page over `seconds` (or to the end of a finite run), past any training phase */
+/**
+ * iterations per second in the page over `seconds` (or to the end of a finite run), past any training phase:
+ * the latest frame's iteration is sampled at every animation frame, so a run shorter than a second is timed too
+ */
 async function pageRate(browser: Browser, base: string, lab: LabId, preset: string, seconds: number): Promise<{ its: number; backend: string }> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   const page = await context.newPage();
   try {
+    // as text: tsx wraps named functions in a helper the page does not have
+    await page.addInitScript({ content: `
+      window.__samples = [];
+      const tick = () => {
+        const pg = window.__playground;
+        const f = pg && pg.latest();
+        if (f) window.__samples.push({ t: performance.now(), it: f.iteration, phase: f.info.phase || '', status: pg.store.getState().status });
+        requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);` });
     await page.goto(`${base}#/${lab}?preset=${preset}&speed=${maxSpeed(lab)}`);
-    type W = { __playground?: { store: { getState(): { iteration: number; status: string; info: Record<string, string>; backend: string | null } } } };
-    const read = () => page.evaluate(() => {
-      const s = (window as unknown as W).__playground!.store.getState();
-      return { it: s.iteration, status: s.status, phase: s.info.phase ?? '', backend: s.backend ?? '', t: performance.now() };
-    });
-    await page.waitForFunction(() => ((window as unknown as W).__playground?.store.getState().iteration ?? 0) > 0, null, { timeout: 5 * 60_000, polling: 50 });
-    let a = await read();
-    while (WARMUP_PHASE.test(a.phase)) {
-      await page.waitForTimeout(100);
-      a = await read();
+    type S = { t: number; it: number; phase: string; status: string };
+    const samples = () => page.evaluate(() => (window as unknown as { __samples: S[] }).__samples);
+    const started = (list: S[]) => list.findIndex((x) => x.it > 0 && !WARM.test(x.phase));
+    const WARM = WARMUP_PHASE;
+    // past the training phase, then `seconds` more (or the end of a finite run)
+    let list = await samples();
+    for (let i = 0; i < 1200 && started(list) < 0; i++) {
+      await page.waitForTimeout(250);
+      list = await samples();
     }
-    // a finite run (Mismatch's T steps) may end first: the rate is over what it ran
-    let b = a;
-    const end = Date.now() + seconds * 1000;
-    while (Date.now() < end && b.status === 'running') {
-      await page.waitForTimeout(50);
-      b = await read();
+    const t0 = Date.now();
+    while (Date.now() - t0 < seconds * 1000 && !['done', 'diverged', 'error'].includes(list.at(-1)?.status ?? '')) {
+      await page.waitForTimeout(250);
+      list = await samples();
     }
-    return { its: (b.it - a.it) / ((b.t - a.t) / 1000), backend: a.backend };
+    const i0 = started(list);
+    // the start of the counted stretch: the first sample at the first counted iteration's predecessor (the
+    // last one would miss the compute between frames when a short run's iterations arrive in a few frames)
+    const prev = list[Math.max(0, i0 - 1)];
+    const a = list.find((x) => x.it === prev.it && x.phase === prev.phase) ?? prev;
+    const last = list.findIndex((x, i) => i >= i0 && x.it === list.at(-1)!.it);
+    const b = list[last];
+    const backend = await page.evaluate(() => (window as unknown as { __playground: { store: { getState(): { backend: string | null } } } }).__playground.store.getState().backend ?? '');
+    return { its: (b.it - a.it) / ((b.t - a.t) / 1000), backend };
   } finally {
     await context.close();
   }

@@ -133,6 +133,6 @@ function print(reports: Report[], ui: UiFigures[], rates: LabRate[], json: boole
 }
 
 main().catch((e: unknown) => {
-  process.stderr.write(`error: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.stderr.write(`error: ${e instanceof Error ? (process.env.DEBUG ? e.stack : e.message) : String(e)}\n`);
   process.exit(e instanceof UsageError ? 2 : 1);
 });

@@ -4,7 +4,7 @@
 // nothing of the DOM or of workers: the worker and the tests give it an emitter and a scheduler.
 import type { FromWorker, Params, RunStatus, ToWorker } from '../protocol/messages';
 import type { Experiment, LabDefinition, ParamValue } from '../labs/types';
-import type { Snapshot } from '../protocol/snapshot';
+import type { Snapshot, TraceRow } from '../protocol/snapshot';
 import { describeError } from './errors';
 
 export interface EngineHost {
@@ -58,6 +58,11 @@ export class Engine {
   private lastMetricsIter = 0;
   /** the last advance reached the end of a phase: the next frame carries every metric */
   private phaseEnded = false;
+  /**
+   * costly metrics taken between frames, at the iterations they were due: a fast run at a high speed draws a
+   * frame per `speed` iterations, yet its charts get a point every stride (they go with the next frame)
+   */
+  private metricRows: TraceRow[] = [];
   /** resolves the loop's wait for an ack: any message or status change wakes it to look again */
   private wake: (() => void) | null = null;
 
@@ -121,6 +126,7 @@ export class Engine {
     this.sliceSteps = 1;
     this.phaseEnded = false;
     this.lastMetricsIter = 0;
+    this.metricRows = [];
     let lab: LabDefinition | undefined;
     try {
       lab = await this.host.labs(labId);
@@ -198,8 +204,6 @@ export class Engine {
     let n = this.speed;
     const left = exp.phaseLeft?.() ?? Infinity;
     if (left > 0) n = Math.min(n, left);
-    const toDue = this.lastMetricsIter + this.strideNow() - exp.iteration;
-    if (toDue > 0) n = Math.min(n, toDue);
     return Math.max(1, n);
   }
 
@@ -235,7 +239,8 @@ export class Engine {
     let left = n;
     while (left > 0 && this.exp && !this.exp.done && runId === this.runId) {
       const phaseLeft = this.exp.phaseLeft?.() ?? Infinity;
-      const k = Math.min(left, this.sliceSteps, phaseLeft > 0 ? phaseLeft : Infinity);
+      const toDue = this.lastMetricsIter + this.strideNow() - this.exp.iteration;
+      const k = Math.min(left, this.sliceSteps, phaseLeft > 0 ? phaseLeft : Infinity, toDue > 0 ? toDue : Infinity);
       const t0 = this.host.now();
       try {
         this.exp.step(k);
@@ -252,6 +257,10 @@ export class Engine {
         this.phaseEnded = true;
         this.startPhase();
         left = 0;
+      }
+      // a stride's metrics, due before the frame: taken now, sent with it (not at a phase end: the frame does that)
+      if (!this.phaseEnded && this.exp.iteration - this.lastMetricsIter >= this.strideNow() && left > 0) {
+        if (!(await this.recordMetrics())) return;
       }
       await this.host.yieldNow();
       if (interruptible && this.status !== 'running') break; // paused mid-frame
@@ -290,8 +299,11 @@ export class Engine {
     // ...and at every phase end and every `strideNow()` iterations, so a fast run still charts every stretch
     const metricsGap = Math.max(METRICS_EVERY_MS, Math.min(12 * this.metricsCost, METRICS_MAX_GAP_MS));
     const due = this.phaseEnded || this.exp.iteration - this.lastMetricsIter >= this.strideNow();
-    const metrics = metricsWanted === 'force' || (metricsWanted === 'auto' &&
+    let metrics = metricsWanted === 'force' || (metricsWanted === 'auto' &&
       (forceGrids || due || this.status !== 'running' || this.exp.done || now - this.lastMetricsAt > metricsGap));
+    // metrics taken at this very iteration between frames are this frame's: not computed twice
+    const here = this.metricRows.at(-1)?.x === this.exp.iteration ? this.metricRows.pop()! : null;
+    if (here) metrics = false;
     let snap: Snapshot;
     try {
       snap = await this.exp.snapshot({ grids, metrics });
@@ -312,7 +324,35 @@ export class Engine {
       this.lastGridAt = now;
       this.gridsDirty = false;
     }
+    if (here) {
+      snap.metrics = { ...here.m, ...snap.metrics };
+      metrics = true;
+    }
+    if (this.metricRows.length) {
+      snap.rows = this.metricRows;
+      this.metricRows = [];
+    }
     return { snap, metrics };
+  }
+
+  /** costly metrics now, kept for the next frame; false when the run failed or was replaced meanwhile */
+  private async recordMetrics(): Promise<boolean> {
+    const exp = this.exp!;
+    const runId = this.runId;
+    const t0 = this.host.now();
+    let snap: Snapshot;
+    try {
+      snap = await exp.snapshot({ grids: false, metrics: true });
+    } catch (e) {
+      this.fail(...describeError(e, 'snapshot'));
+      return false;
+    }
+    if (runId !== this.runId) return false;
+    this.metricRows.push({ x: snap.iteration, m: snap.metrics });
+    this.lastMetricsAt = t0;
+    this.metricsCost = this.host.now() - t0;
+    this.lastMetricsIter = exp.iteration;
+    return true;
   }
 
   private sendFrame(snap: Snapshot): void {

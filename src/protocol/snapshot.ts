@@ -32,6 +32,8 @@ export interface Snapshot {
   iteration: number;
   /** rows recorded since the previous frame, oldest first (the engine fills it from Experiment.drainTrace) */
   trace?: TraceRow[];
+  /** costly metrics the engine took between this frame and the previous one, at the iterations they were due */
+  rows?: TraceRow[];
   layers: Record<string, Layer>;
   /** metric values at this iteration; the UI appends them to its series */
   metrics: Record<string, number>;

@@ -25,6 +25,12 @@ export const BACKEND_ORDER: readonly BackendName[] = ['webgpu', 'webgl', 'wasm',
  */
 export const METRICS_INTERVAL_MS = 250;
 
+function withoutTraced(r: TraceRow, traced: ReadonlySet<string>): TraceRow {
+  const m: Record<string, number> = {};
+  for (const [k, v] of Object.entries(r.m)) if (!traced.has(k)) m[k] = v;
+  return { x: r.x, m };
+}
+
 /** the run length a chart should cover: the preset's recommended steps, else the lab's */
 export function horizonOf(lab: LabId, preset: string | null): number | undefined {
   const schema = LAB_SCHEMAS[lab];
@@ -262,11 +268,13 @@ export class WorkerBridge {
   }
 
   /** a frame's trace rows (every iteration since the last frame), then its own metrics at its iteration */
-  private collect(snap: { iteration: number; metrics: Record<string, number>; info: Record<string, string>; trace?: TraceRow[] }): void {
+  private collect(snap: { iteration: number; metrics: Record<string, number>; info: Record<string, string>; trace?: TraceRow[]; rows?: TraceRow[] }): void {
     for (const r of snap.trace ?? []) {
       for (const k in r.m) this.traced.add(k);
       this.pending.push(r);
     }
+    // metrics taken between frames: their traced keys are the trace's, as for the frame's own
+    for (const r of snap.rows ?? []) this.pending.push(withoutTraced(r, this.traced));
     const own: Record<string, number> = {};
     let any = false;
     for (const [k, v] of Object.entries(snap.metrics)) if (!this.traced.has(k)) { own[k] = v; any = true; }
