@@ -1,6 +1,7 @@
-// `npm run bench [-- --quick] [--workload W] [--n N] [--backends LIST] [--labs LIST] [--json] [--no-browser] [--no-numpy] [--no-build]`
+// `npm run bench [-- --quick] [--workload W] [--n N] [--backends LIST] [--labs LIST] [--json] [--no-browser] [--no-numpy] [--no-torch] [--no-build]`
 // Fixed workloads on every backend: in headless Chromium (the app's own worker: WebGPU, WebGL, WASM,
-// CPU), in Node (CPU, WASM) and in NumPy, in one run, so every figure comes with its ratio to NumPy.
+// CPU), in Node (CPU, WASM), in NumPy and (where `import torch` works) in PyTorch, in one run, so every figure
+// comes with its ratio to each.
 // Prints a table, or with --json one line per workload. Times are reported, never asserted.
 import { spawnSync } from 'node:child_process';
 import { benchOptions, numpyTwin, runWorkload, WORKLOADS, type WorkloadId } from '../engine/bench/workloads';
@@ -11,10 +12,10 @@ import type { LabId } from '../labs/types';
 import { UsageError } from './args';
 
 interface Row { backend: string; median_ms: number; min_ms: number; max_ms: number; rate: number; error?: string }
-interface Report { workload: WorkloadId; n: number; unit: string; rows: Row[]; numpy?: Row }
+interface Report { workload: WorkloadId; n: number; unit: string; rows: Row[]; numpy?: Row; torch?: Row }
 
 function parse(argv: string[]) {
-  const o = { labs: undefined as LabId[] | undefined, quick: false, json: false, browser: true, numpy: true, build: true, ui: true, workloads: [...WORKLOADS] as WorkloadId[], n: undefined as number | undefined, backends: ['webgpu', 'webgl', 'wasm', 'cpu'] };
+  const o = { labs: undefined as LabId[] | undefined, quick: false, json: false, browser: true, numpy: true, torch: true, build: true, ui: true, workloads: [...WORKLOADS] as WorkloadId[], n: undefined as number | undefined, backends: ['webgpu', 'webgl', 'wasm', 'cpu'] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--quick') o.quick = true;
@@ -27,6 +28,7 @@ function parse(argv: string[]) {
     else if (a === '--json') o.json = true;
     else if (a === '--no-browser') o.browser = false;
     else if (a === '--no-numpy') o.numpy = false;
+    else if (a === '--no-torch') o.torch = false;
     else if (a === '--no-build') o.build = false;
     else if (a === '--no-ui') o.ui = false;
     else if (a === '--backends') {
@@ -45,18 +47,25 @@ function parse(argv: string[]) {
     } else if (a === '--n') {
       o.n = Number(argv[++i]);
       if (!Number.isInteger(o.n) || o.n < 1) throw new UsageError(`--n="${argv[i]}" is not allowed: a positive integer`);
-    } else throw new UsageError(`unknown option ${a}; allowed: --quick --json --workload W --n N --backends LIST --labs LIST --no-browser --no-numpy --no-build --no-ui`);
+    } else throw new UsageError(`unknown option ${a}; allowed: --quick --json --workload W --n N --backends LIST --labs LIST --no-browser --no-numpy --no-torch --no-build --no-ui`);
   }
   return o;
 }
 
-function numpy(w: WorkloadId, n: number | undefined, quick: boolean): Row | undefined {
-  const args = ['scripts/bench_numpy.py', '--workload', numpyTwin(w), ...(n ? ['--n', String(n)] : []), ...(quick ? ['--quick'] : [])];
-  const r = spawnSync('python3', args, { encoding: 'utf8' });
-  if (r.status !== 0) return undefined; // no python3 or no numpy: the ratio column stays empty
+/** the Python reference `script` on the first interpreter that has `module`; undefined leaves its column empty */
+function python(script: string, module: string, label: (j: { threads?: number; torch?: string }) => string, w: WorkloadId, n: number | undefined, quick: boolean): Row | undefined {
+  // Debian's python3-torch installs for /usr/bin/python3, which need not be the python3 on PATH
+  const exe = ['python3', '/usr/bin/python3'].find((p) => spawnSync(p, ['-c', `import ${module}`]).status === 0);
+  if (!exe) return undefined;
+  const args = [script, '--workload', numpyTwin(w), ...(n ? ['--n', String(n)] : []), ...(quick ? ['--quick'] : [])];
+  const r = spawnSync(exe, args, { encoding: 'utf8' });
+  if (r.status !== 0) return undefined;
   const j = JSON.parse(r.stdout.trim().split('\n').pop()!);
-  return { backend: 'numpy', median_ms: j.median_ms, min_ms: j.min_ms, max_ms: j.max_ms, rate: j.rate };
+  return { backend: label(j), median_ms: j.median_ms, min_ms: j.min_ms, max_ms: j.max_ms, rate: j.rate };
 }
+const numpy = (w: WorkloadId, n: number | undefined, quick: boolean) => python('scripts/bench_numpy.py', 'numpy', () => 'numpy', w, n, quick);
+const torch = (w: WorkloadId, n: number | undefined, quick: boolean) =>
+  python('scripts/bench_torch.py', 'torch', (j) => `pytorch ${j.torch ?? ''} (${j.threads ?? '?'} threads)`, w, n, quick);
 
 async function main() {
   const o = parse(process.argv.slice(2));
@@ -91,6 +100,7 @@ async function main() {
     }
   }
   if (o.numpy) for (const r of reports) r.numpy = numpy(r.workload, o.n, o.quick);
+  if (o.torch) for (const r of reports) r.torch = torch(r.workload, o.n, o.quick);
   print(reports, ui, rates, o.json);
 }
 
@@ -105,15 +115,17 @@ function print(reports: Report[], ui: UiFigures[], rates: LabRate[], json: boole
         workload: r.workload, n: r.n,
         results: r.rows.map((x) => ({ backend: x.backend, median_ms: x.median_ms, spread_ms: [x.min_ms, x.max_ms], ...rate(x), ...(x.error ? { error: x.error } : {}) })),
         numpy: r.numpy ? { median_ms: r.numpy.median_ms, ...rate(r.numpy) } : null,
+        torch: r.torch ? { backend: r.torch.backend, median_ms: r.torch.median_ms, ...rate(r.torch) } : null,
         ratio_best_vs_numpy: ratio,
+        ratio_best_vs_torch: best && r.torch ? r.torch.median_ms / best.median_ms : null,
       }) + '\n');
       continue;
     }
     console.log(`\n${r.workload}  (N = ${r.n}; ${r.unit})`);
-    console.log('backend'.padEnd(70) + 'median ms'.padStart(12) + 'spread ms'.padStart(22) + 'rate'.padStart(14) + '  vs NumPy');
-    for (const x of [...r.rows, ...(r.numpy ? [r.numpy] : [])]) {
-      const vs = r.numpy && Number.isFinite(x.median_ms) ? `${(r.numpy.median_ms / x.median_ms).toFixed(2)}x` : '';
-      const line = x.error ? `  ${x.error}` : `${x.median_ms.toFixed(3).padStart(12)}${`${x.min_ms.toFixed(2)}-${x.max_ms.toFixed(2)}`.padStart(22)}${x.rate.toPrecision(4).padStart(14)}  ${vs}`;
+    console.log('backend'.padEnd(70) + 'median ms'.padStart(12) + 'spread ms'.padStart(22) + 'rate'.padStart(14) + '  vs NumPy'.padEnd(12) + '  vs PyTorch');
+    for (const x of [...r.rows, ...(r.numpy ? [r.numpy] : []), ...(r.torch ? [r.torch] : [])]) {
+      const vs = (ref?: Row) => (ref && Number.isFinite(x.median_ms) ? `${(ref.median_ms / x.median_ms).toFixed(2)}x` : '');
+      const line = x.error ? `  ${x.error}` : `${x.median_ms.toFixed(3).padStart(12)}${`${x.min_ms.toFixed(2)}-${x.max_ms.toFixed(2)}`.padStart(22)}${x.rate.toPrecision(4).padStart(14)}  ${vs(r.numpy).padEnd(10)}  ${vs(r.torch)}`;
       console.log(x.backend.slice(0, 69).padEnd(70) + line);
     }
   }

@@ -1,0 +1,172 @@
+#!/usr/bin/env python3
+"""PyTorch reference for `npm run bench`, beside the NumPy one: the same workloads written as a researcher would.
+
+Samplers are plain tensor code under `torch.no_grad()`; `dsm-train` is an `nn.Module` trained with
+`torch.optim.Adam` and autograd. Threads: every core the OS reports (PyTorch's own default counts physical cores only).
+Prints one JSON object per workload: {"workload","n","median_ms","min_ms","max_ms","rate","threads","torch"}.
+The math mirrors scripts/bench_numpy.py and src/engine/bench/workloads.ts (float32 throughout).
+"""
+import argparse
+import json
+import math
+import os
+import time
+
+import torch
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+MOG = json.load(open(os.path.join(HERE, "..", "src", "core", "targets", "mog40.json")))
+MEANS = torch.tensor(MOG["means"], dtype=torch.float32)  # [K,2]
+VAR = float(MOG["std"]) ** 2
+
+
+def mog_score(x, a=1.0, s2=0.0):
+    """exact score of the noised isotropic mixture: -sum_k g_k (x - a mu_k) / S"""
+    S = a * a * VAR + s2
+    d = x[:, None, :] - a * MEANS[None, :, :]  # [N,K,2]
+    g = torch.softmax(-0.5 * (d * d).sum(-1) / S, dim=1)
+    return -(g[:, :, None] * d).sum(1) / S
+
+
+def mog_logprob(x):
+    d = x[:, None, :] - MEANS[None, :, :]
+    q = -0.5 * (d * d).sum(-1) / VAR
+    return torch.logsumexp(q, dim=1) - math.log(len(MEANS) * 2 * math.pi * VAR)
+
+
+def linear_abar(T):
+    t = torch.arange(T + 1, dtype=torch.float64) / T
+    log_abar = -(0.1 * t + 19.9 * t * t / 2)
+    beta = torch.clamp(1 - torch.exp(log_abar[1:] - log_abar[:-1]), max=0.999)
+    return beta.tolist(), torch.cumprod(1 - beta, 0).tolist()
+
+
+def time_it(fn, repeats, warmup=1):
+    for _ in range(warmup):
+        fn()
+    ts = []
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        fn()
+        ts.append((time.perf_counter() - t0) * 1000)
+    return sorted(ts)
+
+
+@torch.no_grad()
+def langevin(n, repeats, inner, gen):
+    x = torch.randn(n, 2, generator=gen)
+    h = 0.1
+    noise = math.sqrt(2 * h)
+
+    def run():
+        nonlocal x
+        for _ in range(inner):
+            x = x + h * mog_score(x) + noise * torch.randn(n, 2, generator=gen)
+
+    return time_it(run, repeats), inner, n
+
+
+@torch.no_grad()
+def ddpm(n, repeats, gen):
+    T = 100
+    beta, abar = linear_abar(T)
+
+    def run():
+        x = torch.randn(n, 2, generator=gen)
+        for t in range(T, 0, -1):
+            ab = abar[t - 1]
+            ab_prev = abar[t - 2] if t > 1 else 1.0
+            a, s2 = math.sqrt(ab), 1 - ab
+            x0 = (x + s2 * mog_score(x, a, s2)) / a
+            c1 = math.sqrt(ab_prev) * beta[t - 1] / (1 - ab)
+            c2 = math.sqrt(1 - beta[t - 1]) * (1 - ab_prev) / (1 - ab)
+            x = c1 * x0 + c2 * x
+            if t > 1:
+                x = x + math.sqrt(beta[t - 1] * (1 - ab_prev) / (1 - ab)) * torch.randn(n, 2, generator=gen)
+
+    return time_it(run, repeats), 1, n * T
+
+
+class ScoreNet(torch.nn.Module):
+    """2 (+16 noise features) -> 128 -> 128 -> 2 MLP with SiLU, predicting the noise"""
+
+    def __init__(self):
+        super().__init__()
+        self.net = torch.nn.Sequential(
+            torch.nn.Linear(18, 128), torch.nn.SiLU(), torch.nn.Linear(128, 128), torch.nn.SiLU(), torch.nn.Linear(128, 2)
+        )
+        self.register_buffer("freqs", torch.arange(1, 9, dtype=torch.float32))
+
+    def forward(self, xt, log_sigma):
+        u = log_sigma * self.freqs[None, :] * 0.2
+        return self.net(torch.cat([xt, torch.sin(u), torch.cos(u)], dim=1))
+
+
+def dsm_train(batch, repeats, inner, gen):
+    model = ScoreNet()
+    opt = torch.optim.Adam(model.parameters(), lr=1e-3)
+    data = torch.randn(4096, 2, generator=gen)
+    lo, hi = math.log(0.01), math.log(80)
+
+    def train_step():
+        x0 = data[torch.randint(0, len(data), (batch,), generator=gen)]
+        log_sigma = lo + (hi - lo) * torch.rand(batch, 1, generator=gen)
+        sigma = torch.exp(log_sigma)
+        a = 1 / torch.sqrt(1 + sigma**2)
+        z = torch.randn(batch, 2, generator=gen)
+        xt = a * x0 + sigma * a * z
+        loss = ((model(xt, log_sigma) - z) ** 2).mean()
+        opt.zero_grad(set_to_none=True)
+        loss.backward()
+        opt.step()
+
+    def run():
+        for _ in range(inner):
+            train_step()
+
+    return time_it(run, repeats), inner, 1
+
+
+@torch.no_grad()
+def grid(n, repeats):
+    g = (torch.arange(n, dtype=torch.float32) + 0.5) / n * 112 - 56
+    yy, xx = torch.meshgrid(g, g, indexing="ij")
+    pts = torch.stack([xx.reshape(-1), yy.reshape(-1)], 1)
+    return time_it(lambda: (mog_logprob(pts), mog_score(pts)), repeats), 1, n * n
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--workload", action="append")
+    ap.add_argument("--n", type=int)
+    ap.add_argument("--repeats", type=int, default=5)
+    ap.add_argument("--inner", type=int, default=10)
+    ap.add_argument("--threads", type=int, help="torch.set_num_threads; default: every core the OS reports")
+    ap.add_argument("--quick", action="store_true")
+    a = ap.parse_args()
+    # PyTorch's own default counts physical cores (1 on this 2-vCPU VM); a researcher's laptop run uses them all
+    torch.set_num_threads(a.threads or os.cpu_count() or 1)
+    gen = torch.Generator().manual_seed(1)
+    quick = {"langevin-mog40": 1000, "ddpm-mog40": 500, "dsm-train": 128, "grid": 32}
+    full = {"langevin-mog40": 10000, "ddpm-mog40": 10000, "dsm-train": 1024, "grid": 128}
+    repeats = 2 if a.quick else a.repeats
+    inner = 2 if a.quick else a.inner
+    for w in a.workload or ["langevin-mog40", "ddpm-mog40", "dsm-train", "grid"]:
+        n = a.n or (quick if a.quick else full)[w]
+        if w == "langevin-mog40":
+            ts, per, work = langevin(n, repeats, inner, gen)
+        elif w == "ddpm-mog40":
+            ts, per, work = ddpm(n, repeats, gen)
+        elif w == "dsm-train":
+            ts, per, work = dsm_train(n, repeats, inner, gen)
+        else:
+            ts, per, work = grid(n, repeats)
+        med = ts[len(ts) // 2] / per
+        print(json.dumps({
+            "workload": w, "n": n, "median_ms": med, "min_ms": ts[0] / per, "max_ms": ts[-1] / per,
+            "rate": work / med * 1000, "threads": torch.get_num_threads(), "torch": torch.__version__,
+        }))
+
+
+if __name__ == "__main__":
+    main()
