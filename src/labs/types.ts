@@ -77,7 +77,11 @@ export type ViewSpec = ViewWhen & (
    * (e.g. a reward bump's centre, a measurement). Editable 'points' params and drawable 'xy' params are
    * bound automatically to the plane's handles and drawing mode.
    */
-  | { id: string; kind: 'plane'; title: string; layers: readonly string[]; click?: PlaneClick; /** one of a row of small multiples (e.g. V(·, t) per t) */ small?: boolean }
+  | {
+    id: string; kind: 'plane'; title: string; layers: readonly string[]; click?: PlaneClick; /** one of a row of small multiples (e.g. V(·, t) per t) */ small?: boolean;
+    /** the plot's key: what each layer is ('white: data'), by layer name; the plane shows the entries of the layers it draws */
+    legend: Readonly<Record<string, string>>;
+  }
   | { id: string; kind: 'hist'; title: string; axis: 0 | 1; layer: string }
   /**
    * metric series over iterations. `x`: plot against another metric instead (e.g. cumulative gradient

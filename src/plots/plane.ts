@@ -18,6 +18,7 @@ import { PATH_COLOR, PATH_COLOR_PLAIN, drawPaths, type PathsLayer } from './path
 import { POINT_COLORS, POINT_COLORS_PLAIN, drawPoints } from './points';
 import { fitCanvas, planeScale, sameBox, type PlaneScale } from './scale';
 import { sameGrid } from './grid-compare';
+import { PlaneLegend, type LegendEntry } from './plane-legend';
 
 export interface PlaneToggles {
   density: DensityMode;
@@ -57,11 +58,15 @@ export class PlaneView {
   /** an outside colour range (shared by an A/B comparison); null: the grid's own */
   private valueRange: ValueRange | null = null;
   private handlesKey: { comps: Mixture | null; s: PlaneScale | null } = { comps: null, s: null };
+  private legend: PlaneLegend | null = null;
+  /** what each layer is, for the key (layer name -> label); unlabelled layers stay out of it */
+  private legendLabels: Readonly<Record<string, string>> = {};
 
   constructor(
     private container: HTMLElement,
-    opts: { ariaLabel?: string; colormap?: ColormapName } = {},
+    opts: { ariaLabel?: string; colormap?: ColormapName; legend?: HTMLElement } = {},
   ) {
+    if (opts.legend) this.legend = new PlaneLegend(opts.legend);
     container.classList.add('plot-plane');
     this.heat.className = 'plot-layer';
     this.overlay.className = 'plot-layer';
@@ -136,6 +141,11 @@ export class PlaneView {
     }
   }
 
+  /** the key's labels per layer name; shown for the layers the next paint draws */
+  setLegendLabels(labels: Readonly<Record<string, string>>): void {
+    this.legendLabels = labels;
+  }
+
   setAriaLabel(label: string): void {
     this.svg.setAttribute('aria-label', label);
   }
@@ -160,6 +170,7 @@ export class PlaneView {
     this.observer.disconnect();
     this.handles.dispose();
     this.draw.dispose();
+    this.legend?.dispose();
     this.heat.remove();
     this.overlay.remove();
     this.svg.remove();
@@ -250,6 +261,7 @@ export class PlaneView {
       for (const l of this.layersOf(names, 'paths') as PathsLayer[]) drawPaths(ctx, l, s, shaded ? PATH_COLOR : PATH_COLOR_PLAIN);
     }
     ctx.restore();
+    if (this.legend) this.legend.update(this.legendEntries(names, toggles, grid));
 
     const comps = this.layersOf(names, 'handles')[0]?.components ?? null;
     if (comps !== this.handlesKey.comps || s !== this.handlesKey.s) {
@@ -257,6 +269,35 @@ export class PlaneView {
       else this.handles.clear(s);
       this.handlesKey = { comps, s };
     }
+  }
+
+  /** the key for what paint() just drew: the same layer order and colour choices as above */
+  private legendEntries(names: readonly string[], toggles: PlaneToggles, grid: ScalarGrid | null): LegendEntry[] {
+    const shaded = toggles.density !== 'off';
+    const pc = shaded ? POINT_COLORS : POINT_COLORS_PLAIN;
+    const ac = shaded ? ARROW_COLORS : ARROW_COLORS_PLAIN;
+    const counts = { points: 0, vectorGrid: 0 };
+    const out: LegendEntry[] = [];
+    for (const name of names) {
+      const l = this.cache.get(name);
+      const label = this.legendLabels[name];
+      if (!l || !label) continue;
+      const add = (mark: LegendEntry['mark'], color: string) => out.push({ layer: name, label, mark, color, shaded });
+      if (l.kind === 'points') {
+        const i = counts.points++;
+        if (l.xy.length > 0) add('dot', pc[Math.min(i, pc.length - 1)]);
+      } else if (l.kind === 'vectorGrid') {
+        const i = counts.vectorGrid++;
+        if (toggles.field) add('arrow', ac[Math.min(i, ac.length - 1)]);
+      } else if (l.kind === 'paths') {
+        if (toggles.paths && l.nPaths > 0) add('line', shaded ? PATH_COLOR : PATH_COLOR_PLAIN);
+      } else if (l.kind === 'handles') {
+        if (l.components.length > 0) add('handle', '#ffffff');
+      } else if (l.kind === 'scalarGrid') {
+        if (grid === l) add('heat', '');
+      }
+    }
+    return out;
   }
 
   private paintFields(ctx: CanvasRenderingContext2D, fields: VectorGrid[], s: PlaneScale, shaded: boolean): void {

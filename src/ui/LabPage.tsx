@@ -30,6 +30,7 @@ import { CompareSplit, SmallMultiples } from './compare/CompareSplit';
 import { useCompareSeries } from './compare/use-compare';
 import type { SharedRange } from '../state/compare/shared-range';
 import { planeToggles } from './plots/plane-toggles';
+import { namedFirst } from './layout/named-chart';
 
 type PlaneSpec = Extract<ViewSpec, { kind: 'plane' }>;
 type ChartSpec = Extract<ViewSpec, { kind: 'chart' }>;
@@ -50,7 +51,11 @@ export function LabPage({ lab, bridge }: { lab: LabId; bridge: WorkerBridge }) {
   const views = schema.views.filter((v) => !v.when || v.when(params));
   const planes = views.filter((v): v is PlaneSpec => v.kind === 'plane');
   // a chart appears once it has data (acceptance only for MALA/HMC, loss only for a learned score)
-  const charts = views.filter((v): v is ChartSpec => v.kind === 'chart' && v.metrics.some((m) => withData.includes(m.key)));
+  // the chart the preset's text says to watch comes first, in the row the layout keeps on screen with the plane
+  const lookFor = schema.presets.find((p) => p.id === preset)?.lookFor;
+  const charts = namedFirst(views.filter((v): v is ChartSpec => v.kind === 'chart' && v.metrics.some((m) => withData.includes(m.key))), lookFor);
+  // two or more full-size planes are a comparison (the guidance fields, DxMI's τ = 0 twin): one row, equal sizes
+  const big = planes.filter((p) => !p.small);
   // a link's hide= list: hidden parts are not rendered (the lab still runs with every value)
   const hidden = useHidden();
   const show = (section: 'notes' | 'charts' | 'runbar' | 'controls') => !hidden.sections.has(section);
@@ -75,8 +80,17 @@ export function LabPage({ lab, bridge }: { lab: LabId; bridge: WorkerBridge }) {
         <MetricsAnnouncer charts={charts} />
         <RunError bridge={bridge} params={params} setParam={setParam} />
         {show('notes') && notes.map((n) => <p key={n} className="info-notes">{n}</p>)}
+        {big.length > 1 && (
+          <div className="plane-row" data-testid="plane-row">
+            {big.map((p) => (
+              <CompareSplit key={p.id} schema={schema} view={p}>
+                {(range) => <PlaneBlock schema={schema} view={p} params={params} setParam={setParam} drawing={drawing} lab={lab} bridge={bridge} sharedRange={range} />}
+              </CompareSplit>
+            ))}
+          </div>
+        )}
         <div className="plots">
-          {planes.filter((p) => !p.small).map((p) => (
+          {big.length === 1 && big.map((p) => (
             <CompareSplit key={p.id} schema={schema} view={p}>
               {(range) => <PlaneBlock schema={schema} view={p} params={params} setParam={setParam} drawing={drawing} lab={lab} bridge={bridge} sharedRange={range} />}
             </CompareSplit>

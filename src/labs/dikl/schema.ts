@@ -14,7 +14,7 @@ export const diklSchema: LabSchema = {
   // autodiff network steps (5 DSM steps and a generator update): 92 ms an iteration on WASM, 2 600 on CPU here (the probe's units: engine/bench/probe.ts)
   backendProfile: { net: 11 },
   views: [
-    { id: 'plane', kind: 'plane', title: 'Generator samples over log p (red: main, white: comparison)', layers: ['density', 'samplesA', 'samplesB', 'handles'] },
+    { id: 'plane', kind: 'plane', title: 'Generator samples over log p (red: main, white: comparison)', layers: ['density', 'samplesA', 'samplesB', 'handles'], legend: { density: 'target log p', samplesA: 'generator samples (main objective)', samplesB: 'generator samples (comparison objective)', handles: 'target components (drag to edit)' } },
     { id: 'modes', kind: 'chart', title: 'Modes covered', metrics: [{ key: 'modes_covered', label: 'main', range: [0, null], maxKey: 'modes_total' }, { key: 'modes_covered_b', label: 'comparison', range: [0, null] }] },
     { id: 'sw2', kind: 'chart', title: 'Sliced W₂ to exact samples', metrics: [{ key: 'sw2', label: 'main', log: true }, { key: 'sw2_b', label: 'comparison', log: true }] },
     { id: 'w2', kind: 'chart', title: 'Exact W₂ on 200-point subsets', metrics: [{ key: 'w2', label: 'main', log: true }, { key: 'w2_b', label: 'comparison', log: true }] },
@@ -23,6 +23,7 @@ export const diklSchema: LabSchema = {
     { id: 'levels', kind: 'xy', title: 'Score errors per noise level (main)', layer: 'levelErrors', xLabel: 'level t', logY: true },
     {
       id: 'inspector', kind: 'plane', title: 'Posterior inspector: p(x0 | x_t), exact (red) vs AIS (white)', layers: ['density', 'postExact', 'postAis', 'marker', 'clickScale'],
+      legend: { density: 'target log p', postExact: 'exact p(x0 | x_t) samples', postAis: 'AIS samples', marker: 'x_t (the clicked point)', clickScale: 'components' },
       click: { x: 'px', y: 'py', hint: 'Click to choose x_t; the level t is the "Inspector level" control.' },
     },
     { id: 'accept', kind: 'chart', title: 'AIS posterior sampler: MALA acceptance', metrics: [{ key: 'accept_rate', label: 'acceptance', range: [0, 1] }] },

@@ -16,11 +16,13 @@ export const mismatchSchema: LabSchema = {
     {
       id: 'plane', kind: 'plane', when: (p) => p.mode === 'cond', title: 'Exact posterior p(x_t | y) (heatmap), samples (red), exact posterior samples (white), mismatch Δ_t',
       layers: ['density', 'delta', 'measurement', 'outline', 'particles', 'reference', 'truth', 'handles'],
+      legend: { density: 'exact posterior p(x_t | y)', delta: 'mismatch Δ_t', measurement: 'measurement {x : A x = y}', outline: 'the other mixture (2σ)', particles: 'samples (this rule)', reference: 'exact posterior samples', truth: 'x0 drawn from the prior', handles: 'prior components (drag to edit)' },
       click: { x: 'y', y: 'y2', hint: 'click: measure this point (y = A·point)', when: (p) => p.ysrc !== 'sample' },
     },
     {
       id: 'uplane', kind: 'plane', when: (p) => p.mode !== 'cond', title: 'Target q_t (heatmap), samples with the mismatched score (red), exact samples of q_t (white), mismatch Δ_t',
       layers: ['density', 'delta', 'outline', 'particles', 'reference', 'handles'],
+      legend: { density: 'target q_t', delta: 'mismatch Δ_t', outline: 'the other mixture (2σ)', particles: 'samples, mismatched score', reference: 'exact samples of q_t', handles: 'mixture components (drag to edit)' },
     },
     { id: 'klT', kind: 'xy', title: 'KL(Q₁|y ‖ P₁|y) against T, every rule (Gaussian prior: closed form; mixture prior with "Report the sweep": KDE estimate, 300 samples per T)', layer: 'sweepT', xLabel: 'T (reverse steps)', logX: true, logY: true, current: { key: 'T', label: 'T' }, when: (p) => p.mode === 'cond' && (p.prior === 'gaussian' || p.sweep === true) },
     { id: 'swT', kind: 'xy', title: 'SW₂ to exact posterior samples against T, every rule (estimate, 300 samples per T)', layer: 'sweepSW', xLabel: 'T (reverse steps)', logX: true, logY: true, current: { key: 'T', label: 'T' }, when: (p) => p.mode === 'cond' && p.prior !== 'gaussian' && p.sweep === true },

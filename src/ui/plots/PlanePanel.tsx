@@ -36,6 +36,7 @@ export interface PlanePanelProps {
 
 export function PlanePanel({ view, toggles, interaction = 'none', callbacks, ariaLabel, className, bus = frameBus, sharedRange, ref }: PlanePanelProps) {
   const host = useRef<HTMLDivElement>(null);
+  const legend = useRef<HTMLDivElement>(null);
   const plane = useRef<PlaneView | null>(null);
   const layers = useRef(view.layers);
   const tog = useRef(toggles);
@@ -51,7 +52,8 @@ export function PlanePanel({ view, toggles, interaction = 'none', callbacks, ari
   useEffect(() => {
     const el = host.current;
     if (!el) return;
-    const p = new PlaneView(el, { ariaLabel });
+    const p = new PlaneView(el, { ariaLabel, legend: legend.current ?? undefined });
+    p.setLegendLabels(view.legend ?? {});
     plane.current = p;
     const off = bus.subscribe((snap) => p.render(snap, layers.current, tog.current));
     return () => {
@@ -96,6 +98,13 @@ export function PlanePanel({ view, toggles, interaction = 'none', callbacks, ari
     plane.current?.setAriaLabel(ariaLabel);
   }, [ariaLabel]);
 
+  // a mode switch may keep the plane but change what its layers mean; the next paint shows the new key
+  useEffect(() => {
+    plane.current?.setLegendLabels(view.legend ?? {});
+    const snap = bus.latest();
+    if (snap) plane.current?.render(snap, layers.current, tog.current);
+  }, [view.legend, bus]);
+
   useImperativeHandle(
     ref,
     () => ({
@@ -106,5 +115,11 @@ export function PlanePanel({ view, toggles, interaction = 'none', callbacks, ari
     [],
   );
 
-  return <div ref={host} className={className ? `plot-plane ${className}` : 'plot-plane'} data-view={view.id} />;
+  // the key is a sibling of the square plot, under it: it wraps to the panel's width and hides no data
+  return (
+    <>
+      <div ref={host} className={className ? `plot-plane ${className}` : 'plot-plane'} data-view={view.id} />
+      <div ref={legend} className="plane-legend" data-view={view.id} hidden />
+    </>
+  );
 }

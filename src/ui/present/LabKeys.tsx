@@ -48,6 +48,8 @@ export function LabKeys({ bridge }: { bridge: WorkerBridge }) {
       registerShortcut({ key: 'r', label: 'R', group: run, description: 'Reset to iteration 0 (same settings and seed)', run: () => bridge.reset() }),
       registerShortcut({ key: 'f', label: 'F', group: page, description: 'Full screen on or off', run: () => void toggleFullscreen().then((m) => m && say(m)) }),
       registerShortcut({ key: 'p', label: 'P', group: page, description: 'Presenter mode on or off (large plots and type)', run: () => st().setUi({ present: !st().ui.present }) }),
+      // Esc is where a presenter looks for the way out (as from full screen); outside presenter mode it does nothing
+      registerShortcut({ key: 'Escape', label: 'Esc', group: page, description: 'Leave presenter mode', run: () => { if (st().ui.present) st().setUi({ present: false }); } }),
       registerShortcut({ key: '?', label: '?', group: page, description: 'This list of shortcuts', run: () => setHelp(true) }),
     ];
     const uninstall = installShortcuts();
