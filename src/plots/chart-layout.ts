@@ -134,13 +134,16 @@ const CHAR_PX = 6.3;
 const SWATCH_PX = 22;
 const GAP_PX = 14;
 
-/** Rows laid out left to right, wrapped at `width`; returns them with their line count. */
-export function layoutLegend(rows: readonly LegendRow[], width: number, left = 0): { rows: PlacedRow[]; lines: number } {
+/**
+ * Rows laid out left to right, wrapped at `width`; returns them with their line count. `textWidth`
+ * measures a row's text (the page's font); without it, a per-character estimate.
+ */
+export function layoutLegend(rows: readonly LegendRow[], width: number, left = 0, textWidth?: (text: string) => number): { rows: PlacedRow[]; lines: number } {
   const out: PlacedRow[] = [];
   let x = left;
   let line = 0;
   for (const r of rows) {
-    const w = SWATCH_PX + r.text.length * CHAR_PX;
+    const w = SWATCH_PX + (textWidth ? textWidth(r.text) : r.text.length * CHAR_PX);
     if (x > left && x + w > left + width) {
       line++;
       x = left;

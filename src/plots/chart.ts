@@ -115,7 +115,7 @@ export class ChartView {
     const shown = styled.filter((d) => hasData(d.s, log));
     const rows = legendRows(shown.map((d) => ({ ...d.s, color: d.color, dash: d.s.side === 'B' ? DASH : d.dash })), this.opts.legendValues === false ? () => '' : value);
     const m = CHART_MARGIN;
-    const legend = layoutLegend(rows, Math.max(w - m.left - m.right, 60), m.left);
+    const legend = layoutLegend(rows, Math.max(w - m.left - m.right, 60), m.left, legendTextWidth(this.svg));
     const legendH = legend.lines ? legend.lines * LEGEND_LINE_PX + 6 : 0;
     const h = this.baseHeight + legendH;
     if (this.container.style.height !== `${h}px`) this.container.style.height = `${h}px`;
@@ -202,4 +202,20 @@ export class ChartView {
     this.container.style.height = '';
     this.container.classList.remove('plot-chart');
   }
+}
+
+let measureCtx: CanvasRenderingContext2D | null | undefined;
+/**
+ * the legend's text measured in the font it is drawn in: a per-character estimate let long
+ * labels ("W₂ to posterior, exact (final) 0.31") run past the panel's edge
+ */
+function legendTextWidth(svg: SVGSVGElement): ((text: string) => number) | undefined {
+  if (measureCtx === undefined) measureCtx = typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d');
+  const ctx = measureCtx;
+  if (!ctx || typeof getComputedStyle === 'undefined') return undefined;
+  // presenter mode's CSS enlarges every SVG text past the 11 px attribute: read a drawn row's size when there is one
+  const row = svg.querySelector('g.legend text');
+  const size = row ? getComputedStyle(row).fontSize : '11px';
+  ctx.font = `${size} ${getComputedStyle(svg).fontFamily || 'sans-serif'}`;
+  return (text) => ctx.measureText(text).width;
 }

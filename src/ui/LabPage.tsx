@@ -31,6 +31,7 @@ import { useCompareSeries } from './compare/use-compare';
 import type { SharedRange } from '../state/compare/shared-range';
 import { planeToggles } from './plots/plane-toggles';
 import { namedFirst } from './layout/named-chart';
+import { resolveTour } from '../labs/codec/tour-codec';
 
 type PlaneSpec = Extract<ViewSpec, { kind: 'plane' }>;
 type ChartSpec = Extract<ViewSpec, { kind: 'chart' }>;
@@ -52,13 +53,26 @@ export function LabPage({ lab, bridge }: { lab: LabId; bridge: WorkerBridge }) {
   const planes = views.filter((v): v is PlaneSpec => v.kind === 'plane');
   // a chart appears once it has data (acceptance only for MALA/HMC, loss only for a learned score)
   // the chart the preset's text says to watch comes first, in the row the layout keeps on screen with the plane
-  const lookFor = schema.presets.find((p) => p.id === preset)?.lookFor;
+  // (a tour step's own text when a tour is open: that is what the reader is reading)
+  const tourAt = useStore((s) => s.ui.tour);
+  const tourLook = useMemo(() => {
+    if (!tourAt) return undefined;
+    const r = resolveTour(tourAt.ref);
+    return r && 'tour' in r ? r.tour.steps[tourAt.step]?.lookFor : undefined;
+  }, [tourAt]);
+  const lookFor = tourLook ?? schema.presets.find((p) => p.id === preset)?.lookFor;
   const charts = namedFirst(views.filter((v): v is ChartSpec => v.kind === 'chart' && v.metrics.some((m) => withData.includes(m.key))), lookFor);
   // two or more full-size planes are a comparison (the guidance fields, DxMI's τ = 0 twin): one row, equal sizes
   const big = planes.filter((p) => !p.small);
   // a link's hide= list: hidden parts are not rendered (the lab still runs with every value)
   const hidden = useHidden();
   const show = (section: 'notes' | 'charts' | 'runbar' | 'controls') => !hidden.sections.has(section);
+
+  const chartGrid = show('charts') && (
+    <div className="charts">
+      {charts.map((c) => <ChartBlock key={c.id} chart={c} />)}
+    </div>
+  );
 
   return (
     <main className={show('controls') ? 'lab' : 'lab no-controls'}>
@@ -89,29 +103,31 @@ export function LabPage({ lab, bridge }: { lab: LabId; bridge: WorkerBridge }) {
             ))}
           </div>
         )}
-        <div className="plots">
+        {/* one plane: it on the left as large as the screen's height allows, and beside it what is
+            read against it (marginals, then the charts, the one a preset names first), so a wide
+            screen shows plane and charts together; compared planes keep their charts below */}
+        <div className={big.length === 1 ? 'plots' : 'plots plots-flat'}>
           {big.length === 1 && big.map((p) => (
             <CompareSplit key={p.id} schema={schema} view={p}>
               {(range) => <PlaneBlock schema={schema} view={p} params={params} setParam={setParam} drawing={drawing} lab={lab} bridge={bridge} sharedRange={range} />}
             </CompareSplit>
           ))}
-          {views.map((v) => {
-            if (v.kind === 'hist') return params.hist !== false && <ExportablePanel key={v.id} id={v.id} title={v.title}><HistPanel view={v} /></ExportablePanel>;
-            if (v.kind === 'bars') return <ExportablePanel key={v.id} id={v.id} title={v.title}><BarsPanel view={v} /></ExportablePanel>;
-            if (v.kind === 'xy') return <ExportablePanel key={v.id} id={v.id} title={v.title} xLabel={v.xLabel}><XYPanel view={v} current={v.current ? Number(params[v.current.key]) : undefined} /></ExportablePanel>;
-            return null;
-          })}
+          <div className="plots-side">
+            {views.map((v) => {
+              if (v.kind === 'hist') return params.hist !== false && <ExportablePanel key={v.id} id={v.id} title={v.title}><HistPanel view={v} /></ExportablePanel>;
+              if (v.kind === 'bars') return <ExportablePanel key={v.id} id={v.id} title={v.title}><BarsPanel view={v} /></ExportablePanel>;
+              if (v.kind === 'xy') return <ExportablePanel key={v.id} id={v.id} title={v.title} xLabel={v.xLabel}><XYPanel view={v} current={v.current ? Number(params[v.current.key]) : undefined} /></ExportablePanel>;
+              return null;
+            })}
+            {big.length === 1 && chartGrid}
+          </div>
         </div>
         {planes.some((p) => p.small) && (
           <SmallMultiples schema={schema} planes={planes.filter((p) => p.small)}>
             {(p, range) => <PlaneBlock key={p.id} schema={schema} view={p} params={params} setParam={setParam} drawing={drawing} lab={lab} bridge={bridge} small sharedRange={range} />}
           </SmallMultiples>
         )}
-        {show('charts') && (
-          <div className="charts">
-            {charts.map((c) => <ChartBlock key={c.id} chart={c} />)}
-          </div>
-        )}
+        {big.length !== 1 && chartGrid}
         <EquationsPanel lab={lab} params={params} />
         <ExperimentBar />
       </section>
