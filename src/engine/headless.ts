@@ -74,6 +74,8 @@ export async function runHeadless(
         onMetrics(exp.iteration, s.metrics);
       }
     }
+    // end-of-run evaluations (DiKL's own, of the final generator) before the final metrics
+    await exp.finish?.();
     const s = await exp.snapshot({ grids: false, metrics: true });
     last = s.metrics;
     info = s.info;

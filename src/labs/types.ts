@@ -121,6 +121,8 @@ export interface Experiment {
   getWeights?(): PlainWeights;
   /** throws a readable Error when the weights do not fit this experiment (shape, width, scale) */
   setWeights?(w: PlainWeights): void;
+  /** a headless run's end: evaluations made once, of the final state (DiKL's paper evaluation), land in the next snapshot's metrics */
+  finish?(): Promise<void>;
   /** NaN/Inf check, run by the engine between slices; returns a message naming what diverged, or null */
   checkFinite(): Promise<string | null>;
   dispose(): void;

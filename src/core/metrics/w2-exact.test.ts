@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../rng';
-import { minCostAssignment, w2Exact, w2ExactSubsampled } from './w2-exact';
+import { AssignmentSolver, minCostAssignment, squaredCosts, w2Exact, w2ExactSubsampled } from './w2-exact';
 import { gaussPoints, shifted } from './test-points';
 
 /** all permutations of 0..n-1 (Heap's algorithm) */
@@ -46,6 +46,19 @@ describe('w2Exact', () => {
         expect(w2Exact(a, b)).toBeCloseTo(bruteW2(a, b), 5);
       }
     }
+  });
+
+  it('solved in slices of rows, gives the one-shot optimum', () => {
+    const rng = new Rng(9);
+    const a = gaussPoints(120, rng);
+    const b = gaussPoints(120, rng, [1, 0], 2, 0.5);
+    const whole = minCostAssignment(squaredCosts(a, b), 120);
+    const s = new AssignmentSolver(squaredCosts(a, b), 120);
+    let calls = 0;
+    while (!s.advance(((k) => () => ++k >= 7)(0))) calls++;
+    expect(calls).toBe(17); // 120 rows, 7 per slice
+    expect(Array.from(s.match())).toEqual(Array.from(whole));
+    expect(Math.sqrt(s.meanCost())).toBeCloseTo(w2Exact(a, b), 12);
   });
 
   it('finds the optimal assignment of a general cost matrix', () => {

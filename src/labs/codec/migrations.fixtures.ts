@@ -27,7 +27,7 @@ export const V1_LINKS: readonly V1Fixture[] = [
   },
   {
     v1: '#/dikl?v=1&seed=5&target=mog40&objective=dikl&compare=1&weighting=inv-a&target_score=exact&T=30&beta_end=0.7&width=64&depth=3&gen_scale=plain&batch=256&dsm_steps=2&lr=0.001&score_lr=0.001&n_is=10&ais_steps=15&ais_step=0.5&mala_steps=5&mala_step=0.01&inspector=1&px=0&py=0&pt=8&speed=5&backend=wasm',
-    current: '#/dikl?v=2&seed=5&target=mog40&objective=dikl&otherObjective=1&weighting=inv-a&target_score=exact&T=30&beta_end=0.7&width=64&depth=3&gen_scale=plain&batch=256&dsm_steps=2&lr=0.001&lr_schedule=constant&score_lr=0.001&n_is=10&ais_steps=15&ais_step=0.5&mala_steps=5&mala_step=0.01&inspector=1&px=0&py=0&pt=8&speed=5&backend=wasm',
+    current: '#/dikl?v=2&seed=5&target=mog40&objective=dikl&otherObjective=1&weighting=inv-a&target_score=exact&T=30&beta_end=0.7&width=64&depth=3&gen_scale=plain&batch=256&dsm_steps=2&lr=0.001&lr_schedule=constant&score_lr=0.001&n_is=10&ais_steps=15&ais_step=0.5&mala_steps=5&mala_step=0.01&inspector=1&px=0&py=0&pt=8&paper_every=500&speed=5&backend=wasm',
   },
   {
     v1: '#/guidance?v=1&seed=5&data=line&phi=0&score=learned&reward=f1&ratio=9&guidance=naive&delta=0.9&sigma=0.1&betaScale=1&beta=0&batch=32&rounds=200&T=100&algorithm=1&trainSteps=1500&hidden=64&lr=0.002&sweep=0&speed=1&backend=wasm',

@@ -11,15 +11,16 @@ import type { GeneratorWeights } from '../../core/dikl/generator';
 import { mixtureDensity, type DiklTarget, type TargetScoreKind } from '../../core/dikl/target-score';
 import type { Weighting } from '../../core/dikl/schedule';
 import type { Experiment, ParamValue } from '../types';
-import type { Layer, Snapshot, SnapshotRequest } from '../../protocol/snapshot';
+import type { Layer, Snapshot, SnapshotRequest, TraceRow } from '../../protocol/snapshot';
 import { scalarGrid } from '../common/grid';
 import { inspectorLayers, levelErrors } from './diagnostics';
 import { sampleMetrics, spread } from './metrics';
+import { PaperEvaluation, PAPER_N, PAPER_REPEATS, type PaperResult } from './paper-eval';
 import { MetricTrace } from '../common/trace';
 
 type P = Record<string, ParamValue>;
 const REFERENCE_N = 2000;
-const LIVE_KEYS = new Set(['inspector', 'px', 'py', 'pt', 'show', 'speed', 'density']);
+const LIVE_KEYS = new Set(['inspector', 'px', 'py', 'pt', 'show', 'speed', 'density', 'paper_every']);
 /** recompute the per-level score errors at most every this many iterations (they cost a full AIS pass) */
 const LEVELS_EVERY = 50;
 
@@ -43,12 +44,19 @@ export function configFrom(p: P, objective: 'dikl' | 'rkl', scale: number): Dikl
 }
 
 export class DiklExperiment implements Experiment {
+  /** the paper evaluation's size (its settings; unit tests shrink it to stay fast) */
+  static paperSize = { n: PAPER_N, repeats: PAPER_REPEATS };
   readonly done = false;
   private density: Layer | null = null;
   private inspector: Record<string, Layer> | null = null;
   private levels: Layer | null = null;
   private levelsAt = -Infinity;
   private readonly trace = new MetricTrace();
+  /** the paper's evaluation in progress (main, comparison), the next iteration that starts one, finished results as rows */
+  private paper: { main: PaperEvaluation; other: PaperEvaluation | null } | null = null;
+  private paperNext: number;
+  private paperRows: TraceRow[] = [];
+  private paperFinal: Record<string, number> | null = null;
 
   private constructor(
     private p: P,
@@ -60,7 +68,10 @@ export class DiklExperiment implements Experiment {
     private readonly rng: Rng,
     private readonly displaySeed: number,
     private readonly w2Rng: Rng,
-  ) {}
+    private readonly paperRng: Rng,
+  ) {
+    this.paperNext = paperEvery(p);
+  }
 
   static async create(p: P, seed: number): Promise<DiklExperiment> {
     const root = new Rng(seed);
@@ -87,7 +98,8 @@ export class DiklExperiment implements Experiment {
       throw e;
     }
     // drawn from root last, so every earlier stream (and with it the training) is as before
-    return new DiklExperiment(p, target, main, other, reference, refEnergy, rDiag, displaySeed, root.split());
+    const w2Rng = root.split();
+    return new DiklExperiment(p, target, main, other, reference, refEnergy, rDiag, displaySeed, w2Rng, root.split());
   }
 
   get iteration(): number {
@@ -102,10 +114,55 @@ export class DiklExperiment implements Experiment {
       // the same keys as sampleMetrics' trainer numbers; NaN (no AIS acceptance, no DSM steps) is skipped by the charts
       this.trace.record(this.main.iteration, {}, { loss: last.gap, dsm_loss: last.dsm, accept_rate: last.accept });
     }
+    // the paper's evaluation solves its assignments in the gaps: ~80 ms per slice, training goes on
+    if (this.paper) {
+      const until = Date.now() + PAPER_SLICE_MS;
+      const stop = () => Date.now() > until;
+      const done = this.paper.main.advance(stop) && (!this.paper.other || this.paper.other.advance(stop));
+      if (done) this.paperDone();
+    }
   }
 
-  drainTrace() {
-    return this.trace.drain();
+  /** the engine stops at each evaluation iteration, so it starts there on every machine and in the CLI */
+  phaseLeft(): number {
+    return paperEvery(this.p) > 0 ? Math.max(0, this.paperNext - this.main.iteration) : Infinity;
+  }
+
+  async drainTrace() {
+    const rows = await this.trace.drain();
+    // a finished evaluation is charted at the iteration whose samples it measured
+    if (this.paperRows.length) {
+      rows.push(...this.paperRows);
+      this.paperRows = [];
+    }
+    return rows;
+  }
+
+  /** the end of a headless run: the paper's evaluation of the final generator, in full */
+  async finish(): Promise<void> {
+    if (paperEvery(this.p) <= 0) return;
+    if (!this.paper || this.paper.main.iteration !== this.main.iteration) await this.startPaper();
+    const never = () => false;
+    this.paper!.main.advance(never);
+    this.paper!.other?.advance(never);
+    this.paperFinal = this.paperDone();
+  }
+
+  private async startPaper(): Promise<void> {
+    const { n, repeats } = DiklExperiment.paperSize;
+    const main = await PaperEvaluation.start(this.main, this.target, this.paperRng, n, repeats);
+    const other = this.other ? await PaperEvaluation.start(this.other, this.target, this.paperRng, n, repeats) : null;
+    this.paper = { main, other };
+  }
+
+  private paperDone(): Record<string, number> {
+    const { main, other } = this.paper!;
+    const m = paperMetrics(main.result(), '');
+    if (other) Object.assign(m, paperMetrics(other.result(), '_b'));
+    m.target_logp = main.targetLogp;
+    this.paperRows.push({ x: main.iteration, m });
+    this.paper = null;
+    return m;
   }
 
   update(patch: P): boolean {
@@ -113,6 +170,10 @@ export class DiklExperiment implements Experiment {
     if (['inspector', 'px', 'py', 'pt'].some((k) => k in patch)) this.inspector = null;
     if ('density' in patch) this.density = null;
     this.p = { ...this.p, ...patch };
+    if ('paper_every' in patch) {
+      const every = paperEvery(this.p);
+      this.paperNext = every > 0 ? (Math.floor(this.main.iteration / every) + 1) * every : 0;
+    }
     return true;
   }
 
@@ -137,6 +198,13 @@ export class DiklExperiment implements Experiment {
     const show = Number(p.show);
     layers.samplesA = { kind: 'points', xy: await this.draw(this.main, show) };
     if (this.other) layers.samplesB = { kind: 'points', xy: await this.draw(this.other, show) };
+    // an evaluation iteration (the engine stops at each): draw its samples now, solve them in the next steps
+    const every = paperEvery(p);
+    if (every > 0 && this.main.iteration >= this.paperNext) {
+      // one evaluation at a time: an evaluation iteration reached while one still runs is skipped
+      if (!this.paper) await this.startPaper();
+      this.paperNext = (Math.floor(this.main.iteration / every) + 1) * every;
+    }
     const metrics: Record<string, number> = {};
     if (req.metrics) {
       const ref = { target: this.target, reference: this.reference, refEnergy: this.refEnergy, rng: this.rng, w2Rng: this.w2Rng };
@@ -148,6 +216,11 @@ export class DiklExperiment implements Experiment {
       targetScore: this.main.targetKind === 'clean' ? 'clean score at x_t' : this.main.targetKind,
     };
     if (this.main.note) info.note = this.main.note;
+    if (this.paper) {
+      const pr = this.paper.main.progress;
+      info.phase = `paper evaluation of iteration ${this.paper.main.iteration}: exact W₂ on ${DiklExperiment.paperSize.n} points, repeat ${Math.min(pr.repeats + 1, pr.of)} of ${pr.of}${this.paper.other ? ' (main)' : ''}`;
+    }
+    if (this.paperFinal) Object.assign(metrics, this.paperFinal);
     return { iteration: this.main.iteration, layers, metrics, info, box };
   }
 
@@ -189,6 +262,18 @@ export class DiklExperiment implements Experiment {
     this.other?.dispose();
   }
 }
+
+/** ms of assignment solving per step slice while an evaluation runs */
+const PAPER_SLICE_MS = 80;
+
+function paperEvery(p: P): number {
+  return Math.max(0, Math.floor(Number(p.paper_every ?? 0)));
+}
+
+function paperMetrics(r: PaperResult, suffix: string): Record<string, number> {
+  return { [`paper_logp${suffix}`]: r.meanLogp, [`paper_w2${suffix}`]: r.w2, [`paper_w2_sd${suffix}`]: r.w2Sd, [`paper_tvd${suffix}`]: r.tvd };
+}
+
 
 function cloneLayer(l: Layer): Layer {
   const out: Record<string, unknown> = { ...l };

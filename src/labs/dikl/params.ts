@@ -64,6 +64,10 @@ export const diklParams: readonly ParamSpec[] = [
   { key: 'py', label: 'x_t (y)', group: 'inspector', kind: 'number', min: -1000, max: 1000, default: 0, live: true, help: 'The inspected point x_t, second coordinate.' },
   { key: 'pt', label: 'Inspector level t', group: 'inspector', kind: 'int', min: 1, max: 199, default: 8, live: true, help: 'Noise level of the inspected x_t (1 = almost clean, T−1 = almost pure noise).' },
   { key: 'show', label: 'Samples shown', group: 'view', kind: 'int', min: 100, max: 100000, scale: 'log', default: 2000, live: true, help: 'How many generator samples to draw each frame (one forward pass: any batch size is instant).' },
+  {
+    key: 'paper_every', label: 'Paper evaluation every', group: 'run', kind: 'int', min: 0, max: 100000, scale: 'linear', default: 500, live: true,
+    help: 'Every this many updates (0 = never), the paper\'s evaluation of the generator: 10 repeats of 2 000 fresh samples against 2 000 exact target samples — mean log p of the samples, exact W₂ (optimal assignment) and the energy-histogram TVD over 200 bins on the target histogram\'s edges. The W₂ solves take ~20 s and run between updates, so training goes on; the CLI evaluates the final generator.',
+  },
   { key: 'speed', label: 'Speed', group: 'run', kind: 'int', min: 1, max: 200, scale: 'log', default: 5, live: true, help: 'Generator updates per drawn frame.' },
   { key: 'density', label: 'Density', group: 'view', kind: 'enum', values: ['log', 'density', 'off'], valueLabels: ['log-density', 'density', 'off'], default: 'log', live: true, help: 'Heatmap and contours of the target log-density.' },
 ];

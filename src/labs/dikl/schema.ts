@@ -18,7 +18,10 @@ export const diklSchema: LabSchema = {
     { id: 'modes', kind: 'chart', title: 'Modes covered', metrics: [{ key: 'modes_covered', label: 'main', range: [0, null], maxKey: 'modes_total' }, { key: 'modes_covered_b', label: 'comparison', range: [0, null] }] },
     { id: 'sw2', kind: 'chart', title: 'Sliced W₂ to exact samples', metrics: [{ key: 'sw2', label: 'main', log: true }, { key: 'sw2_b', label: 'comparison', log: true }] },
     { id: 'w2', kind: 'chart', title: 'Exact W₂ on 200-point subsets', metrics: [{ key: 'w2', label: 'main', log: true }, { key: 'w2_b', label: 'comparison', log: true }] },
-    { id: 'tvd', kind: 'chart', title: 'Energy-histogram TVD', metrics: [{ key: 'energy_tvd', label: 'main', range: [0, 1] }, { key: 'energy_tvd_b', label: 'comparison', range: [0, 1] }] },
+    // the paper's own evaluation (paper_every): 10 repeats of 2 000 vs 2 000 points, drawn at the iteration charted
+    { id: 'paper-w2', kind: 'chart', title: "Paper's evaluation: exact W₂, 2 000 vs 2 000 points, mean of 10", metrics: [{ key: 'paper_w2', label: 'main', log: true }, { key: 'paper_w2_b', label: 'comparison', log: true }] },
+    { id: 'paper-logp', kind: 'chart', title: "Paper's evaluation: mean log p of samples", metrics: [{ key: 'paper_logp', label: 'main' }, { key: 'paper_logp_b', label: 'comparison' }, { key: 'target_logp', label: 'exact target samples' }] },
+    { id: 'tvd', kind: 'chart', title: 'Energy-histogram TVD', metrics: [{ key: 'energy_tvd', label: 'main', range: [0, 1] }, { key: 'energy_tvd_b', label: 'comparison', range: [0, 1] }, { key: 'paper_tvd', label: "main, paper's evaluation (10 × 2 000)", range: [0, 1] }, { key: 'paper_tvd_b', label: "comparison, paper's evaluation", range: [0, 1] }] },
     { id: 'loss', kind: 'chart', title: 'Score gap and DSM loss', metrics: [{ key: 'loss', label: 'w‖s_ψ − ŝ_target‖²', log: true }, { key: 'dsm_loss', label: 'DSM loss', log: true }] },
     { id: 'levels', kind: 'xy', title: 'Score errors per noise level (main)', layer: 'levelErrors', xLabel: 'level t', logY: true },
     {
