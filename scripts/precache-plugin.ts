@@ -1,6 +1,7 @@
 // Offline after the first visit, with no dependency: at build time this Vite plugin writes sw.js,
 // a small hand-written service worker whose precache list is the build's own files (hashed JS and
-// CSS chunks, the worker and lab chunks, the tfjs .wasm binaries, fonts, public files) as URLs
+// CSS chunks, the worker and lab chunks, the tfjs .wasm binaries, fonts, public files, among them the
+// gallery's shipped previews in gallery/ and their manifest, so the gallery has its pictures offline) as URLs
 // relative to sw.js, so the site works from any sub-path (vite base is './'). The cache name is a
 // hash of every file's bytes: a new build gets a new cache, and activating it deletes the old ones.
 import { createHash } from 'node:crypto';

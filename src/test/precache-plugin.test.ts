@@ -7,6 +7,9 @@ describe('precache plugin', () => {
     expect(shouldPrecache('assets/tfjs-backend-wasm-simd-x.wasm')).toBe(true);
     expect(shouldPrecache('assets/index-abc.js.map')).toBe(false);
     expect(shouldPrecache('sw.js')).toBe(false);
+    // the gallery's shipped previews (public/gallery/) work offline
+    expect(shouldPrecache('gallery/manifest.json')).toBe(true);
+    expect(shouldPrecache('gallery/samplers--langevin-stuck.webp')).toBe(true);
   });
 
   it('writes relative URLs and a versioned cache name', () => {

@@ -7,6 +7,7 @@ import { TopBar } from './TopBar';
 import { Notices } from './Notices';
 import { BenchPage } from './BenchPage';
 import { GalleryPage } from './gallery/GalleryPage';
+import { PreviewsPage } from './gallery/PreviewsPage';
 import { TourDock } from './tour/TourDock';
 
 export function App() {
@@ -26,6 +27,8 @@ export function App() {
         </>
       ) : route === 'gallery' ? (
         <GalleryPage />
+      ) : route === 'previews' ? (
+        <PreviewsPage />
       ) : route === 'unknown' ? (
         <main className="landing">
           <div className="notice" role="alert">This link does not name a page of the playground. Pick a lab below.</div>

@@ -159,6 +159,7 @@ describe('url codec: corrections and notices', () => {
     expect(parseHash('#/nowhere?x=1')).toMatchObject({ route: 'unknown' });
     expect(parseHash('#/dikl')).toMatchObject({ route: 'lab', lab: 'dikl' });
     expect(parseHash('#/bench').route).toBe('bench');
+    expect(parseHash('#/previews').route).toBe('previews');
     expect(parseHash('').route).toBe('landing');
     expect(parseHash('#/').route).toBe('landing');
     expect(parseHash('#/gallery').route).toBe('gallery');

@@ -33,7 +33,7 @@ export const BACKEND_REQUESTS: readonly BackendRequest[] = ['auto', 'webgpu', 'w
 /** keys the codec owns; no lab may use them as param keys */
 export const RESERVED_KEYS = ['v', 'preset', 'backend', ...UI_KEYS] as const;
 
-export type Route = 'landing' | 'lab' | 'gallery' | 'bench' | 'unknown';
+export type Route = 'landing' | 'lab' | 'gallery' | 'bench' | 'previews' | 'unknown';
 export interface ParsedHash {
   route: Route;
   lab?: LabId;
@@ -134,6 +134,8 @@ export function parseHash(hash: string, schemas: Partial<Record<LabId, LabSchema
     return done({ route: 'gallery', params: { ...g.filter } });
   }
   if (path === 'bench') return done({ route: 'bench', params: {} });
+  // renders the gallery's shipped previews (driven by scripts/gallery-previews.mjs)
+  if (path === 'previews') return done({ route: 'previews', params: {} });
   // own keys only: `#/constructor` must not find Object.prototype.constructor
   const schema = ownValue(schemas, path);
   if (!schema) {

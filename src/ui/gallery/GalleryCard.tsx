@@ -1,4 +1,4 @@
-// One preset as a card: its thumbnail (rendered by the app, see use-thumbnail.ts), title, one line of
+// One preset as a card: its thumbnail (shipped or rendered by the app, see use-thumbnail.ts), title, one line of
 // what to look for, lab and topics. The whole card is one link to the preset's complete share URL.
 import { memo } from 'react';
 import type { GalleryCard as Card } from '../../state/gallery-cards';
@@ -6,13 +6,14 @@ import { useThumbnail } from './use-thumbnail';
 import { THUMB_SIZE } from './thumb-render';
 
 export const GalleryCard = memo(function GalleryCard({ card }: { card: Card }) {
-  const { ref, state, retry } = useThumbnail(card.link, { lab: card.lab, params: card.params, steps: card.steps });
+  const { ref, state, retry } = useThumbnail(card.link, { lab: card.lab, params: card.params, steps: card.steps }, { lab: card.lab, presetId: card.preset.id, params: card.params, steps: card.steps });
   return (
     <li className="g-card" data-testid="gallery-card" data-lab={card.lab} data-preset={card.preset.id}>
-      <div className="g-thumb" ref={ref} style={{ aspectRatio: '1 / 1' }} data-status={state.status}>
+      <div className="g-thumb" ref={ref} style={{ aspectRatio: '1 / 1' }} data-status={state.status} data-source={state.status === 'done' ? (state.shipped ? 'shipped' : 'live') : undefined}>
         {state.status === 'done' ? (
           <>
-            <img src={state.image.url} width={THUMB_SIZE} height={THUMB_SIZE} alt={`Preview of "${card.preset.title}" at iteration ${state.image.iteration}, drawn by the app`} />
+            {/* a shipped preview is a file: fetched and decoded only near the screen, its box sized before it arrives */}
+            <img src={state.image.url} width={THUMB_SIZE} height={THUMB_SIZE} loading="lazy" decoding="async" alt={`Preview of "${card.preset.title}" at iteration ${state.image.iteration}, drawn by the app`} />
             <span className="g-iter">{state.image.diverged ? `diverged at ${state.image.iteration}` : `iteration ${state.image.iteration}`}</span>
           </>
         ) : state.status === 'error' ? (

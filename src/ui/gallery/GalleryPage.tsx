@@ -1,5 +1,6 @@
 // `#/gallery`: every preset of every lab as a card, filterable by lab and topic (the filter is in the
-// link), and the built-in guided tours. Thumbnails render lazily, one at a time, on their own worker.
+// link), and the built-in guided tours. Thumbnails are the shipped previews (public/gallery/) or, for a
+// preset without a fresh one, render lazily, one at a time, on their own worker.
 import { useMemo } from 'react';
 import { LAB_LIST, LAB_SCHEMAS } from '../../labs/schemas';
 import { TOPICS, type Topic } from '../../labs/topics';
@@ -30,7 +31,8 @@ export function GalleryPage() {
       <h1>Gallery</h1>
       <p className="lede">
         Every classroom preset of every lab. Each card opens its experiment with the exact settings shown; the
-        previews are drawn by this page, running each preset for a few seconds in the background.
+        previews were drawn by the app, running each preset ahead of time (a preset changed since is run here, for a
+        few seconds in the background).
       </p>
       <section aria-labelledby="tours-h" className="gallery-tours">
         <h2 id="tours-h">Guided tours</h2>
