@@ -14,6 +14,8 @@ export interface EngineHost {
   now(): number;
   labs: (id: string) => Promise<LabDefinition | undefined>;
   backend: () => string;
+  /** the reason the GPU device was lost, once it was (worker: the WebGPU device's `lost` promise); errors after it are the loss's */
+  backendLost?: () => string | null;
 }
 
 const SLICE_MS = 10;
@@ -70,7 +72,7 @@ export class Engine {
 
   async handle(msg: ToWorker): Promise<void> {
     this.poke();
-    if (msg.type === 'init' || msg.type === 'simulateFailure' || msg.type === 'bench') return; // handled by the worker
+    if (msg.type === 'init' || msg.type === 'simulateFailure' || msg.type === 'destroyDevice' || msg.type === 'memory' || msg.type === 'bench') return; // handled by the worker
     if (msg.type === 'configure') return this.configure(msg.runId, msg.lab, msg.params, msg.play, msg.horizon);
     if (msg.runId !== this.runId) return; // stale: a newer configure superseded it
     switch (msg.type) {
@@ -131,7 +133,7 @@ export class Engine {
     try {
       lab = await this.host.labs(labId);
     } catch (e) {
-      return this.fail(...describeError(e, 'create'));
+      return this.fail(...describeError(e, 'create', this.host.backendLost?.()));
     }
     if (runId !== this.runId) return;
     if (!lab) return this.fail(`Unknown lab "${labId}".`, 'Open the landing page and pick a lab.');
@@ -142,7 +144,7 @@ export class Engine {
       if (runId !== this.runId) return exp.dispose(); // superseded while building
       this.exp = exp;
     } catch (e) {
-      return this.fail(...describeError(e, 'create'));
+      return this.fail(...describeError(e, 'create', this.host.backendLost?.()));
     }
     this.startPhase();
     this.gridsDirty = true;
@@ -245,7 +247,7 @@ export class Engine {
       try {
         this.exp.step(k);
       } catch (e) {
-        return this.fail(...describeError(e, 'step'));
+        return this.fail(...describeError(e, 'step', this.host.backendLost?.()));
       }
       const dt = this.host.now() - t0;
       // grow or shrink the slice so it takes about SLICE_MS (the UI stays responsive to pause/update)
@@ -310,7 +312,7 @@ export class Engine {
       const trace = await this.exp.drainTrace?.();
       if (trace?.length) snap.trace = trace;
     } catch (e) {
-      this.fail(...describeError(e, 'snapshot'));
+      this.fail(...describeError(e, 'snapshot', this.host.backendLost?.()));
       return null;
     }
     if (runId !== this.runId) return null;
@@ -344,7 +346,7 @@ export class Engine {
     try {
       snap = await exp.snapshot({ grids: false, metrics: true });
     } catch (e) {
-      this.fail(...describeError(e, 'snapshot'));
+      this.fail(...describeError(e, 'snapshot', this.host.backendLost?.()));
       return false;
     }
     if (runId !== this.runId) return false;

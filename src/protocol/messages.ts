@@ -29,6 +29,10 @@ export type ToWorker =
   | { type: 'setWeights'; runId: number; weights: WeightsMsg }
   /** test hook: the worker reports its backend as failed (as a lost GPU device would), to exercise the fallback path */
   | { type: 'simulateFailure' }
+  /** test hook: the worker destroys its real WebGPU device (what a driver reset does), so the loss path runs for real */
+  | { type: 'destroyDevice' }
+  /** debug: the worker's tfjs memory (tf.memory()), answered by `memory` (the soak samples it for leaks) */
+  | { type: 'memory'; id: number }
   /** benchmark one workload on this worker's backend (the #/bench page) */
   | { type: 'bench'; id: number; workload: string; n?: number; quick: boolean };
 
@@ -45,7 +49,8 @@ export type FromWorker =
   /** a failure with what to do next; `fatal` means the backend itself failed and the bridge should restart on the next one */
   | { type: 'error'; runId?: number; message: string; suggestion?: string; fatal: boolean; backend?: BackendName }
   | { type: 'benchResult'; id: number; result?: BenchResultMsg; error?: string }
-  | { type: 'weights'; runId: number; weights: WeightsMsg };
+  | { type: 'weights'; runId: number; weights: WeightsMsg }
+  | { type: 'memory'; id: number; backend: string; numTensors: number; numBytes: number };
 
 /** ms of each kind of work on one backend (engine/bench/probe.ts) */
 export interface ProbeTimes {

@@ -134,6 +134,23 @@ describe('WorkerBridge', () => {
     expect(h.w().sent[0]).toEqual({ type: 'init', backend: 'wasm', skip: ['webgpu', 'webgl'], lab: 'samplers' });
   });
 
+  it('a lost GPU device restarts on the next backend with a notice that says so, and the run kept', () => {
+    const h = setup();
+    h.bridge.start('webgpu');
+    h.bridge.configure('samplers', { seed: 4, particles: 40 }, true);
+    h.w().emit({ type: 'ready', backend: 'webgpu', adapter: 'SwiftShader' });
+    const first = h.w();
+    first.emit({ type: 'error', fatal: true, backend: 'webgpu', message: 'The GPU device was lost (Device was destroyed).', suggestion: 'Restarting on the next backend; the experiment resumes from the link.' });
+    expect(first.terminated).toBe(true);
+    expect(h.w().sent[0]).toEqual({ type: 'init', backend: 'webgl', skip: ['webgpu'], lab: 'samplers' });
+    expect(h.w().last('configure')).toMatchObject({ lab: 'samplers', params: { seed: 4, particles: 40 }, play: true });
+    h.w().emit({ type: 'ready', backend: 'webgl', adapter: 'ANGLE' });
+    const s = h.store.getState();
+    expect(s.message).toBe('The GPU device was lost (Device was destroyed); continuing on WebGL.');
+    expect(s.status).toBe('running');
+    expect(s.backend).toBe('webgl');
+  });
+
   it('stops with a readable error when no backend is left', () => {
     const h = setup();
     h.bridge.start('cpu');

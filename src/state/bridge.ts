@@ -39,6 +39,19 @@ export function horizonOf(lab: LabId, preset: string | null): number | undefined
   return p?.steps ?? schema.defaultSteps;
 }
 
+const BACKEND_LABEL: Record<BackendName, string> = { webgpu: 'WebGPU', webgl: 'WebGL', wasm: 'WASM', cpu: 'the CPU' };
+
+/**
+ * The notice after a backend failed and the run moved to `next`: a lost GPU device says so in its own words
+ * ("The GPU device was lost (…); continuing on WebGL"), other failures name the backend and the reason.
+ */
+export function fallbackNotice(failed: BackendName, reason: string, next: BackendName, suggestion?: string): { message: string; suggestion: string | null } {
+  if (/^The GPU device was lost/.test(reason)) {
+    return { message: `${reason.replace(/\.$/, '')}; continuing on ${BACKEND_LABEL[next]}.`, suggestion: 'The run restarted from the link\'s settings.' };
+  }
+  return { message: `${failed} failed (${reason}); restarted on ${next}.`, suggestion: suggestion ?? null };
+}
+
 export interface BridgeOptions {
   bus?: FrameBus;
   now?: () => number;
@@ -69,6 +82,8 @@ export class WorkerBridge {
   /** keys this run records in its trace (every iteration): a frame's own value of them would be a duplicate */
   private traced = new Set<string>();
   private weightsWaiter: ((w: WeightsMsg) => void) | null = null;
+  private memoryId = 0;
+  private memoryWaiters = new Map<number, (m: { backend: string; numTensors: number; numBytes: number }) => void>();
   private stepHooks = new Set<(n: number) => void>();
   /** the current worker said `ready` (until then the status stays 'starting') */
   private ready = false;
@@ -173,6 +188,27 @@ export class WorkerBridge {
     this.worker?.postMessage({ type: 'simulateFailure' });
   }
 
+  /** test hook: the worker destroys its real WebGPU device; the loss then takes the same path as any failure */
+  destroyDevice(): void {
+    this.worker?.postMessage({ type: 'destroyDevice' });
+  }
+
+  /** debug: the worker's tfjs tensor count and bytes (the soak samples them); rejects if the worker does not answer */
+  memory(): Promise<{ backend: string; numTensors: number; numBytes: number }> {
+    const id = ++this.memoryId;
+    return new Promise((resolve, reject) => {
+      const t = setTimeout(() => {
+        this.memoryWaiters.delete(id);
+        reject(new Error('the worker did not answer'));
+      }, 30000);
+      this.memoryWaiters.set(id, (m) => {
+        clearTimeout(t);
+        resolve(m);
+      });
+      this.post({ type: 'memory', id });
+    });
+  }
+
   dispose(): void {
     this.dropPending();
     this.worker?.terminate();
@@ -257,6 +293,10 @@ export class WorkerBridge {
         this.weightsWaiter?.(msg.weights);
         this.weightsWaiter = null;
         return;
+      case 'memory':
+        this.memoryWaiters.get(msg.id)?.({ backend: msg.backend, numTensors: msg.numTensors, numBytes: msg.numBytes });
+        this.memoryWaiters.delete(msg.id);
+        return;
       case 'needsReset':
         if (this.config) this.configure(this.config.lab, this.config.params, s.playing);
         return;
@@ -325,6 +365,6 @@ export class WorkerBridge {
     this.forced = next;
     this.spawn(next);
     // after spawn: its configure clears the message, and this one should stay visible
-    s.setRun({ message: `${failed} failed (${reason}); restarted on ${next}.`, suggestion: suggestion ?? null });
+    s.setRun(fallbackNotice(failed, reason, next, suggestion));
   }
 }

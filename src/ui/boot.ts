@@ -39,6 +39,8 @@ export function boot(): WorkerBridge {
     paints: planePaintCount,
     latest: () => frameBus.latest(),
     simulateBackendFailure: () => bridge!.simulateFailure(),
+    destroyGpuDevice: () => bridge!.destroyDevice(),
+    workerMemory: () => bridge!.memory(),
     compare: compareHandle(() => compare),
   };
   return bridge;

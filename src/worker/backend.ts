@@ -154,24 +154,51 @@ async function measureBackends(skip: readonly BackendName[], profile: BackendPro
  * it is not the current one; the choice with the lab's estimates (null when nothing was measured).
  */
 export async function rechooseFor(profile: BackendProfile, skip: readonly BackendName[]): Promise<BackendChoice | null> {
-  const pick = chooseBackend(measuredHere, profile, skip);
+  const pick = chooseBackend(measuredHere, profile, webgpuGone ? [...skip, 'webgpu'] : skip);
   if (!pick) return null;
   const adapter = pick === tf.getBackend() ? started.get(pick) ?? '' : await startOnce(pick);
   return { backend: pick, adapter, fallbackFrom: [], measured: measuredHere, estimates: estimatesFor(measuredHere, profile) };
 }
 
+interface GpuDeviceLike {
+  lost?: Promise<{ message?: string; reason?: string }>;
+  destroy?(): void;
+}
+const webgpuDevice = (): GpuDeviceLike | undefined => (tf.getBackend() === 'webgpu' ? (tf.backend() as unknown as { device?: GpuDeviceLike }).device : undefined);
+
 /**
- * A WebGPU device can be lost mid-run (driver reset, GPU removed, tab in background on some systems).
- * tfjs does not surface it as an exception, so watch the device and report it: the bridge then
- * restarts the worker on the next backend and resumes from the URL state.
+ * A WebGPU device can be lost mid-run (driver reset, GPU removed, tab in background on some systems, or
+ * `destroy()`). tfjs does not surface it as an exception, so watch the device's `lost` promise and report
+ * it: the bridge then restarts the worker on the next backend and resumes from the URL state. Every
+ * reason counts, 'destroyed' too: tfjs never destroys its own device (its dispose() leaves it alive), so a
+ * destroyed device is one the page can no longer use.
  */
 const watched = new WeakSet<object>();
+let lostReason: string | null = null;
+let webgpuGone = false;
 export function watchDeviceLoss(onLost: (reason: string) => void): void {
-  if (tf.getBackend() !== 'webgpu') return;
-  const device = (tf.backend() as unknown as { device?: { lost?: Promise<{ message?: string; reason?: string }> } }).device;
+  const device = webgpuDevice();
   if (!device || watched.has(device)) return; // one report per device, however often auto comes back to it
   watched.add(device);
   void device.lost?.then((info) => {
-    if (info.reason !== 'destroyed') onLost(info.message || info.reason || 'unknown reason');
+    const reason = (info.message || info.reason || 'unknown reason').replace(/\.$/, '');
+    webgpuGone = true; // auto never moves a lab back onto the dead device
+    // a loss while auto runs the current lab elsewhere costs that run nothing
+    if (tf.getBackend() !== 'webgpu') return;
+    lostReason = reason;
+    onLost(reason);
   });
+}
+
+/** the reason the current backend's device was lost, once it was (every later error is the loss's) */
+export function backendLost(): string | null {
+  return tf.getBackend() === 'webgpu' ? lostReason : null;
+}
+
+/** test hook: destroy the real WebGPU device (what a driver reset does to it); false when not on WebGPU */
+export function destroyWebGpuDevice(): boolean {
+  const device = webgpuDevice();
+  if (!device?.destroy) return false;
+  device.destroy();
+  return true;
 }

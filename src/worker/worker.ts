@@ -3,7 +3,8 @@
 import { Engine } from '../engine/engine';
 import { loadLab } from '../labs/registry';
 import type { BackendName, ToWorker } from '../protocol/messages';
-import { rechooseFor, selectBackend, watchDeviceLoss, type BackendChoice } from './backend';
+import { backendLost, destroyWebGpuDevice, rechooseFor, selectBackend, watchDeviceLoss, type BackendChoice } from './backend';
+import { describeError } from '../engine/errors';
 import { runBench } from './bench';
 import * as tf from '@tensorflow/tfjs-core';
 
@@ -19,6 +20,7 @@ const engine = new Engine({
   now: () => performance.now(),
   labs: loadLab,
   backend: () => tf.getBackend(),
+  backendLost,
 });
 
 // messages are handled one after another (a configure finishes before the play that follows it)
@@ -53,9 +55,20 @@ self.onmessage = (ev: MessageEvent<ToWorker>) => {
     queue = queue.then(() => runBench(msg));
     return;
   }
+  if (msg.type === 'memory') {
+    const m = tf.memory();
+    return post({ type: 'memory', id: msg.id, backend: tf.getBackend(), numTensors: m.numTensors, numBytes: m.numBytes });
+  }
+  if (msg.type === 'destroyDevice') {
+    if (!destroyWebGpuDevice()) post({ type: 'error', fatal: false, message: `destroyDevice (test hook): the worker runs on ${tf.getBackend()}, not WebGPU` });
+    return; // the device's lost promise reports the loss (watchDeviceLoss)
+  }
   if (msg.type === 'simulateFailure') {
     const backend = tf.getBackend() as BackendName;
     return post({ type: 'error', fatal: true, backend, message: `simulated failure of the ${backend} backend (test hook)`, suggestion: 'Restarting on the next backend.' });
   }
-  queue = queue.then(() => engine.handle(msg)).catch((e: unknown) => post({ type: 'error', message: String(e), fatal: false }));
+  queue = queue.then(() => engine.handle(msg)).catch((e: unknown) => {
+    const [message, suggestion, fatal] = describeError(e, 'step', backendLost());
+    post({ type: 'error', message, suggestion, fatal, ...(fatal ? { backend: tf.getBackend() as BackendName } : {}) });
+  });
 };
