@@ -4,6 +4,9 @@
 // gallery's shipped previews in gallery/ and their manifest, so the gallery has its pictures offline) as URLs
 // relative to sw.js, so the site works from any sub-path (vite base is './'). The cache name is a
 // hash of every file's bytes: a new build gets a new cache, and activating it deletes the old ones.
+// It also adds the cross-origin isolation headers (COOP/COEP) to every same-origin response it serves, so
+// that on a static host that cannot send them the page is isolated (SharedArrayBuffer: the training
+// step's threads) from the first load this worker controls on.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -35,6 +38,14 @@ const INDEX = new URL('./index.html', self.location).href;
 // static hosts often answer 'Vary: Origin' (vite preview does); the page's module requests carry an
 // Origin the install-time requests did not, and a Vary-aware match would miss every file offline
 const MATCH = { ignoreVary: true, ignoreSearch: true };
+// what vite.config.ts's servers send; a host that already sends them gets the same values
+const ISOLATION = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp', 'Cross-Origin-Resource-Policy': 'same-origin' };
+function isolate(res) {
+  if (!res || res.type === 'opaque' || res.type === 'opaqueredirect' || res.status === 0) return res;
+  const headers = new Headers(res.headers);
+  for (const [k, v] of Object.entries(ISOLATION)) headers.set(k, v);
+  return new Response(res.body, { status: res.status, statusText: res.statusText, headers });
+}
 
 self.addEventListener('install', (event) => {
   // 'reload' skips the HTTP cache: the precache must hold exactly this build's bytes
@@ -59,11 +70,11 @@ self.addEventListener('fetch', (event) => {
   if (req.mode === 'navigate') {
     // network first, so a new deploy shows at once; offline, the cached page (its COOP/COEP
     // headers were cached with it, so the page stays cross-origin isolated)
-    event.respondWith(fetch(req).catch(() => caches.match(req, MATCH).then((hit) => hit || caches.match(INDEX, MATCH))));
+    event.respondWith(fetch(req).catch(() => caches.match(req, MATCH).then((hit) => hit || caches.match(INDEX, MATCH))).then(isolate));
     return;
   }
   // every other file has a content hash in its name (or is a tiny public file): cache first
-  event.respondWith(caches.match(req, MATCH).then((hit) => hit || fetch(req)));
+  event.respondWith(caches.match(req, MATCH).then((hit) => hit || fetch(req)).then(isolate));
 });
 `;
 }

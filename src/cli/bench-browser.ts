@@ -7,7 +7,7 @@ export interface BrowserRow {
   backend: string;
   adapter?: string;
   error?: string;
-  results: { workload: string; n: number; median_ms: number; min_ms: number; max_ms: number; rate: number; unit: string }[];
+  results: { workload: string; n: number; median_ms: number; min_ms: number; max_ms: number; rate: number; unit: string; threads?: string }[];
 }
 
 export interface UiFigures {

@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [--workload W] [--n N] [--backends LIST] [--labs LIST] [--json] [--no-browser] [--no-numpy] [--no-torch] [--no-build]`
+// `npm run bench [-- --quick] [--workload W[,W...]] [--n N] [--backends LIST] [--labs LIST] [--json] [--no-browser] [--no-numpy] [--no-torch] [--no-build]`
 // Fixed workloads on every backend: in headless Chromium (the app's own worker: WebGPU, WebGL, WASM,
 // CPU), in Node (CPU, WASM), in NumPy and (where `import torch` works) in PyTorch, in one run, so every figure
 // comes with its ratio to each.
@@ -37,11 +37,13 @@ function parse(argv: string[]) {
       if (bad.length || !o.backends.length) throw new UsageError(`--backends="${argv[i]}" is not allowed: a comma list of webgpu, webgl, wasm, cpu`);
     }
     else if (a === '--workload') {
-      const w = argv[++i] as WorkloadId;
-      if (!WORKLOADS.includes(w) && (w as string) !== 'ui') throw new UsageError(`--workload="${w}" is not allowed: ${[...WORKLOADS, 'ui'].join(', ')}`);
-      if ((w as string) === 'ui') o.workloads = [];
+      // one workload, or a comma list of them (dsm-train,dsm-train-1t: threaded and single-threaded in one run)
+      const ws = (argv[++i] ?? '').split(',') as WorkloadId[];
+      const bad = ws.filter((w) => !WORKLOADS.includes(w) && (w as string) !== 'ui');
+      if (bad.length || !ws.length || (ws.length > 1 && ws.includes('ui' as WorkloadId))) throw new UsageError(`--workload="${argv[i]}" is not allowed: ${[...WORKLOADS, 'ui'].join(', ')}, or a comma list of the former`);
+      if ((ws[0] as string) === 'ui') o.workloads = [];
       else {
-        o.workloads = [w];
+        o.workloads = ws;
         o.ui = false;
       }
     } else if (a === '--n') {
@@ -81,7 +83,7 @@ async function main() {
             const x = b.results.find((y) => y.workload === r.workload);
             if (x) {
               r.unit = x.unit;
-              r.rows.push({ backend: `${b.backend} (${b.adapter})`, median_ms: x.median_ms, min_ms: x.min_ms, max_ms: x.max_ms, rate: x.rate });
+              r.rows.push({ backend: `${b.backend} (${b.adapter})${x.threads ? `, ${x.threads}` : ''}`, median_ms: x.median_ms, min_ms: x.min_ms, max_ms: x.max_ms, rate: x.rate });
             } else r.rows.push({ backend: b.backend, median_ms: NaN, min_ms: NaN, max_ms: NaN, rate: NaN, error: b.error ?? 'not run' });
           }
         }
@@ -96,7 +98,7 @@ async function main() {
     for (const r of reports) {
       const x = await runWorkload(r.workload, benchOptions(r.workload, o.n, o.quick));
       r.unit = x.unit;
-      r.rows.push({ backend: `node-${backend}`, median_ms: x.median_ms, min_ms: x.min_ms, max_ms: x.max_ms, rate: x.rate });
+      r.rows.push({ backend: `node-${backend}${x.threads ? ` (${x.threads})` : ''}`, median_ms: x.median_ms, min_ms: x.min_ms, max_ms: x.max_ms, rate: x.rate });
     }
   }
   if (o.numpy) for (const r of reports) r.numpy = numpy(r.workload, o.n, o.quick);
@@ -110,7 +112,7 @@ function print(reports: Report[], ui: UiFigures[], rates: LabRate[], json: boole
     const best = ok.reduce<Row | undefined>((b, x) => (!b || x.median_ms < b.median_ms ? x : b), undefined);
     const ratio = best && r.numpy ? r.numpy.median_ms / best.median_ms : null;
     if (json) {
-      const rate = (x: Row) => (r.workload === 'dsm-train' ? { train_steps_per_s: x.rate } : r.workload === 'grid' ? { grid_points_per_s: x.rate } : { particle_steps_per_s: x.rate });
+      const rate = (x: Row) => (r.workload.startsWith('dsm-train') ? { train_steps_per_s: x.rate } : r.workload === 'grid' ? { grid_points_per_s: x.rate } : { particle_steps_per_s: x.rate });
       process.stdout.write(JSON.stringify({
         workload: r.workload, n: r.n,
         results: r.rows.map((x) => ({ backend: x.backend, median_ms: x.median_ms, spread_ms: [x.min_ms, x.max_ms], ...rate(x), ...(x.error ? { error: x.error } : {}) })),

@@ -6,10 +6,20 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { installWasmKernelFixes } from '../core/fused/wasm-kernel-fixes';
+import { startNodeMlpThreads } from './mlp-threads';
+import type { NodeMlpThreads } from './mlp-threads';
 
 export type NodeBackend = 'cpu' | 'wasm';
 
-export async function startNodeBackend(name: NodeBackend): Promise<void> {
+let threads: Promise<NodeMlpThreads | null> | null = null;
+
+/**
+ * The backend, and (unless threads: false, as the unit tests' setup asks) the fused training step's helper
+ * threads, started once per process however many backends it starts.
+ */
+export async function startNodeBackend(name: NodeBackend, opts: { threads?: boolean } = {}): Promise<void> {
+  if (opts.threads !== false) threads ??= startNodeMlpThreads();
+  await threads;
   if (name === 'wasm') {
     const wasm = await import('@tensorflow/tfjs-backend-wasm');
     const require = createRequire(import.meta.url);

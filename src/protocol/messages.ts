@@ -42,7 +42,8 @@ export type FromWorker =
    * `measured`: the probe figures auto chose from (new ones are remembered); `estimates`: the lab's estimated
    * ms per iteration on each measured backend
    */
-  | { type: 'ready'; backend: BackendName; adapter: string; fallbackFrom?: { backend: BackendName; reason: string }[]; measured?: BackendMeasurement[]; estimates?: BackendEstimate[]; lab?: string }
+  /** threads: what the fused training step (CPU and WASM backends) runs on, '2 threads' or '1 thread (why)' */
+  | { type: 'ready'; backend: BackendName; adapter: string; threads?: string; fallbackFrom?: { backend: BackendName; reason: string }[]; measured?: BackendMeasurement[]; estimates?: BackendEstimate[]; lab?: string }
   | { type: 'frame'; runId: number; frame: number; status: RunStatus; snapshot: Snapshot }
   | { type: 'status'; runId: number; status: RunStatus; iteration: number; message?: string }
   | { type: 'needsReset'; runId: number; keys: string[] }
@@ -95,6 +96,8 @@ export interface BenchResultMsg {
   max_ms: number;
   rate: number;
   unit: string;
+  /** dsm-train workloads: what the fused training step ran on ('2 threads', '1 thread (why)') */
+  threads?: string;
   /** workload 'fused-check': largest relative errors of the fused kernels vs the op-by-op closed forms */
-  check?: { fused: boolean; score: number; logp: number; step: number; dsm: number };
+  check?: { fused: boolean; score: number; logp: number; step: number; dsm: number; dsmThreads?: number; dsmThreadsDiff?: number };
 }

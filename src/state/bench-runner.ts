@@ -82,7 +82,7 @@ export function parseBenchQuery(hash: string): BenchPlan {
   const n = Number(q.get('n'));
   return {
     backends: list('backends', ALL) as BackendName[],
-    workloads: list('workloads', ['langevin-mog40', 'langevin-mog40-ops', 'ddpm-mog40', 'ddpm-mog40-ops', 'dsm-train', 'grid', 'fused-check']),
+    workloads: list('workloads', ['langevin-mog40', 'langevin-mog40-ops', 'ddpm-mog40', 'ddpm-mog40-ops', 'dsm-train', 'dsm-train-1t', 'grid', 'fused-check']),
     n: Number.isInteger(n) && n > 0 ? n : undefined,
     quick: q.get('quick') === '1',
     settleMs: q.has('settle') && Number.isFinite(Number(q.get('settle'))) ? Math.min(60000, Math.max(0, Number(q.get('settle')))) : q.get('quick') === '1' ? 0 : 3000,

@@ -268,7 +268,7 @@ export class WorkerBridge {
         }
         if (msg.measured?.length) rememberBackend(msg.measured);
         s.setRun({
-          backend: msg.backend, adapter: msg.adapter, measured: msg.measured ?? [], estimates: msg.estimates ?? [],
+          backend: msg.backend, adapter: msg.adapter, threads: msg.threads ?? '', measured: msg.measured ?? [], estimates: msg.estimates ?? [],
           // a second `ready` (auto moving a new lab to another backend) leaves the run's status alone
           ...(wasReady ? {} : { status: this.config ? (s.playing ? 'running' : 'paused') : 'idle' }),
         });

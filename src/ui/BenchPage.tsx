@@ -8,7 +8,8 @@ const fmt = (v: number) => (v >= 100 ? v.toFixed(0) : v >= 1 ? v.toFixed(2) : v.
 
 const checkText = (c: NonNullable<BenchResultMsg['check']>) =>
   (c.fused ? `fused vs op-by-op, max rel. error: score ${c.score.toExponential(1)}, log p ${c.logp.toExponential(1)}, step ${c.step.toExponential(1)}` : 'no fused kernel on this backend (op-by-op path)') +
-  `; fused DSM step vs autodiff: gradients ${c.dsm.toExponential(1)}`;
+  `; fused DSM step vs autodiff: gradients ${c.dsm.toExponential(1)}` +
+  (c.dsmThreads !== undefined ? `; on ${c.dsmThreads} thread${c.dsmThreads === 1 ? '' : 's'} vs one: weights differ by ${c.dsmThreadsDiff}` : '');
 
 export function BenchPage() {
   const [rows, setRows] = useState<BackendBench[]>([]);

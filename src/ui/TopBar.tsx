@@ -10,6 +10,7 @@ export function TopBar() {
   const route = useStore((s) => s.route);
   const backend = useStore((s) => s.backend);
   const adapter = useStore((s) => s.adapter);
+  const threads = useStore((s) => s.threads);
   const fallbacks = useStore((s) => s.fallbacks);
   const measured = useStore((s) => s.measured);
   const estimates = useStore((s) => s.estimates);
@@ -34,7 +35,7 @@ export function TopBar() {
         <a href="#/gallery" className="nav-gallery" aria-current={route === 'gallery' ? 'page' : undefined}>Gallery</a>
       </nav>
       <span className="backend" data-testid="backend" title={title}>
-        {backend ? `${backend} · ${adapter}${choiceText(backend, estimates)}` : 'starting compute…'}
+        {backend ? `${backend} · ${adapter}${trainingText(backend, threads)}${choiceText(backend, estimates)}` : 'starting compute…'}
       </span>
       {route === 'lab' && <PresentButton />}
       {route === 'lab' && <ShareButton />}
@@ -42,6 +43,11 @@ export function TopBar() {
       <ThemeToggle />
     </header>
   );
+}
+
+/** ' · training on 2 threads' on the backends whose network training is the fused WebAssembly step */
+function trainingText(backend: string, threads: string): string {
+  return threads && (backend === 'wasm' || backend === 'cpu') ? ` · training on ${threads}` : '';
 }
 
 const fmtMs = (ms: number) => (ms >= 10 ? ms.toFixed(0) : ms.toPrecision(2));

@@ -6,8 +6,11 @@ import type { BackendName, ToWorker } from '../protocol/messages';
 import { backendLost, destroyWebGpuDevice, rechooseFor, selectBackend, watchDeviceLoss, type BackendChoice } from './backend';
 import { describeError } from '../engine/errors';
 import { runBench } from './bench';
+import { startMlpThreads, trainingThreads } from './mlp-threads';
 import * as tf from '@tensorflow/tfjs-core';
 
+// the training step's helper threads start while the backend does; `ready` waits for them
+const threadsStarted = startMlpThreads();
 const post = (msg: unknown, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(msg, transfer);
 const channel = new MessageChannel();
 const waiting: (() => void)[] = [];
@@ -29,7 +32,7 @@ let auto = false;
 let skip: BackendName[] = [];
 const profileOf = async (lab?: string) => (lab ? (await loadLab(lab).catch(() => undefined))?.backendProfile : undefined);
 const announce = (c: BackendChoice, lab?: string) => {
-  post({ type: 'ready', backend: c.backend, adapter: c.adapter, fallbackFrom: c.fallbackFrom, measured: c.measured, estimates: c.estimates, lab });
+  post({ type: 'ready', backend: c.backend, adapter: c.adapter, threads: trainingThreads(), fallbackFrom: c.fallbackFrom, measured: c.measured, estimates: c.estimates, lab });
   watchDeviceLoss((reason) => post({ type: 'error', fatal: true, backend: 'webgpu', message: `The GPU device was lost (${reason}).`, suggestion: 'Restarting on the next backend; the experiment resumes from the link.' }));
 };
 self.onmessage = (ev: MessageEvent<ToWorker>) => {
@@ -39,7 +42,7 @@ self.onmessage = (ev: MessageEvent<ToWorker>) => {
     skip = msg.skip ?? [];
     queue = profileOf(msg.lab)
       .then((profile) => selectBackend(msg.backend, skip, msg.remembered, profile))
-      .then((c) => announce(c, msg.lab))
+      .then(async (c) => (await threadsStarted, announce(c, msg.lab)))
       .catch((e: unknown) => post({ type: 'error', message: String(e instanceof Error ? e.message : e), suggestion: 'Try another browser.', fatal: false }));
     return;
   }

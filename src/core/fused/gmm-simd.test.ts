@@ -10,7 +10,7 @@ import { gmmAffineStepJs, gmmScoreJs } from './gmm-kernel-js';
 import { packMixture } from './gmm-pack';
 import { gmmAffineStepSimd, gmmScoreSimd, hasSimdKernels } from './gmm-simd';
 // @ts-expect-error: a plain .mjs build script without types
-import { KERNELS, assemble, render } from '../../../scripts/build-wasm.mjs';
+import { KERNELS, renderKernel } from '../../../scripts/build-wasm.mjs';
 
 function spread(n: number, scale: number): Float32Array {
   const v = new Float32Array(2 * n);
@@ -40,7 +40,7 @@ describe('WebAssembly SIMD mixture kernel', () => {
   });
 
   it('the committed bytes of every kernel (gmm-simd, mlp-simd) are what scripts/build-wasm.mjs assembles from its .wat', async () => {
-    for (const k of KERNELS) expect(readFileSync(k.out, 'utf8')).toBe(render(k, await assemble(k.wat)));
+    for (const k of KERNELS) expect(readFileSync(k.out, 'utf8')).toBe(await renderKernel(k));
   });
 
   const cases: [string, Mixture, NoiseLevel, number][] = [

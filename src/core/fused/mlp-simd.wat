@@ -5,6 +5,10 @@
 ;;
 ;; Every offset is in bytes and 16-byte aligned; matrices are row-major float32. Shapes are padded by the
 ;; caller: rows of a product to a multiple of 4, columns to a multiple of 8.
+;;
+;; Two binaries come from this file: the one below, with its own memory, and a threaded one in which the
+;; memory line is replaced by an imported shared memory, (import "env" "memory" (memory 1 8192 shared)),
+;; so that several workers run these kernels on the same buffers (core/fused/mlp-pool.ts).
 (module
   (memory (export "memory") 1)
 
@@ -219,4 +223,58 @@
               (f32x4.add (f32x4.sqrt (f32x4.mul (local.get $vv) (local.get $C2))) (local.get $E))))))
       (local.set $o (i32.add (local.get $o) (i32.const 16)))
       (br $l))))
+;; dsm_out: the DSM loss and its output gradient on n rows: err = sp_i x~_ic + y_ic - z_ic for the two real
+;; columns c (x~ rows of stride `in0` floats, y and g rows of 8, z rows of 2), g_ic = 2 err / B, and
+;; sum err^2 stored as an f64 at `loss`. In f64 from the f32 inputs, as the JavaScript it replaces did.
+  (func (export "dsm_out") (param $x i32) (param $sp i32) (param $y i32) (param $z i32) (param $g i32) (param $loss i32) (param $n i32) (param $in0 i32) (param $B i32)
+    (local $i i32) (local $c i32) (local $err f64) (local $acc f64) (local $rx i32) (local $two f64) (local $s f64)
+    (local.set $rx (i32.shl (local.get $in0) (i32.const 2)))
+    (local.set $two (f64.div (f64.const 2) (f64.convert_i32_u (local.get $B))))
+    (block $idone (loop $iloop
+      (br_if $idone (i32.ge_u (local.get $i) (local.get $n)))
+      (local.set $s (f64.promote_f32 (f32.load (local.get $sp))))
+      (local.set $err (f64.sub (f64.add (f64.mul (local.get $s) (f64.promote_f32 (f32.load (local.get $x))))
+        (f64.promote_f32 (f32.load (local.get $y)))) (f64.promote_f32 (f32.load (local.get $z)))))
+      (local.set $acc (f64.add (local.get $acc) (f64.mul (local.get $err) (local.get $err))))
+      (f32.store (local.get $g) (f32.demote_f64 (f64.mul (local.get $err) (local.get $two))))
+      (local.set $err (f64.sub (f64.add (f64.mul (local.get $s) (f64.promote_f32 (f32.load offset=4 (local.get $x))))
+        (f64.promote_f32 (f32.load offset=4 (local.get $y)))) (f64.promote_f32 (f32.load offset=4 (local.get $z)))))
+      (local.set $acc (f64.add (local.get $acc) (f64.mul (local.get $err) (local.get $err))))
+      (f32.store offset=4 (local.get $g) (f32.demote_f64 (f64.mul (local.get $err) (local.get $two))))
+      (local.set $x (i32.add (local.get $x) (local.get $rx)))
+      (local.set $sp (i32.add (local.get $sp) (i32.const 4)))
+      (local.set $y (i32.add (local.get $y) (i32.const 32)))
+      (local.set $g (i32.add (local.get $g) (i32.const 32)))
+      (local.set $z (i32.add (local.get $z) (i32.const 8)))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $iloop)))
+    (f64.store (local.get $loss) (local.get $acc)))
+
+;; add_into: dst += src over n4 groups of four (the reduction of the per-chunk gradients)
+  (func (export "add_into") (param $dst i32) (param $src i32) (param $n4 i32)
+    (local $o i32) (local $end i32)
+    (local.set $end (i32.shl (local.get $n4) (i32.const 4)))
+    (block $done (loop $l
+      (br_if $done (i32.ge_u (local.get $o) (local.get $end)))
+      (v128.store (i32.add (local.get $dst) (local.get $o))
+        (f32x4.add (v128.load (i32.add (local.get $dst) (local.get $o))) (v128.load (i32.add (local.get $src) (local.get $o)))))
+      (local.set $o (i32.add (local.get $o) (i32.const 16)))
+      (br $l))))
+
+;; transpose: wt[cols,rows] = w[rows,cols]^T (the backward product G W^T reads W^T row-major)
+  (func (export "transpose") (param $w i32) (param $wt i32) (param $rows i32) (param $cols i32)
+    (local $i i32) (local $j i32) (local $src i32)
+    (local.set $src (local.get $w))
+    (block $idone (loop $iloop
+      (br_if $idone (i32.ge_u (local.get $i) (local.get $rows)))
+      (local.set $j (i32.const 0))
+      (block $jdone (loop $jloop
+        (br_if $jdone (i32.ge_u (local.get $j) (local.get $cols)))
+        (f32.store (i32.add (local.get $wt) (i32.shl (i32.add (i32.mul (local.get $j) (local.get $rows)) (local.get $i)) (i32.const 2)))
+          (f32.load (local.get $src)))
+        (local.set $src (i32.add (local.get $src) (i32.const 4)))
+        (local.set $j (i32.add (local.get $j) (i32.const 1)))
+        (br $jloop)))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $iloop))))
 )

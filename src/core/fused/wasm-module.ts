@@ -5,11 +5,12 @@
 
 // core/ compiles without DOM or Node types (tsconfig.core.json), so the little of the WebAssembly API
 // used here is declared locally; every runtime the app supports has it
-export interface WasmMemory { buffer: ArrayBuffer; grow(pages: number): number }
+export interface WasmMemory { buffer: ArrayBuffer | SharedArrayBuffer; grow(pages: number): number }
 interface WasmApi {
   validate(bytes: Uint8Array): boolean;
   Module: new (bytes: Uint8Array) => object;
   Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
+  Memory: new (d: { initial: number; maximum?: number; shared?: boolean }) => WasmMemory;
 }
 const wasmApi = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
 
@@ -50,11 +51,25 @@ function compile(base64: string): object | null {
 }
 
 /** a fresh instance (with its own memory) of the module in `base64`, or null where it cannot run */
-export function instantiateSimd(base64: string): Record<string, unknown> | null {
+export function instantiateSimd(base64: string, imports: object = {}): Record<string, unknown> | null {
   const mod = compile(base64);
   if (!mod || !wasmApi) return null;
   try {
-    return new wasmApi.Instance(mod, {}).exports;
+    return new wasmApi.Instance(mod, imports).exports;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A shared WebAssembly memory (its buffer a SharedArrayBuffer, for threads), or null where there is none:
+ * no SharedArrayBuffer (a page that is not cross-origin isolated) or no threads in this WebAssembly.
+ */
+export function sharedMemory(initialPages: number, maximumPages: number): WasmMemory | null {
+  if (!wasmApi || typeof SharedArrayBuffer === 'undefined') return null;
+  try {
+    const m = new wasmApi.Memory({ initial: initialPages, maximum: maximumPages, shared: true });
+    return m.buffer instanceof SharedArrayBuffer ? m : null;
   } catch {
     return null;
   }

@@ -5,6 +5,7 @@ import { tf } from '../tf';
 import type { Tensor2D } from '../tf';
 import { Rng } from '../rng';
 import { createFusedDsmTrainer } from './dsm-fused';
+import { mlpPool } from '../fused/mlp-pool';
 import { dsmLoss, vpFromLogSigma } from './dsm';
 import { DEFAULT_EMBED_DIM, DEFAULT_SIGMA_RANGE, embedLogSigma } from './embedding';
 import { Mlp } from './mlp';
@@ -84,5 +85,39 @@ export async function fusedDsmAgreement(hidden: number, depth: number, n: number
     return { loss: Math.abs(got.loss - ref.loss) / ref.loss, grads };
   } finally {
     mlp.dispose();
+  }
+}
+
+/**
+ * The installed thread pool's step against the single-threaded one: two trainers from the same weights take
+ * `steps` steps on the same batches (1 024 rows: four chunks); the largest |difference| of their weights
+ * (0 expected: the same chunks, the same order of sums) and the threads the pooled one ran on. null where
+ * WebAssembly SIMD is unavailable.
+ */
+export async function fusedDsmThreadsCheck(steps = 3): Promise<{ threads: number; diff: number } | null> {
+  const hidden = 32;
+  const batch = 1024;
+  const mlp = new Mlp({ inDim: 2 + DEFAULT_EMBED_DIM, outDim: 2, hidden, depth: 2, rng: new Rng(17), outScale: 1 });
+  const weights = await mlpWeights(mlp);
+  mlp.dispose();
+  const make = (pool: ReturnType<typeof mlpPool>) =>
+    createFusedDsmTrainer({ hidden, depth: 2, embedDim: DEFAULT_EMBED_DIM, range: DEFAULT_SIGMA_RANGE, batch, lr: 3e-3, clipNorm: 1, weights, pool });
+  const one = make(null);
+  const many = make(mlpPool());
+  if (!one || !many) return null;
+  try {
+    for (let s = 0; s < steps; s++) {
+      const b = dsmBatch(batch, 40 + s);
+      one.step(b.x0, b.logSigma, b.z);
+      many.step(b.x0, b.logSigma, b.z);
+    }
+    const a = one.getWeights();
+    const c = many.getWeights();
+    let diff = 0;
+    a.forEach((x, i) => x.forEach((v, j) => (diff = Math.max(diff, Math.abs(v - c[i][j])))));
+    return { threads: many.threads, diff };
+  } finally {
+    one.dispose();
+    many.dispose();
   }
 }

@@ -202,6 +202,7 @@ export function createScoreNet(opts: ScoreNetOptions, extras: Partial<ScoreNetEx
       disposed = true;
       optimizer.dispose();
       mlp.dispose();
+      fused?.dispose();
     },
   };
 }

@@ -7,7 +7,7 @@ import { MOG40 } from '../../core/targets/mixtures';
 import { counterNormals } from '../../core/fused/counter-rng';
 import { gmmAffineStep, gmmLogProbAndScoreFast, hasFusedKernels } from '../../core/fused/gmm-fused';
 import type { NoiseLevel } from '../../core/types';
-import { fusedDsmAgreement } from '../../core/nets/dsm-fused-check';
+import { fusedDsmAgreement, fusedDsmThreadsCheck } from '../../core/nets/dsm-fused-check';
 
 export interface KernelCheck {
   /** false: the backend has no fused kernel (the app uses the op-by-op path there) */
@@ -17,6 +17,9 @@ export interface KernelCheck {
   step: number;
   /** the fused DSM training step's gradients (WebAssembly SIMD) against tfjs autodiff on this backend */
   dsm: number;
+  /** the threads the worker's fused DSM step runs on, and its weights' largest difference from one thread's */
+  dsmThreads: number;
+  dsmThreadsDiff: number;
 }
 
 const maxRel = (a: ArrayLike<number>, b: ArrayLike<number>) => {
@@ -28,7 +31,9 @@ const maxRel = (a: ArrayLike<number>, b: ArrayLike<number>) => {
 export async function fusedKernelCheck(n: number): Promise<KernelCheck> {
   // a width and batch that need padding (30 -> 32 units, 18 -> 20 inputs, 10 -> 12 rows)
   const dsm = (await fusedDsmAgreement(30, 2, 10, 5))?.grads ?? NaN;
-  if (!hasFusedKernels()) return { fused: false, score: NaN, logp: NaN, step: NaN, dsm };
+  const th = await fusedDsmThreadsCheck();
+  const threads = { dsmThreads: th?.threads ?? NaN, dsmThreadsDiff: th?.diff ?? NaN };
+  if (!hasFusedKernels()) return { fused: false, score: NaN, logp: NaN, step: NaN, dsm, ...threads };
   const level: NoiseLevel = { a: 0.6, s2: 0.64 };
   const v = new Float32Array(2 * n);
   for (let i = 0; i < 2 * n; i++) v[i] = 30 * Math.sin(1.7 * i + 0.3);
@@ -40,5 +45,5 @@ export async function fusedKernelCheck(n: number): Promise<KernelCheck> {
   const stepRef = tf.tidy(() => tf.add(tf.add(tf.mul(x, coef.c0), tf.mul(ref.score, coef.c1)), tf.mul(tf.tensor2d(counterNormals(coef.seed, n), [n, 2]), coef.c2)));
   const [rs, rl, gs, gl, st, sr] = await Promise.all([ref.score, ref.logp, got.score, got.logp, step, stepRef].map((t) => t.data()));
   tf.dispose([x, ref.score, ref.logp, got.score, got.logp, step, stepRef]);
-  return { fused: true, score: maxRel(gs, rs), logp: maxRel(gl, rl), step: maxRel(st, sr), dsm };
+  return { fused: true, score: maxRel(gs, rs), logp: maxRel(gl, rl), step: maxRel(st, sr), dsm, ...threads };
 }

@@ -11,15 +11,18 @@ import { MOG40 } from '../../core/targets/mixtures';
 import { createSampler } from '../../core/samplers/registry';
 import { makeSchedule } from '../../core/schedules';
 import { createScoreNet } from '../../core/nets/score-net';
+import { mlpThreadsLabel, setMlpThreads } from '../../core/fused/mlp-pool';
 import { gridPoints } from '../../labs/common/grid';
 
 // `langevin-mog40` and `ddpm-mog40` run the samplers as the app does (a known mixture: one fused kernel
 // per step where the backend has one, core/fused/); the `-ops` twins force the op-by-op tfjs path, so one
 // run shows what fusing buys on each backend. `grid` likewise uses the fused log density + score.
-export const WORKLOADS = ['langevin-mog40', 'langevin-mog40-ops', 'ddpm-mog40', 'ddpm-mog40-ops', 'dsm-train', 'grid'] as const;
+// `dsm-train` runs the fused training step on the helper threads where they run (core/fused/mlp-pool.ts),
+// `dsm-train-1t` the same step on one thread (the same bits, so only the time differs).
+export const WORKLOADS = ['langevin-mog40', 'langevin-mog40-ops', 'ddpm-mog40', 'ddpm-mog40-ops', 'dsm-train', 'dsm-train-1t', 'grid'] as const;
 export type WorkloadId = (typeof WORKLOADS)[number];
 /** the NumPy workload a tfjs workload is compared with */
-export const numpyTwin = (w: WorkloadId): string => w.replace(/-ops$/, '');
+export const numpyTwin = (w: WorkloadId): string => w.replace(/-ops$/, '').replace(/-1t$/, '');
 
 export interface BenchOptions {
   n: number; // particles (langevin, ddpm), batch (dsm-train), grid side (grid)
@@ -43,9 +46,11 @@ export interface BenchResult {
   /** work per second in the workload's unit */
   rate: number;
   unit: 'particle-steps/s' | 'particle-steps/s (T=100 run)' | 'train steps/s' | 'grid points/s';
+  /** dsm-train: what the fused training step ran on ('2 threads', '1 thread (why)') */
+  threads?: string;
 }
 
-export const DEFAULT_N: Record<WorkloadId, number> = { 'langevin-mog40': 10000, 'langevin-mog40-ops': 10000, 'ddpm-mog40': 10000, 'ddpm-mog40-ops': 10000, 'dsm-train': 1024, grid: 128 };
+export const DEFAULT_N: Record<WorkloadId, number> = { 'langevin-mog40': 10000, 'langevin-mog40-ops': 10000, 'ddpm-mog40': 10000, 'ddpm-mog40-ops': 10000, 'dsm-train': 1024, 'dsm-train-1t': 1024, grid: 128 };
 
 // performance exists in browsers, workers and Node; core's tsconfig has no DOM types
 const clock = (globalThis as unknown as { performance?: { now(): number } }).performance;
@@ -92,15 +97,19 @@ export async function runWorkload(id: WorkloadId, o: BenchOptions): Promise<Benc
     });
     return summarize(id, o.n, times, 1, o.n * 100, 'particle-steps/s (T=100 run)');
   }
-  if (id === 'dsm-train') {
+  if (id === 'dsm-train' || id === 'dsm-train-1t') {
     const data = tf.randomNormal([4096, 2], 0, 1, 'float32', 2) as Tensor2D;
+    const one = id === 'dsm-train-1t';
+    if (one) setMlpThreads(false); // for the net created here only
+    const threads = mlpThreadsLabel();
     const net = createScoreNet({ hidden: 128, depth: 2, lr: 1e-3, batch: o.n, dataScale: 1, rng });
+    if (one) setMlpThreads(true);
     const times = await timeIt(o, async () => {
       for (let k = 0; k < o.inner; k++) net.trainStep(data);
     });
     net.dispose();
     data.dispose();
-    return summarize(id, o.n, times, o.inner, 1, 'train steps/s');
+    return { ...summarize(id, o.n, times, o.inner, 1, 'train steps/s'), threads };
   }
   // grid: log-density and score of MoG-40 on an n x n grid (the heatmap and the vector field)
   const box = { xmin: -56, xmax: 56, ymin: -56, ymax: 56 };
@@ -117,8 +126,8 @@ export async function runWorkload(id: WorkloadId, o: BenchOptions): Promise<Benc
 
 /** quick mode (CI): small sizes and few repeats, so the harness cannot rot; times are not asserted */
 export function benchOptions(id: WorkloadId, n: number | undefined, quick: boolean): BenchOptions {
-  const quickN: Record<WorkloadId, number> = { 'langevin-mog40': 1000, 'langevin-mog40-ops': 1000, 'ddpm-mog40': 500, 'ddpm-mog40-ops': 500, 'dsm-train': 128, grid: 32 };
+  const quickN: Record<WorkloadId, number> = { 'langevin-mog40': 1000, 'langevin-mog40-ops': 1000, 'ddpm-mog40': 500, 'ddpm-mog40-ops': 500, 'dsm-train': 128, 'dsm-train-1t': 128, grid: 32 };
   const size = n ?? (quick ? quickN[id] : DEFAULT_N[id]);
-  const inner = id.startsWith('langevin') || id === 'dsm-train' ? (quick ? 2 : 10) : 1;
+  const inner = id.startsWith('langevin') || id.startsWith('dsm-train') ? (quick ? 2 : 10) : 1;
   return { n: size, repeats: quick ? 2 : 5, inner, warmupMs: quick ? 0 : 1000 };
 }

@@ -18,6 +18,8 @@ export interface RunFields {
   requestedBackend: BackendRequest;
   backend: BackendName | null;
   adapter: string;
+  /** what the fused training step runs on ('2 threads', '1 thread (no cross-origin isolation)'); '' until known */
+  threads: string;
   runId: number;
   message: string | null;
   suggestion: string | null;
@@ -43,6 +45,7 @@ export const initialRun: RunFields = {
   requestedBackend: 'auto',
   backend: null,
   adapter: '',
+  threads: '',
   runId: 0,
   message: null,
   suggestion: null,
