@@ -29,6 +29,17 @@ describe('hostile command lines', () => {
 });
 
 describe('runCli', () => {
+  it('a chain that stopped moving ends with one warning line and the fix, and exits 0', async () => {
+    const r = await cli(['samplers?sampler=mala&step=100&particles=100', '--steps', '600']);
+    expect(r.status, r.err.join('\n')).toBe(EXIT.ok);
+    expect(r.out).toHaveLength(1);
+    expect(JSON.parse(r.out[0]).metrics.accept_rate).toBeLessThan(0.01);
+    expect(r.err).toEqual([expect.stringMatching(/^warning: The chain has stopped moving: MALA accepted 0\.\d+% of its proposals over the last 300 iterations \(below 1%\)\. The step size 100 is too large for this target: try 10 \(a tenth of it\)\.$/)]);
+    // a step that mixes: no warning
+    const ok = await cli(['samplers?sampler=mala&step=0.1&particles=100', '--steps', '600']);
+    expect(ok.err).toEqual([]);
+  });
+
   it('a good run exits 0 and ends with the resolved params', async () => {
     const r = await cli(['samplers?particles=50&sampler=mala', '--steps', '4', '--every', '2']);
     expect(r.status).toBe(EXIT.ok);

@@ -46,6 +46,8 @@ async function run(argv: readonly string[], io: CliIo): Promise<void> {
   const result = await runHeadless(lab, v.params, steps, args.every, (step, metrics) => io.out(JSON.stringify({ step, metrics })));
   const ms = Math.round(performance.now() - t0);
   io.out(JSON.stringify({ lab: result.lab, params: result.params, steps: result.steps, backend: args.backend, metrics: result.metrics, ms }));
+  // a run that went on but did poorly (a chain that stopped moving): one line, the exit status stays 0
+  if (result.advice) io.err(`warning: ${result.advice.message} ${result.advice.suggestion}`);
 }
 
 /** typed arrays (drawn points) as plain arrays, as in the usual final line */

@@ -1,6 +1,7 @@
 // Runs a lab's experiment without a UI (CLI, paper checks, benchmarks): the same experiment code
 // the worker's Engine hosts, stepped synchronously with metrics read every `every` iterations.
 import type { Experiment, LabDefinition, ParamValue } from '../labs/types';
+import type { RunAdvice } from '../protocol/snapshot';
 
 /** The settings are ones the experiment cannot start from (its factory threw): the user's to change. */
 export class SetupError extends Error {
@@ -27,6 +28,8 @@ export interface HeadlessResult {
   steps: number;
   metrics: Record<string, number>;
   info: Record<string, string>;
+  /** a problem the run ended with that did not stop it (a chain that stopped moving), and its fix */
+  advice?: RunAdvice;
 }
 
 export async function runHeadless(
@@ -76,10 +79,12 @@ export async function runHeadless(
     }
     // end-of-run evaluations (DiKL's own, of the final generator) before the final metrics
     await exp.finish?.();
+    // the last iterations' trace too: what the experiment concludes from it (a stopped chain) is in the snapshot
+    await exp.drainTrace?.();
     const s = await exp.snapshot({ grids: false, metrics: true });
     last = s.metrics;
     info = s.info;
-    return { lab: lab.id, params: plain(params), steps: exp.iteration, metrics: last, info };
+    return { lab: lab.id, params: plain(params), steps: exp.iteration, metrics: last, info, ...(s.advice ? { advice: s.advice } : {}) };
   } finally {
     exp.dispose();
   }

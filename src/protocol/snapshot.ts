@@ -28,6 +28,18 @@ export interface TraceRow {
   m: Record<string, number>;
 }
 
+/**
+ * A problem with a run that does not stop it (a Metropolis chain that rejects every proposal), with the
+ * change that fixes it; the page shows it as a notice with `fix` as a button, the CLI as one warning line.
+ * Present on every frame while the problem lasts, absent once it is gone.
+ */
+export interface RunAdvice {
+  message: string;
+  suggestion: string;
+  /** the param change the notice offers as a button */
+  fix?: { key: string; value: number; label: string };
+}
+
 export interface Snapshot {
   iteration: number;
   /** rows recorded since the previous frame, oldest first (the engine fills it from Experiment.drainTrace) */
@@ -41,6 +53,8 @@ export interface Snapshot {
   info: Record<string, string>;
   /** the world box the plane views should show */
   box: Box;
+  /** a problem the run has now that does not stop it, and its fix (see RunAdvice) */
+  advice?: RunAdvice;
 }
 
 /** What the engine asks an experiment for. Grid fields cost more, so they are requested less often. */

@@ -1,7 +1,8 @@
-// A failure in the worker, with the obvious next steps as buttons.
+// A failure in the worker, with the obvious next steps as buttons; above it, advice on a run that goes on.
 import type { ParamValue } from '../labs/types';
 import type { WorkerBridge } from '../state/bridge';
 import { useStore } from '../state/use-store';
+import { RunAdvice } from './RunAdvice';
 
 interface Props {
   bridge: WorkerBridge;
@@ -16,10 +17,11 @@ export function RunError({ bridge, params, setParam }: Props) {
   const backend = useStore((s) => s.backend);
   const clear = useStore((s) => s.clearError);
   const setRun = useStore((s) => s.setRun);
-  if (!message) return null;
   const diverged = status === 'diverged';
   return (
-    <div className={status === 'error' || diverged ? 'error' : 'notice'} role="alert" data-testid="error">
+    <>
+    <RunAdvice setParam={setParam} />
+    {message && <div className={status === 'error' || diverged ? 'error' : 'notice'} role="alert" data-testid="error">
       <strong>{message}</strong>
       {suggestion && <div>{suggestion}</div>}
       <div style={{ display: 'flex', gap: 8, marginTop: 6, flexWrap: 'wrap' }}>
@@ -44,6 +46,7 @@ export function RunError({ bridge, params, setParam }: Props) {
         )}
         <button type="button" onClick={clear}>Dismiss</button>
       </div>
-    </div>
+    </div>}
+    </>
   );
 }

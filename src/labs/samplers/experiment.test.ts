@@ -59,6 +59,38 @@ describe('Samplers lab', () => {
     expect(msg).toMatch(/smaller step size/);
   });
 
+  it('a MALA or HMC chain that stopped moving says so with a tenth of the step, and clears once it moves', async () => {
+    // steps far too large for each (HMC's L = 3 leapfrog moves go three times as far as one MALA move)
+    for (const [sampler, step, fix] of [['mala', 30, 3], ['hmc', 10, 1]] as const) {
+      const exp = await SamplersExperiment.create(params({ target: 'mog40', sampler, step, leapfrog: 3, particles: 100 }), 2);
+      // the engine drains the trace at every frame: here every 50 iterations
+      const advance = async (n: number) => { for (let i = 0; i < n; i += 50) { exp.step(50); await exp.drainTrace(); } };
+      await advance(250);
+      expect((await exp.snapshot({ grids: false, metrics: true })).advice, `${sampler}: not before 300 iterations`).toBeUndefined();
+      await advance(100);
+      const stuck = await exp.snapshot({ grids: false, metrics: true });
+      expect(stuck.metrics.accept_rate).toBeLessThan(0.01);
+      expect(stuck.advice?.message).toMatch(new RegExp(`stopped moving: ${sampler.toUpperCase()} accepted 0\\.\\d+% .* last 300 iterations`));
+      expect(stuck.advice?.suggestion).toContain(`try ${fix} (a tenth of it)`);
+      expect(stuck.advice?.fix).toEqual({ key: 'step', value: fix, label: `Use step size ${fix}` });
+      // the fix, as a live change: the chain moves again and the notice goes
+      expect(exp.update({ step: fix })).toBe(true);
+      await advance(100);
+      const moving = await exp.snapshot({ grids: false, metrics: true });
+      exp.dispose();
+      expect(moving.metrics.accept_rate, sampler).toBeGreaterThan(0.1);
+      expect(moving.advice, sampler).toBeUndefined();
+    }
+  });
+
+  it('a chain that accepts is never told it stopped', async () => {
+    const exp = await SamplersExperiment.create(params({ target: 'mog40', sampler: 'mala', step: 0.1, particles: 100 }), 2);
+    for (let i = 0; i < 8; i++) { exp.step(50); await exp.drainTrace(); }
+    const snap = await exp.snapshot({ grids: false, metrics: true });
+    exp.dispose();
+    expect(snap.advice).toBeUndefined();
+  });
+
   it('replays bit for bit from the same seed and differs with another', async () => {
     const a = await run({ target: 'banana', sampler: 'hmc', particles: 64, leapfrog: 5, step: 0.1 }, 10, 11);
     const b = await run({ target: 'banana', sampler: 'hmc', particles: 64, leapfrog: 5, step: 0.1 }, 10, 11);

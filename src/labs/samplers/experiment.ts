@@ -20,6 +20,8 @@ import { SamplersView } from './view-data';
 import { computeMetrics } from './metrics';
 import { spread } from '../../core/metrics/points';
 import { MetricTrace } from '../common/trace';
+import { AcceptanceWatch, smallerStep, STUCK_BELOW, STUCK_WINDOW } from '../common/stall';
+import type { RunAdvice } from '../../protocol/snapshot';
 
 type P = Record<string, ParamValue>;
 const REFERENCE_N = 2000;
@@ -37,6 +39,8 @@ export class SamplersExperiment implements Experiment {
   private view: SamplersView;
   /** every training step's loss and every sampler step's acceptance, for the charts */
   private readonly trace = new MetricTrace();
+  /** MALA/HMC: says when the chain stopped moving (acceptance under 1% for STUCK_WINDOW iterations) */
+  private readonly stall = new AcceptanceWatch();
 
   private constructor(
     private p: P,
@@ -90,8 +94,10 @@ export class SamplersExperiment implements Experiment {
     return this.sampler.length - this.sampler.iteration;
   }
 
-  drainTrace() {
-    return this.trace.drain();
+  async drainTrace() {
+    const rows = await this.trace.drain();
+    this.stall.observeRows(rows);
+    return rows;
   }
 
   step(n: number): void {
@@ -151,6 +157,7 @@ export class SamplersExperiment implements Experiment {
       annealStepsPerLevel: Number(p.perLevel),
     });
     this.view.reset(this.sampler.particles());
+    this.stall.reset();
   }
 
   private initParticles(n: number): Tensor2D {
@@ -193,13 +200,31 @@ export class SamplersExperiment implements Experiment {
     const xy = new Float32Array(await x.data());
     const layers = await this.view.samplingLayers(this.p, xy, req.grids, this.net);
     const metrics = req.metrics ? await computeMetrics(this.target, x, xy, this.reference, this.rng.metrics) : {};
-    const accept = this.lastInfo?.accept;
+    // read without a sync: a synchronous GPU read-back (dataSync) stalls a real GPU and, on the SwiftShader
+    // WebGPU adapter, loses the device
+    const acceptT = this.lastInfo?.acceptTensor?.();
+    const accept = acceptT ? (await acceptT.data())[0] : undefined;
+    acceptT?.dispose();
     if (accept !== undefined && Number.isFinite(accept)) metrics.accept_rate = accept;
     const s = this.sampler;
     info.phase = Number.isFinite(s.length) ? `step ${s.iteration} / ${s.length}${s.done ? ' (final samples)' : ''}` : `step ${s.iteration}`;
     info.score = this.plan.useLearned ? `learned (${this.trainSteps} DSM steps)` : 'exact';
     info.sampler = this.plan.sampler;
-    return { iteration: s.iteration, layers, metrics, info, box: this.target.box };
+    const advice = this.stallAdvice();
+    return { iteration: s.iteration, layers, metrics, info, box: this.target.box, ...(advice ? { advice } : {}) };
+  }
+
+  /** a MALA/HMC chain rejecting (nearly) every proposal: what it is and the step that fixes it */
+  private stallAdvice(): RunAdvice | null {
+    if (!this.stall.stuck) return null;
+    const step = Number(this.p.step);
+    const next = smallerStep(step);
+    const name = this.plan.sampler === 'hmc' ? 'HMC' : 'MALA';
+    return {
+      message: `The chain has stopped moving: ${name} accepted ${(100 * this.stall.mean).toFixed(2)}% of its proposals over the last ${STUCK_WINDOW} iterations (below ${100 * STUCK_BELOW}%).`,
+      suggestion: `The step size ${step} is too large for this target: try ${next} (a tenth of it).`,
+      fix: { key: 'step', value: next, label: `Use step size ${next}` },
+    };
   }
 
   async checkFinite(): Promise<string | null> {
