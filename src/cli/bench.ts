@@ -55,7 +55,7 @@ function parse(argv: string[]) {
 }
 
 /** the Python reference `script` on the first interpreter that has `module`; undefined leaves its column empty */
-function python(script: string, module: string, label: (j: { threads?: number; torch?: string }) => string, w: WorkloadId, n: number | undefined, quick: boolean): Row | undefined {
+function python(script: string, module: string, label: (j: { threads?: number; torch?: string; blas?: string }) => string, w: WorkloadId, n: number | undefined, quick: boolean): Row | undefined {
   // Debian's python3-torch installs for /usr/bin/python3, which need not be the python3 on PATH
   const exe = ['python3', '/usr/bin/python3'].find((p) => spawnSync(p, ['-c', `import ${module}`]).status === 0);
   if (!exe) return undefined;
@@ -67,7 +67,7 @@ function python(script: string, module: string, label: (j: { threads?: number; t
 }
 const numpy = (w: WorkloadId, n: number | undefined, quick: boolean) => python('scripts/bench_numpy.py', 'numpy', () => 'numpy', w, n, quick);
 const torch = (w: WorkloadId, n: number | undefined, quick: boolean) =>
-  python('scripts/bench_torch.py', 'torch', (j) => `pytorch ${j.torch ?? ''} (${j.threads ?? '?'} threads)`, w, n, quick);
+  python('scripts/bench_torch.py', 'torch', (j) => `pytorch ${j.torch ?? ''} (${j.threads ?? '?'} threads${j.blas ? `, ${j.blas} BLAS` : ''})`, w, n, quick);
 
 async function main() {
   const o = parse(process.argv.slice(2));

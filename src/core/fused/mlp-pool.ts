@@ -266,6 +266,7 @@ export function runMlpHelper(init: MlpHelperInit, started: () => void): void {
   let i32 = new Int32Array(init.memory.buffer);
   let seen = Atomics.load(ctl, SEQ);
   started();
+  // no spin before sleeping: spinning 0.5 ms for the next job measured no faster in Node (2 cores)
   for (;;) {
     Atomics.wait(ctl, SEQ, seen);
     const s = Atomics.load(ctl, SEQ);

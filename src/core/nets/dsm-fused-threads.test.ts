@@ -45,13 +45,13 @@ describe('fused DSM step on threads', () => {
     setMlpThreads(true);
   });
 
-  it('cuts a batch by its size only: one chunk below 512 rows, two below 1 024, four from there', () => {
-    expect([4, 508, 512, 1020, 1024, 4096].map(chunkCount)).toEqual([1, 1, 2, 2, 4, 4]);
+  it('cuts a batch by its size only: one chunk below 256 rows, two below 1 024, four from there', () => {
+    expect([4, 252, 256, 1020, 1024, 4096].map(chunkCount)).toEqual([1, 1, 2, 2, 4, 4]);
   });
 
-  // a batch that pads (1 022 -> 1 024: the last chunk has two padded rows), one of exactly two chunks with a
+  // a batch that pads (1 022 -> 1 024: the last chunk has two padded rows), one of two chunks (300 rows: 152 and 148) with a
   // hidden width that pads (30 -> 32), and depth 3 (two hidden-to-hidden backward products)
-  for (const [hidden, depth, batch] of [[128, 2, 1022], [30, 3, 600]] as const) {
+  for (const [hidden, depth, batch] of [[128, 2, 1022], [30, 3, 300]] as const) {
     it(`gives the single-threaded step's weights bit for bit after 6 steps (width ${hidden}, depth ${depth}, batch ${batch})`, () => {
       const w = weightsOf(hidden, depth, 21);
       const one = trainer(hidden, depth, batch, w, null);

@@ -68,11 +68,11 @@ const OUT = 8; // padded output width (2 used)
 const up = (n: number, m: number) => Math.ceil(n / m) * m;
 
 /**
- * Chunks of a padded batch of Bp rows: about 256 rows or more each, at most 4 (the thread cap). A function of
- * the batch alone, so a seed gives the same bits on any number of threads.
+ * Chunks of a padded batch of Bp rows: 128 rows or more each (the labs train at batch 256 and 512), at most 4
+ * (the thread cap). A function of the batch alone, so a seed gives the same bits on any number of threads.
  */
 export function chunkCount(Bp: number): number {
-  return Bp >= 1024 ? 4 : Bp >= 512 ? 2 : 1;
+  return Bp >= 1024 ? 4 : Bp >= 256 ? 2 : 1;
 }
 
 interface Layer {

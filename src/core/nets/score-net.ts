@@ -26,6 +26,7 @@ import { clipByGlobalNorm, dsmLoss, sampleLogSigma, vpFromLogSigma } from './dsm
 import { createFusedDsmTrainer } from './dsm-fused';
 import type { FusedDsmTrainer } from './dsm-fused';
 import { Mlp } from './mlp';
+import { normalDraws, uniformDraws } from './seeded-draws';
 
 // The fused training step (dsm-fused.ts) runs where the weights live in main memory anyway: the CPU and
 // WASM backends. On the GPU backends the tfjs step keeps the weights on the device.
@@ -80,6 +81,8 @@ export function createScoreNet(opts: ScoreNetOptions, extras: Partial<ScoreNetEx
     const values = fused.getWeights();
     mlp.setWeights({ shapes: mlp.vars.map((v) => v.shape.slice()), values });
   };
+  // the fused step's batch draws, reused from step to step
+  const drawn = { logSigma: new Float32Array(batch), z: new Float32Array(2 * batch) };
   // the last data tensor's values, read once (tensors are immutable, so the object identifies its values)
   let dataCache: { t: Tensor2D; values: Float32Array } | null = null;
 
@@ -135,11 +138,12 @@ export function createScoreNet(opts: ScoreNetOptions, extras: Partial<ScoreNetEx
       x0[2 * i] = values[2 * idx[i]] / d;
       x0[2 * i + 1] = values[2 * idx[i] + 1] / d;
     }
-    const [logSigma, z] = tf.tidy(() => [
-      sampleLogSigma(batch, ex, sSeed).dataSync() as Float32Array,
-      tf.randomNormal([batch, 2], 0, 1, 'float32', zSeed).dataSync() as Float32Array,
-    ]);
-    const loss = f.step(x0, logSigma, z);
+    // the tfjs path's draws, computed here without tensors (seeded-draws.ts: the same bits; seed 0 is
+    // tfjs's 'unseeded', which only tfjs can reproduce)
+    uniformDraws(drawn.logSigma, Math.log(ex.sigmaMin), Math.log(ex.sigmaMax), sSeed);
+    if (zSeed) normalDraws(drawn.z, 0, 1, zSeed);
+    else drawn.z.set(tf.tidy(() => tf.randomNormal([batch, 2], 0, 1, 'float32', zSeed).dataSync() as Float32Array));
+    const loss = f.step(x0, drawn.logSigma, drawn.z);
     stale = true;
     steps++;
     return loss;
