@@ -26,7 +26,7 @@ test('a built-in tour: Next, →, Previous and ← move through its steps, and t
   await page.keyboard.press('ArrowRight');
   await expect(panel.getByTestId('tour-count')).toHaveText('Step 3 of 5');
   await expect(page).toHaveURL(/tstep=3/);
-  expect(await read(page)).toMatchObject({ sampler: 'annealed', target: '8gaussians' });
+  expect(await read(page)).toMatchObject({ sampler: 'annealed', target: 'mog40' });
 
   await panel.getByRole('button', { name: '← Previous' }).click();
   await expect(panel.getByTestId('tour-count')).toHaveText('Step 2 of 5');

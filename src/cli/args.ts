@@ -16,6 +16,8 @@ export interface CliArgs {
   json: boolean;
   /** print the stack trace of a failure (a user error is otherwise one line) */
   debug: boolean;
+  /** `--charts`: the final line adds what the page's charts would show (trace series, curves, bars) */
+  charts: boolean;
   /** `--sweep KEY=v1,v2,...` (repeatable): run once per value; several keys give every combination */
   sweeps: SweepArg[];
 }
@@ -38,7 +40,7 @@ export function parseSweep(spec: string): SweepArg {
 }
 
 export function parseArgs(argv: readonly string[]): CliArgs {
-  const out: CliArgs = { target: '', every: 0, backend: 'cpu', json: true, debug: false, sweeps: [] };
+  const out: CliArgs = { target: '', every: 0, backend: 'cpu', json: true, debug: false, charts: false, sweeps: [] };
   const positional: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -55,6 +57,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     if (a === '--steps') out.steps = int('--steps', value(), 0, MAX_STEPS);
     else if (a === '--every') out.every = int('--every', value(), 1, MAX_STEPS);
     else if (a === '--debug') out.debug = true;
+    else if (a === '--charts') out.charts = true;
     else if (a === '--backend') {
       const b = value();
       if (b !== 'cpu' && b !== 'wasm') throw new UsageError(`--backend="${b.slice(0, 40)}" is not allowed: cpu or wasm (browser backends run in the app)`);
@@ -65,7 +68,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       out.sweeps.push(sw);
       const runs = out.sweeps.reduce((n, x) => n * x.values.length, 1);
       if (runs > MAX_SWEEP_RUNS) throw new UsageError(`the sweeps give ${runs} runs (every combination); at most ${MAX_SWEEP_RUNS} are allowed`);
-    } else if (a.startsWith('--')) throw new UsageError(`unknown option ${a.slice(0, 40)}; allowed: --steps N, --every K, --backend cpu|wasm, --sweep KEY=v1,v2,..., --debug`);
+    } else if (a.startsWith('--')) throw new UsageError(`unknown option ${a.slice(0, 40)}; allowed: --steps N, --every K, --backend cpu|wasm, --sweep KEY=v1,v2,..., --charts, --debug`);
     else positional.push(a);
   }
   if (positional.length !== 1) throw new UsageError('give exactly one experiment: a share URL or "lab?key=value&..." (e.g. "samplers?target=mog40&sampler=ddpm")');

@@ -43,9 +43,10 @@ async function run(argv: readonly string[], io: CliIo): Promise<void> {
     io.out(JSON.stringify({ lab: lab.id, params: plainParams(v.params), sweep, steps, backend: args.backend, metrics, ms }));
     return;
   }
-  const result = await runHeadless(lab, v.params, steps, args.every, (step, metrics) => io.out(JSON.stringify({ step, metrics })));
+  const result = await runHeadless(lab, v.params, steps, args.every, (step, metrics) => io.out(JSON.stringify({ step, metrics })), { charts: args.charts });
   const ms = Math.round(performance.now() - t0);
-  io.out(JSON.stringify({ lab: result.lab, params: result.params, steps: result.steps, backend: args.backend, metrics: result.metrics, ms }));
+  const charts = result.charts ? { charts: result.charts } : {};
+  io.out(JSON.stringify({ lab: result.lab, params: result.params, steps: result.steps, backend: args.backend, metrics: result.metrics, ms, ...charts }));
   // a run that went on but did poorly (a chain that stopped moving): one line, the exit status stays 0
   if (result.advice) io.err(`warning: ${result.advice.message} ${result.advice.suggestion}`);
 }

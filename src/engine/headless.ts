@@ -1,7 +1,7 @@
 // Runs a lab's experiment without a UI (CLI, paper checks, benchmarks): the same experiment code
 // the worker's Engine hosts, stepped synchronously with metrics read every `every` iterations.
 import type { Experiment, LabDefinition, ParamValue } from '../labs/types';
-import type { RunAdvice } from '../protocol/snapshot';
+import type { RunAdvice, Snapshot, TraceRow } from '../protocol/snapshot';
 
 /** The settings are ones the experiment cannot start from (its factory threw): the user's to change. */
 export class SetupError extends Error {
@@ -30,7 +30,23 @@ export interface HeadlessResult {
   info: Record<string, string>;
   /** a problem the run ended with that did not stop it (a chain that stopped moving), and its fix */
   advice?: RunAdvice;
+  /** with `charts`: what the page's charts and curve panels would show at the end (see ChartData) */
+  charts?: ChartData;
 }
+
+/**
+ * The data behind a run's charts, as the page holds it: every trace row (losses, acceptance, rewards,
+ * recorded at every iteration) and every metric snapshot merged into one series per key, plus the final
+ * snapshot's curve (`series`) and bar layers. Claim checks judge presets on it (scripts/paper-checks.mjs).
+ */
+export interface ChartData {
+  /** key -> [x, value] pairs in x order, at most MAX_CHART_POINTS (evenly thinned, the last kept) */
+  trace: Record<string, [number, number][]>;
+  series: Record<string, { xs: number[]; ys: Record<string, number[]> }>;
+  bars: Record<string, { labels: string[]; values: number[]; reference?: number[] }>;
+}
+
+const MAX_CHART_POINTS = 400;
 
 export async function runHeadless(
   lab: LabDefinition,
@@ -38,6 +54,7 @@ export async function runHeadless(
   steps: number,
   every: number,
   onMetrics?: (step: number, metrics: Record<string, number>) => void,
+  opts: { charts?: boolean } = {},
 ): Promise<HeadlessResult> {
   // typed failures let the CLI tell bad input (exit 2) and a diverged run (exit 3) from a bug
   let exp: Experiment;
@@ -54,11 +71,15 @@ export async function runHeadless(
     const isTraining = () => (exp as unknown as { training?: boolean }).training === true;
     // the per-iteration trace is for charts; here it is drained now and then so its tensors do not pile up
     let sinceDrain = 0;
+    const collected: TraceRow[] = [];
+    const keep = (rows: TraceRow[] | undefined) => {
+      if (opts.charts && rows) collected.push(...rows);
+    };
     const drain = async (k: number) => {
       sinceDrain += k;
       if (sinceDrain < TRACE_CHUNK) return;
       sinceDrain = 0;
-      await exp.drainTrace?.();
+      keep(await exp.drainTrace?.());
     };
     while (isTraining()) {
       exp.step(1);
@@ -72,19 +93,25 @@ export async function runHeadless(
       if (every > 0 && done % every !== 0 && done < steps && !exp.done) continue;
       const bad = await exp.checkFinite();
       if (bad) throw new DivergedError(exp.iteration, bad);
-      if (every > 0 && onMetrics) {
+      if (every > 0 && (onMetrics || opts.charts)) {
         const s = await exp.snapshot({ grids: false, metrics: true });
-        onMetrics(exp.iteration, s.metrics);
+        onMetrics?.(exp.iteration, s.metrics);
+        keep([{ x: exp.iteration, m: s.metrics }]);
       }
     }
     // end-of-run evaluations (DiKL's own, of the final generator) before the final metrics
     await exp.finish?.();
-    // the last iterations' trace too: what the experiment concludes from it (a stopped chain) is in the snapshot
-    await exp.drainTrace?.();
+    keep(await exp.drainTrace?.());
     const s = await exp.snapshot({ grids: false, metrics: true });
     last = s.metrics;
     info = s.info;
-    return { lab: lab.id, params: plain(params), steps: exp.iteration, metrics: last, info, ...(s.advice ? { advice: s.advice } : {}) };
+    keep(s.trace);
+    keep(s.rows);
+    keep([{ x: exp.iteration, m: s.metrics }]);
+    const result: HeadlessResult = { lab: lab.id, params: plain(params), steps: exp.iteration, metrics: last, info };
+    if (s.advice) result.advice = s.advice;
+    if (opts.charts) result.charts = chartData(collected, s.layers);
+    return result;
   } finally {
     exp.dispose();
   }
@@ -94,4 +121,28 @@ function plain(p: Record<string, ParamValue>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(p)) out[k] = v instanceof Float32Array ? Array.from(v) : v;
   return out;
+}
+
+function chartData(rows: TraceRow[], layers: Snapshot['layers']): ChartData {
+  const trace: Record<string, [number, number][]> = {};
+  for (const r of rows) {
+    for (const [k, v] of Object.entries(r.m)) {
+      if (!Number.isFinite(v)) continue;
+      (trace[k] ??= []).push([r.x, v]);
+    }
+  }
+  for (const [k, pts] of Object.entries(trace)) {
+    // stable sort by x; one value per x (a snapshot repeats the trace's last row)
+    pts.sort((a, b) => a[0] - b[0]);
+    const uniq = pts.filter((p, i) => i === pts.length - 1 || pts[i + 1][0] !== p[0]);
+    const stride = Math.ceil(uniq.length / MAX_CHART_POINTS);
+    trace[k] = stride <= 1 ? uniq : uniq.filter((_, i) => i % stride === 0 || i === uniq.length - 1);
+  }
+  const series: ChartData['series'] = {};
+  const bars: ChartData['bars'] = {};
+  for (const [name, l] of Object.entries(layers)) {
+    if (l.kind === 'series') series[name] = { xs: Array.from(l.xs), ys: Object.fromEntries(Object.entries(l.ys).map(([k, v]) => [k, Array.from(v)])) };
+    else if (l.kind === 'bars') bars[name] = { labels: [...l.labels], values: Array.from(l.values), ...(l.reference ? { reference: Array.from(l.reference) } : {}) };
+  }
+  return { trace, series, bars };
 }

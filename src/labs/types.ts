@@ -138,6 +138,8 @@ export interface LabSchema {
   params: readonly ParamSpec[]; // includes 'seed'
   presets: readonly Preset[];
   views: readonly ViewSpec[];
+  /** what each `{NAME}` in the views' titles, chart labels and legends reads as for these params (view-tokens.ts) */
+  tokens?: (p: Record<string, ParamValue>) => Record<string, string>;
   /** recommended iteration count for headless runs */
   defaultSteps: number;
   /** the lab trains a network the user can save to a file and load back */

@@ -65,7 +65,7 @@ export function encodeExperiment(s: ExperimentState, opts: { series?: Record<str
     backend: s.backend,
     exportedAt: (opts.now ?? new Date()).toISOString(),
   };
-  if (opts.series) file.metrics = metricsPayload(s.lab, '', opts.iteration ?? 0, opts.series, undefined, schema).series;
+  if (opts.series) file.metrics = metricsPayload(s.lab, '', opts.iteration ?? 0, opts.series, undefined, schema, s.params).series;
   return JSON.stringify(file, null, 1);
 }
 

@@ -2,7 +2,9 @@
 // in a notebook. The series are the store's decimated ones (at most MAX_POINTS each, evenly strided
 // over the whole run), which is what the page plotted.
 import { LAB_SCHEMAS } from '../labs/schemas';
-import type { LabId, LabSchema } from '../labs/types';
+import type { LabId, LabSchema, ParamValue } from '../labs/types';
+import { defaultsOf } from '../labs/codec/url-codec';
+import { fillTokens } from '../labs/view-tokens';
 import type { Series } from './slices/metrics';
 
 export const APP_NAME = 'sampling-playground';
@@ -29,9 +31,11 @@ export interface CompareMetrics {
 }
 
 /** Chart labels by metric key, from the lab's chart views (a key no chart names keeps its key). */
-export function metricLabels(schema: LabSchema | undefined): Record<string, string> {
+export function metricLabels(schema: LabSchema | undefined, params?: Record<string, ParamValue>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const v of schema?.views ?? []) if (v.kind === 'chart') for (const m of v.metrics) out[m.key] ??= m.label;
+  // a label's {tokens} read as the run's params say (DiKL's objectives), the lab's defaults when none are given
+  const tokens = schema?.tokens?.(params ?? defaultsOf(schema)) ?? {};
+  for (const v of schema?.views ?? []) if (v.kind === 'chart') for (const m of v.metrics) out[m.key] ??= fillTokens(m.label, tokens);
   return out;
 }
 
@@ -44,8 +48,8 @@ function labelled(series: Record<string, Series>, labels: Record<string, string>
   return out;
 }
 
-export function metricsPayload(lab: LabId, link: string, iteration: number, series: Record<string, Series>, b?: CompareMetrics, schema = LAB_SCHEMAS[lab]): MetricsPayload {
-  const labels = metricLabels(schema);
+export function metricsPayload(lab: LabId, link: string, iteration: number, series: Record<string, Series>, b?: CompareMetrics, schema = LAB_SCHEMAS[lab], params?: Record<string, ParamValue>): MetricsPayload {
+  const labels = metricLabels(schema, params);
   const payload: MetricsPayload = { app: APP_NAME, version: APP_VERSION, lab, link, iteration, series: labelled(series, labels) };
   if (b) {
     const overrides = Object.fromEntries(Object.entries(b.overrides).map(([k, v]) => [k, ArrayBuffer.isView(v) ? Array.from(v as Float32Array) : v]));
@@ -54,6 +58,6 @@ export function metricsPayload(lab: LabId, link: string, iteration: number, seri
   return payload;
 }
 
-export function encodeMetricsFile(lab: LabId, link: string, iteration: number, series: Record<string, Series>, b?: CompareMetrics): string {
-  return JSON.stringify(metricsPayload(lab, link, iteration, series, b));
+export function encodeMetricsFile(lab: LabId, link: string, iteration: number, series: Record<string, Series>, b?: CompareMetrics, params?: Record<string, ParamValue>): string {
+  return JSON.stringify(metricsPayload(lab, link, iteration, series, b, LAB_SCHEMAS[lab], params));
 }

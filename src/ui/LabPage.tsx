@@ -32,6 +32,7 @@ import type { SharedRange } from '../state/compare/shared-range';
 import { planeToggles } from './plots/plane-toggles';
 import { namedFirst } from './layout/named-chart';
 import { resolveTour } from '../labs/codec/tour-codec';
+import { resolveViews } from '../labs/view-tokens';
 
 type PlaneSpec = Extract<ViewSpec, { kind: 'plane' }>;
 type ChartSpec = Extract<ViewSpec, { kind: 'chart' }>;
@@ -49,7 +50,8 @@ export function LabPage({ lab, bridge }: { lab: LabId; bridge: WorkerBridge }) {
   const [drawing, setDrawing] = useState(false);
   const onChange = useCallback((key: string, v: ParamValue) => setParam(key, v), [setParam]);
   const onDrawToggle = useCallback(() => setDrawing((d) => !d), []);
-  const views = schema.views.filter((v) => !v.when || v.when(params));
+  // memoized: a lab with {tokens} gets new view objects only when its params change (charts memoize on them)
+  const views = useMemo(() => resolveViews(schema, schema.views.filter((v) => !v.when || v.when(params)), params), [schema, params]);
   const planes = views.filter((v): v is PlaneSpec => v.kind === 'plane');
   // a chart appears once it has data (acceptance only for MALA/HMC, loss only for a learned score)
   // the chart the preset's text says to watch comes first, in the row the layout keeps on screen with the plane

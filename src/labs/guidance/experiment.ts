@@ -18,6 +18,7 @@ import type { Layer, Snapshot, SnapshotRequest } from '../../protocol/snapshot';
 import { usesNet } from './params';
 import { SWEEP_DELTAS, SWEEP_KINDS, cloneLayer, frontLayers, guidanceFields, rewardHeat, roundMetrics, rowValues } from './view-data';
 import { MetricTrace } from '../common/trace';
+import { LOSS_WINDOW, RunningMean } from '../common/running-mean';
 
 type P = Record<string, ParamValue>;
 const TRAIN_N = 20000;
@@ -33,6 +34,8 @@ export class GuidanceExperiment implements Experiment {
   private prior: Prior;
   private heat: Layer | null = null;
   private readonly trace = new MetricTrace();
+  /** the DSM loss chart draws this beside each batch's loss: the trend a noisy loss hides */
+  private lossAvg = new RunningMean(LOSS_WINDOW);
   private readonly groups: RoundGroup[];
   private readonly rows: number;
   private readonly B: number;
@@ -105,7 +108,7 @@ export class GuidanceExperiment implements Experiment {
           const loss = this.net!.trainStep(this.trainData!);
           this.addLoss(loss);
           this.trained++;
-          this.trace.record(this.trained, { dsm_loss: loss });
+          this.trace.record(this.trained, { dsm_loss: loss, dsm_loss_avg: this.lossAvg.add(loss) });
         }
         if (this.trained >= Number(this.p.trainSteps)) this.startRounds();
         continue;

@@ -20,6 +20,6 @@ export const guidanceSchema: LabSchema = {
     { id: 'off', kind: 'chart', title: 'Off-subspace ratio ‖x⊥‖/‖x∥‖ (circle: ‖x‖ − 1), median', metrics: [{ key: 'off_support_ratio', label: 'off-subspace' }], when: (p) => ['line', 'line2', 'circle'].includes(String(p.data)) },
     { id: 'front', kind: 'xy', title: 'Front over δ: mean reward vs off-subspace, G_loss and naive G', layer: 'front', xLabel: 'off-subspace (median over the chains of one δ)', when: (p) => p.sweep === true && ['line', 'line2', 'circle'].includes(String(p.data)) },
     { id: 'sweep', kind: 'xy', title: 'Sweep over δ', layer: 'sweep', xLabel: 'increment δ', current: { key: 'delta', label: 'δ' }, when: (p) => p.sweep === true },
-    { id: 'loss', kind: 'chart', title: 'Score DSM loss (pre-training, fine-tuning)', metrics: [{ key: 'dsm_loss', label: 'pre-training' }, { key: 'ft_loss', label: 'fine-tuning' }] },
+    { id: 'loss', kind: 'chart', title: 'Score DSM loss (pre-training, fine-tuning)', metrics: [{ key: 'dsm_loss', label: 'pre-training' }, { key: 'dsm_loss_avg', label: 'pre-training, running mean' }, { key: 'ft_loss', label: 'fine-tuning' }] },
   ],
 };

@@ -21,6 +21,7 @@ import { rewardSpec } from './langevin-experiment';
 import { DiffusionBase, TRAIN_PER_ITER } from './diffusion-base';
 import { usesLogits } from './params';
 import { MetricTrace } from '../common/trace';
+import { LOSS_WINDOW, RunningMean } from '../common/running-mean';
 
 type P = Record<string, ParamValue>;
 const HEAT_N = 80;
@@ -41,6 +42,8 @@ export class DiffusionExperiment implements Experiment {
   private contours: Layer | null = null;
   private contoursKey = '';
   private readonly trace = new MetricTrace();
+  /** the DSM loss chart draws this beside each batch's loss: the trend a noisy loss hides */
+  private lossAvg = new RunningMean(LOSS_WINDOW);
 
   constructor(private p: P, seed: number) {
     const root = new Rng(seed);
@@ -77,7 +80,7 @@ export class DiffusionExperiment implements Experiment {
   step(n: number): void {
     for (let i = 0; i < n; i++) {
       if (!this.main) {
-        this.base.train(TRAIN_PER_ITER, (k, loss) => this.trace.record(k, { dsm_loss: loss }));
+        this.base.train(TRAIN_PER_ITER, (k, loss) => this.trace.record(k, { dsm_loss: loss, dsm_loss_avg: this.lossAvg.add(loss) }));
         if (!this.base.training) this.startFineTuning();
         continue;
       }

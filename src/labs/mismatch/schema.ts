@@ -31,6 +31,6 @@ export const mismatchSchema: LabSchema = {
     { id: 'delta', kind: 'chart', title: 'Mean-square mismatch E‖Δ_t‖² at the current step', metrics: [{ key: 'delta2', label: 'E_q‖Δ_t‖²', log: true }, { key: 'var_excess', label: 'DDNM+: ‖V_t − v_t I‖_F (noise not expressible by a score)', log: true }] },
     { id: 'bias', kind: 'chart', title: 'Accumulated mismatch and KL along the run', metrics: [{ key: 'bias_accumulated', label: 'B (running)', log: true }, { key: 'kl_t', label: 'KL(Q_t ‖ P_t), exact', log: true }, { key: 'kl_kde', label: 'KL at t = 1, KDE estimate (mixture prior)', log: true }] },
     { id: 'sw2', kind: 'chart', title: 'Sliced W₂ to exact samples', metrics: [{ key: 'sw2_posterior', label: 'SW₂ to q_t(·|y)', log: true }, { key: 'sw2_target_t', label: 'SW₂ to q_t (unconditional)', log: true }, { key: 'sw2', label: 'SW₂ to target (final)', log: true }, { key: 'w2_posterior', label: 'W₂ to posterior, exact (final)', log: true }] },
-    { id: 'loss', kind: 'chart', title: 'Score training loss (DSM)', metrics: [{ key: 'dsm_loss', label: 'DSM loss' }] },
+    { id: 'loss', kind: 'chart', title: 'Score training loss (DSM)', metrics: [{ key: 'dsm_loss', label: 'DSM loss (one batch)' }, { key: 'dsm_loss_avg', label: 'running mean (100 batches)' }] },
   ],
 };

@@ -26,6 +26,7 @@ import { RunTracker } from './run-tracker';
 import { UNCOND_SWEEP_T, UNCOND_SWEEP_T_FULL, uncondSweep } from './uncond-sweep';
 import { spread } from '../../core/metrics/points';
 import { MetricTrace } from '../common/trace';
+import { LOSS_WINDOW, RunningMean } from '../common/running-mean';
 
 type P = Record<string, ParamValue>;
 const REF_N = 2000;
@@ -42,6 +43,8 @@ export class UncondExperiment implements Experiment {
   private trainSteps = 0;
   private loss = NaN;
   private readonly trace = new MetricTrace();
+  /** the DSM loss chart draws this beside each batch's loss: the trend a noisy loss hides */
+  private lossAvg = new RunningMean(LOSS_WINDOW);
   private readonly exact: ScoreFn;
   private readonly box: Box;
 
@@ -166,7 +169,7 @@ export class UncondExperiment implements Experiment {
         for (let j = 0; j < TRAIN_PER_ITER && this.trainSteps < Number(this.p.trainSteps); j++) {
           this.loss = this.net!.trainStep(this.trainData!);
           this.trainSteps++;
-          this.trace.record(this.trainSteps, { dsm_loss: this.loss });
+          this.trace.record(this.trainSteps, { dsm_loss: this.loss, dsm_loss_avg: this.lossAvg.add(this.loss) });
         }
         if (this.trainSteps >= Number(this.p.trainSteps)) this.startSampling();
         continue;

@@ -22,6 +22,7 @@ import { spread } from '../../core/metrics/points';
 import { MetricTrace } from '../common/trace';
 import { AcceptanceWatch, smallerStep, STUCK_BELOW, STUCK_WINDOW } from '../common/stall';
 import type { RunAdvice } from '../../protocol/snapshot';
+import { LOSS_WINDOW, RunningMean } from '../common/running-mean';
 
 type P = Record<string, ParamValue>;
 const REFERENCE_N = 2000;
@@ -41,6 +42,8 @@ export class SamplersExperiment implements Experiment {
   private readonly trace = new MetricTrace();
   /** MALA/HMC: says when the chain stopped moving (acceptance under 1% for STUCK_WINDOW iterations) */
   private readonly stall = new AcceptanceWatch();
+  /** the DSM loss chart draws this beside each batch's loss: the trend a noisy loss hides */
+  private lossAvg = new RunningMean(LOSS_WINDOW);
 
   private constructor(
     private p: P,
@@ -123,7 +126,7 @@ export class SamplersExperiment implements Experiment {
       this.lossSum += loss;
       this.lossCount += 1;
       this.trainSteps += 1;
-      this.trace.record(this.trainSteps, { dsm_loss: loss });
+      this.trace.record(this.trainSteps, { dsm_loss: loss, dsm_loss_avg: this.lossAvg.add(loss) });
     }
     if (this.trainSteps >= Number(this.p.trainSteps)) this.startSampling();
   }

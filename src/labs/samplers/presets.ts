@@ -24,7 +24,7 @@ export const samplerPresets: readonly Preset[] = [
     topics: ['MCMC', 'step size'],
     title: "MALA's acceptance vs step size",
     lookFor:
-      'MALA on the banana. Raise the step size while it runs: the acceptance rate falls, slowly at first and then sharply; at small steps nearly every move is accepted but the particles barely move. A rate around 0.5–0.6 mixes best. Compare with ULA at the same large step: it accepts everything and is biased.',
+      'MALA on the banana. Raise the step size while it runs: the acceptance rate falls, slowly at first and then sharply; at small steps nearly every move is accepted but the particles barely move. A rate around 0.5–0.6 mixes best. Compare with ULA (no accept/reject test) at the same step: at 0.2 it is already biased (sliced W₂ 0.19 against MALA\'s 0.13), and from 0.3 on it diverges, because the banana\'s score grows like x₁³ far out; MALA only rejects more.',
     params: { target: 'banana', sampler: 'mala', step: 0.05, particles: 2000 },
     steps: 1000,
   },
@@ -33,7 +33,7 @@ export const samplerPresets: readonly Preset[] = [
     topics: ['diffusion', 'training', 'score error'],
     title: 'A learned score on two spirals',
     lookFor:
-      'The score of a data set is unknown, so an MLP learns it by denoising score matching (see the loss curve), then DDPM samples with it. Turn on the score field to see the learned arrows. Fewer training steps give blurrier spirals.',
+      'The score of a data set is unknown, so an MLP learns it by denoising score matching, then DDPM samples with it. The loss chart shows each batch\'s DSM loss and its running mean: it starts near 1 (predicting no noise at all) and falls only a few percent (about 1.01 → 0.96 over 2 000 steps), because it cannot reach 0: at every noise level part of the added noise cannot be told from the data\'s own spread, and that floor is most of the loss. The samples, not the loss, show what was learned: the two arms appear (sliced W₂ ≈ 0.15). Turn on the score field to see the learned arrows; fewer training steps give blurrier spirals.',
     params: { target: 'spirals', sampler: 'ddpm', score: 'learned', T: 100, trainSteps: 2000, particles: 2000 },
     steps: 100,
   },
@@ -41,16 +41,27 @@ export const samplerPresets: readonly Preset[] = [
     id: 'hmc-funnel',
     topics: ['MCMC', 'step size'],
     title: "HMC in Neal's funnel",
-    lookFor: 'The funnel\'s neck needs tiny steps and its mouth large ones: with one fixed step size HMC either rejects in the neck or crawls in the mouth. Watch the acceptance rate and the marginal of x1.',
-    params: { target: 'funnel', sampler: 'hmc', step: 0.2, leapfrog: 10, particles: 1000 },
+    lookFor:
+      'The funnel\'s neck (x₁ below about −1.5) is narrow and its mouth wide, so no single step size suits both. At step 0.9 about a third of HMC\'s proposals are accepted overall (the acceptance chart), far fewer where the chain sits in the neck (measured: 7% there against 34% in the middle): chains in the neck stay put for many iterations. Rejections keep the chain exact, so the x₁ marginal still matches the true curve; what they cost is mixing. Lower the step to 0.2 and acceptance returns to ~1 everywhere (this funnel is tamed for the plot, x₁ ~ N(0, 1.2²)); raise it to 1.2 and almost nothing moves.',
+    params: { target: 'funnel', sampler: 'hmc', step: 0.9, leapfrog: 10, particles: 1000, speed: 2 },
     steps: 500,
   },
   {
     id: 'annealed-8g',
-    topics: ['MCMC', 'mode collapse', 'diffusion'],
+    topics: ['MCMC', 'diffusion'],
     title: 'Annealed Langevin on 8 Gaussians',
-    lookFor: 'Langevin at a large noise level first, then smaller ones: the particles spread over all eight modes before the modes separate, unlike plain ULA from the same start.',
-    params: { target: '8gaussians', sampler: 'annealed', levels: 10, perLevel: 50, step: 0.01, particles: 2000 },
+    lookFor:
+      'Langevin on the target blurred by a large noise level first, then on smaller and smaller ones (10 levels, 50 steps each, the step scaled with each level\'s σ²): watch the particles start as one broad cloud and split into the eight modes as the noise shrinks, ending on the target (sliced W₂ ≈ 0.07, the level of an exact sample). On these eight close modes plain ULA from N(0, I) gets there too; the next preset shows where annealing is needed.',
+    params: { target: '8gaussians', sampler: 'annealed', levels: 10, perLevel: 50, step: 0.5, particles: 2000, speed: 1 },
     steps: 500,
+  },
+  {
+    id: 'annealed-mog40',
+    topics: ['MCMC', 'mode collapse', 'diffusion'],
+    title: 'Annealing finds the MoG-40 modes ULA misses',
+    lookFor:
+      'The same start as "Langevin gets stuck" (N(0, I) on MoG-40), but annealed over 15 noise levels from σ = 2·spread down to 0.01·spread: at the first levels the blurred target is one broad bump, so the particles spread over the whole box before the modes separate, and all 40 are covered at the end (ULA from the same start: 6). Watch "modes covered" and the level in the status line.',
+    params: { target: 'mog40', sampler: 'annealed', levels: 15, perLevel: 50, step: 0.5, particles: 2000, init: 'normal', speed: 2 },
+    steps: 750,
   },
 ];

@@ -20,6 +20,6 @@ export const samplersSchema: LabSchema = {
     { id: 'modes', kind: 'chart', title: 'Modes covered', metrics: [{ key: 'modes_covered', label: 'modes covered', range: [0, null], maxKey: 'modes_total' }] },
     { id: 'logp', kind: 'chart', title: 'Mean log-density', metrics: [{ key: 'mean_log_density', label: 'E log p(x)' }] },
     { id: 'accept', kind: 'chart', title: 'Acceptance rate', metrics: [{ key: 'accept_rate', label: 'acceptance', range: [0, 1] }] },
-    { id: 'loss', kind: 'chart', title: 'Score training loss (DSM)', metrics: [{ key: 'dsm_loss', label: 'DSM loss' }] },
+    { id: 'loss', kind: 'chart', title: 'Score training loss (DSM)', metrics: [{ key: 'dsm_loss', label: 'DSM loss (one batch)' }, { key: 'dsm_loss_avg', label: 'running mean (100 batches)' }] },
   ],
 };

@@ -6,7 +6,7 @@ export const samplersTour: Tour = {
   id: 'samplers-intro',
   lab: 'samplers',
   title: 'From Langevin to diffusion',
-  blurb: 'Five steps: a stuck Langevin chain, reverse diffusion covering every mode, annealing, Metropolis and momentum.',
+  blurb: 'Five steps: a stuck Langevin chain, reverse diffusion covering every mode, annealing that unsticks it, Metropolis and momentum.',
   steps: [
     {
       link: '#/samplers?preset=langevin-stuck',
@@ -19,9 +19,9 @@ export const samplersTour: Tour = {
       lookFor: 'At high noise the noised density is one blob, so nothing gets stuck; the modes separate only as the noise shrinks. All 40 modes are covered in 100 steps.',
     },
     {
-      link: '#/samplers?preset=annealed-8g',
-      caption: 'Annealed Langevin: Langevin at a sequence of decreasing noise levels, the idea that led to score-based diffusion.',
-      lookFor: 'At the largest noise level the particles spread over all eight modes before the modes separate; plain ULA from the same start would not.',
+      link: '#/samplers?preset=annealed-mog40',
+      caption: 'Annealed Langevin: Langevin at a sequence of decreasing noise levels, the idea that led to score-based diffusion, on the MoG-40 where ULA got stuck.',
+      lookFor: 'At the largest noise levels the blurred target is one bump, so the particles spread over the whole box before the modes separate: all 40 modes are covered, from the same start where ULA found 6.',
     },
     {
       link: '#/samplers?preset=mala-acceptance',
@@ -31,7 +31,7 @@ export const samplersTour: Tour = {
     {
       link: '#/samplers?preset=hmc-funnel',
       caption: "Hamiltonian Monte Carlo in Neal's funnel: momentum carries particles far in one proposal.",
-      lookFor: 'One step size cannot fit both the narrow neck and the wide mouth: watch the acceptance rate and the marginal of x₁, which misses the neck.',
+      lookFor: 'One step size cannot fit both the narrow neck and the wide mouth: at step 0.9 only about a third of the proposals are accepted, and in the neck far fewer, so chains there sit still. The x₁ marginal still matches (rejection keeps HMC exact); lower the step to 0.2 and almost everything is accepted.',
     },
   ],
 };

@@ -75,7 +75,7 @@ export function ExperimentBar() {
     // with an A/B comparison running, B's series go in too (under "b", with B's overrides)
     const bRun = compareSession()?.current();
     const b = bRun && s.ui.compare ? { overrides: s.ui.compare, iteration: bRun.store.getState().iteration, series: bRun.store.getState().series } : undefined;
-    download(`${lab}-metrics.json`, jsonBlob(encodeMetricsFile(lab, hashOfState(s) ?? '', s.iteration, s.series, b)));
+    download(`${lab}-metrics.json`, jsonBlob(encodeMetricsFile(lab, hashOfState(s) ?? '', s.iteration, s.series, b, s.params)));
   };
   return (
     <div className="panel experiment-bar" role="group" aria-label="Experiment file">
