@@ -21,7 +21,8 @@ const PAPER = {
 };
 
 // the DiKL MoG-40 runs take minutes each: first, so the two workers end together
-const COST = (c) => (c.id.startsWith('dikl/mog40') ? 3 : c.id.startsWith('dikl/') || c.id.startsWith('dxmi/') ? 2 : 1);
+// (a check judged on another's run goes last: by then that run is done, and no worker waits on it idle)
+const COST = (c) => (c.runs.every((r) => r.sameAs) ? 0 : c.id.startsWith('dikl/mog40') ? 3 : c.id.startsWith('dikl/') || c.id.startsWith('dxmi/') ? 2 : 1);
 
 function runOnce(run) {
   return new Promise((resolve) => {
@@ -52,11 +53,26 @@ function runOnce(run) {
   });
 }
 
+// runs shared by checks (`sameAs`) execute once
+const cache = new Map();
+function runShared(run) {
+  const key = JSON.stringify(run);
+  if (!cache.has(key)) cache.set(key, runOnce(run));
+  return cache.get(key);
+}
+
+/** a comparison run's second generator as a run of its own: metrics and chart series key_b under key */
+function sideB(final) {
+  const strip = (o) => Object.fromEntries(Object.entries(o).filter(([k]) => k.endsWith('_b')).map(([k, v]) => [k.slice(0, -2), v]));
+  return { ...final, metrics: { ...strip(final.metrics), modes_total: final.metrics.modes_total }, charts: final.charts && { ...final.charts, trace: strip(final.charts.trace) } };
+}
+
 async function runCheck(c) {
   const t0 = Date.now();
   const finals = [];
   for (const run of c.runs) {
-    const r = await runOnce(run);
+    const shared = run.sameAs ? await runShared({ url: run.sameAs.url, steps: run.steps, every: run.every, args: run.args }) : null;
+    const r = shared ? (shared.error ? shared : { final: run.sameAs.side === 'B' ? sideB(shared.final) : shared.final }) : await runOnce(run);
     if (r.error) return { c, ok: false, detail: r.error, s: Math.round((Date.now() - t0) / 1000) };
     finals.push(r.final);
   }

@@ -6,6 +6,8 @@ export interface PresetCheckRun {
   args?: string[];
   /** the claim is that this run diverges (the CLI exits 3) */
   expect?: 'diverged';
+  /** judge this run on another preset's run that trains the same thing (side B: its comparison generator) */
+  sameAs?: { url: string; side: 'A' | 'B' };
 }
 export interface PresetCheck {
   id: string;

@@ -18,6 +18,11 @@ const values = (r, key, from = -Infinity, to = Infinity) => pts(r, key).filter((
 const max = (a) => Math.max(...a);
 const min = (a) => Math.min(...a);
 const mean = (a) => a.reduce((s, v) => s + v, 0) / a.length;
+const std = (a) => {
+  const v = a.filter(Number.isFinite);
+  const m = mean(v);
+  return v.length ? Math.sqrt(mean(v.map((x) => (x - m) ** 2))) : NaN;
+};
 const f = (v, d = 3) => (typeof v === 'number' ? Number(v.toPrecision(d)).toString() : String(v));
 /** a curve layer's values by its legend name */
 const curve = (r, layer, name) => r.charts?.series?.[layer]?.ys?.[name] ?? [];
@@ -29,6 +34,10 @@ const swept = (r, key, vals, metric) => vals.map((v) => r.metrics[`${key}=${v}/$
 const all = (...conds) => conds.every(Boolean);
 
 const P = (lab, id, extra = '') => `${lab}?preset=${id}&seed=1${extra}`;
+// mog40-dikl and mog40-rkl are judged on the run of mog40-compare (`sameAs`): its two generators train
+// exactly as the two single runs do (src/labs/dikl/experiment.test.ts checks it, and
+// src/labs/preset-checks.test.ts that the presets differ only in the objective), which saves two runs of
+// minutes each. side 'B' reads the comparison generator's metrics (key_b) under the plain keys.
 // DiKL's paper evaluation (10 exact W₂ solves every 500 updates) is checked in its unit tests and by
 // dikl-paper-eval below; elsewhere it would double these runs' time without bearing on their claims
 const NOEVAL = '&paper_every=0';
@@ -37,12 +46,12 @@ export const PRESET_CHECKS = [
   // ---------------------------------------------------------------- Samplers
   {
     id: 'samplers/langevin-stuck',
-    claim: 'ULA from N(0, I) stalls on a few of the 40 modes; DDPM with the same exact score covers all 40',
+    claim: 'ULA from N(0, I) stays on a few of the 40 modes (at most 10 at iterations 500 and 2000); DDPM with the same exact score covers all 40',
     runs: [{ url: P('samplers', 'langevin-stuck'), every: 100 }, { url: P('samplers', 'langevin-stuck', '&sampler=ddpm'), steps: 100 }],
     judge: ([ula, ddpm]) => {
       const mid = at(ula, 'modes_covered', 500);
       const end = last(ula, 'modes_covered');
-      return [all(end <= 12, end - mid <= 2, last(ddpm, 'modes_covered') === 40), `ULA modes ${mid} at 500, ${end} at 2000; DDPM ${last(ddpm, 'modes_covered')}/40`];
+      return [all(mid <= 10, end <= 10, last(ddpm, 'modes_covered') === 40), `ULA modes ${mid} at 500, ${end} at 2000; DDPM ${last(ddpm, 'modes_covered')}/40`];
     },
   },
   {
@@ -117,7 +126,7 @@ export const PRESET_CHECKS = [
   {
     id: 'dikl/mog40-dikl',
     claim: 'DiKL spreads over the box: modes covered climbs, sliced W₂ and the energy TVD fall',
-    runs: [{ url: P('dikl', 'mog40-dikl', NOEVAL) }],
+    runs: [{ url: P('dikl', 'mog40-dikl', NOEVAL), sameAs: { url: P('dikl', 'mog40-compare', NOEVAL), side: 'A' } }],
     judge: ([r]) => [
       all(last(r, 'modes_covered') >= 36, last(r, 'sw2') < 0.5 * first(r, 'sw2'), last(r, 'energy_tvd') < first(r, 'energy_tvd')),
       `modes ${first(r, 'modes_covered')} → ${last(r, 'modes_covered')}, sliced W₂ ${f(first(r, 'sw2'))} → ${f(last(r, 'sw2'))}, TVD ${f(first(r, 'energy_tvd'))} → ${f(last(r, 'energy_tvd'))}`,
@@ -126,7 +135,7 @@ export const PRESET_CHECKS = [
   {
     id: 'dikl/mog40-rkl',
     claim: 'plain reverse KL covers only the handful of modes near its start',
-    runs: [{ url: P('dikl', 'mog40-rkl', NOEVAL) }],
+    runs: [{ url: P('dikl', 'mog40-rkl', NOEVAL), sameAs: { url: P('dikl', 'mog40-compare', NOEVAL), side: 'B' } }],
     judge: ([r]) => [last(r, 'modes_covered') <= 20, `modes ${last(r, 'modes_covered')} of 40`],
   },
   {
@@ -141,7 +150,7 @@ export const PRESET_CHECKS = [
     runs: [{ url: P('dikl', 'mog40-paper', NOEVAL) }],
     judge: ([r]) => {
       const p = r.params;
-      const ok = all(p.width === 400, p.depth === 4, p.batch === 1024, p.dsm_steps === 50, p.target_score === 'msi-ais', r.steps === 100, Number.isFinite(last(r, 'sw2')));
+      const ok = all(p.width === 400, p.depth === 4, p.batch === 1024, p.dsm_steps === 50, p.target_score === 'msi-ais', r.steps === 10, Number.isFinite(last(r, 'sw2')));
       return [ok, `width ${p.width}, depth ${p.depth}, batch ${p.batch}, DSM steps ${p.dsm_steps}, ${p.target_score}; ${r.steps} updates, sliced W₂ ${f(last(r, 'sw2'))}`];
     },
   },
@@ -153,9 +162,14 @@ export const PRESET_CHECKS = [
   },
   {
     id: 'dikl/8g-compare',
-    claim: 'on 8 Gaussians DiKL gets all eight within a few hundred updates; reverse KL from the origin grabs a few',
-    runs: [{ url: P('dikl', '8g-compare', NOEVAL) }],
-    judge: ([r]) => [all(at(r, 'modes_covered', 500) === 8, last(r, 'modes_covered') === 8, last(r, 'modes_covered_b') < 8), `DiKL ${at(r, 'modes_covered', 500)} at 500, ${last(r, 'modes_covered')} at 800; reverse KL ${last(r, 'modes_covered_b')}`],
+    claim: 'on 8 Gaussians DiKL covers all eight by update 100, reverse KL fewer (all by ~500); at 300 the energy TVD favours reverse KL while it covers fewer modes; at 800 DiKL leads on W₂',
+    runs: [{ url: P('dikl', '8g-compare', NOEVAL), every: 100 }],
+    judge: ([r]) => {
+      const [a100, b100, a300, b300] = [at(r, 'modes_covered', 100), at(r, 'modes_covered_b', 100), at(r, 'modes_covered', 300), at(r, 'modes_covered_b', 300)];
+      const [t300, tb300] = [at(r, 'energy_tvd', 300), at(r, 'energy_tvd_b', 300)];
+      const ok = all(a100 === 8, b100 < 8, a300 === 8, b300 < 8, tb300 < t300, last(r, 'modes_covered') === 8, last(r, 'w2') < last(r, 'w2_b'));
+      return [ok, `modes at 100: DiKL ${a100}, reverse KL ${b100}; at 300: ${a300} vs ${b300}, energy TVD ${f(t300)} vs ${f(tb300)}; at 800: modes ${last(r, 'modes_covered')} vs ${last(r, 'modes_covered_b')}, W₂ ${f(last(r, 'w2'))} vs ${f(last(r, 'w2_b'))}`];
+    },
   },
   // ---------------------------------------------------------------- DxMI
   {
@@ -194,9 +208,13 @@ export const PRESET_CHECKS = [
   },
   {
     id: 'dxmi/values',
-    claim: 'the value functions: the run trains (TD loss falls) and the samples sharpen below the DDPM baseline',
+    claim: 'the value functions V(·, t): nearly flat at t = 0 (pure noise), more structured at every later step; the TD loss falls and the samples sharpen below the DDPM baseline',
     runs: [{ url: P('dxmi', 'values'), every: 100 }],
-    judge: ([r]) => [all(last(r, 'td_loss') < first(r, 'td_loss'), last(r, 'sw2_data') < last(r, 'baseline_sw2')), `TD loss ${f(first(r, 'td_loss'))} → ${f(last(r, 'td_loss'))}, sliced W₂ ${f(last(r, 'sw2_data'))} vs DDPM ${f(last(r, 'baseline_sw2'))}`],
+    judge: ([r]) => {
+      const sd = [0, 1, 2, 3].map((k) => std(r.charts?.grids?.[`value${k}`]?.values ?? []));
+      const ok = all(sd.every(Number.isFinite), increasing(sd), sd[3] > 2.5 * sd[0], last(r, 'td_loss') < first(r, 'td_loss'), last(r, 'sw2_data') < last(r, 'baseline_sw2'));
+      return [ok, `spread of V(·, t) over the plane per panel ${sd.map((v) => f(v, 2)).join(' < ')}; TD loss ${f(first(r, 'td_loss'))} → ${f(last(r, 'td_loss'))}, sliced W₂ ${f(last(r, 'sw2_data'))} vs DDPM ${f(last(r, 'baseline_sw2'))}`];
+    },
   },
   {
     id: 'dxmi/checkerboard-10',
@@ -210,8 +228,9 @@ export const PRESET_CHECKS = [
     claim: 'naive guidance: the off-subspace ratio climbs round after round; G_loss at δ = 0.2 keeps it near zero',
     runs: [{ url: P('guidance', 'naive-vs-lookahead') }, { url: P('guidance', 'naive-vs-lookahead', '&guidance=gloss&delta=0.2') }],
     judge: ([n, g]) => {
-      const r50 = at(n, 'off_support_ratio', 50);
-      return [all(last(n, 'off_support_ratio') > 2 * r50, last(n, 'off_support_ratio') > 0.2, last(g, 'off_support_ratio') < 0.05), `naive: ratio ${f(r50)} at round 50 → ${f(last(n, 'off_support_ratio'))}; G_loss: ${f(last(g, 'off_support_ratio'))}`];
+      // the median ratio of one round is noisy (±0.15): compared over windows of rounds
+      const [a, b, c] = [mean(values(n, 'off_support_ratio', 1, 10)), mean(values(n, 'off_support_ratio', 50, 100)), mean(values(n, 'off_support_ratio', 150, 200))];
+      return [all(a < b, a < c, c > 0.3, max(values(g, 'off_support_ratio', 150)) < 0.05), `naive: mean ratio ${f(a)} over rounds 1–10, ${f(b)} over 50–100, ${f(c)} over 150–200; G_loss: ≤ ${f(max(values(g, 'off_support_ratio', 150)))} over 150–200`];
     },
   },
   {
@@ -249,15 +268,30 @@ export const PRESET_CHECKS = [
   },
   {
     id: 'guidance/f2-click',
-    claim: 'towards a point b off the line G_loss moves samples along the line (ratio 0) and the reward rises; naive G pulls them off',
-    runs: [{ url: P('guidance', 'f2-click') }, { url: P('guidance', 'f2-click', '&guidance=naive') }],
-    judge: ([g, n]) => [all(max(values(g, 'off_support_ratio')) < 0.01, last(g, 'reward_mean') > first(g, 'reward_mean'), last(n, 'off_support_ratio') > 0.05), `G_loss: ratio ≤ ${f(max(values(g, 'off_support_ratio')))}, reward ${f(first(g, 'reward_mean'))} → ${f(last(g, 'reward_mean'))}; naive: ratio ${f(last(n, 'off_support_ratio'))}`],
+    claim: 'G_loss keeps the samples on the line (ratio 0) and lifts the mean reward from the unguided ~2.5 toward the line\'s best 3.5 for b = (3, 3); for b = (8, 0) it climbs from 1.7 to ~4.6 within ten rounds; naive G stays near the line',
+    runs: [
+      { url: P('guidance', 'f2-click') },
+      { url: P('guidance', 'f2-click', '&delta=0') },
+      { url: P('guidance', 'f2-click', '&bx=8&by=0') },
+      { url: P('guidance', 'f2-click', '&guidance=naive&delta=3') },
+    ],
+    judge: ([g, off, far, n]) => {
+      const guided = mean(values(g, 'reward_mean', 5));
+      const unguided = mean(values(off, 'reward_mean', 5));
+      const ok = all(max(values(g, 'off_support_ratio')) < 0.01, guided > unguided + 0.3, guided < 3.5, at(far, 'reward_mean', 10) > first(far, 'reward_mean') + 2, last(n, 'off_support_ratio') < 0.05);
+      return [ok, `b = (3, 3): mean reward ${f(guided)} over rounds 5–50 (δ = 0: ${f(unguided)}), ratio ≤ ${f(max(values(g, 'off_support_ratio')))}; b = (8, 0): ${f(first(far, 'reward_mean'))} → ${f(at(far, 'reward_mean', 10))} at round 10; naive δ = 3: ratio ${f(last(n, 'off_support_ratio'))}`];
+    },
   },
   {
     id: 'guidance/hexagon',
-    claim: 'guiding the hexagon mixture toward b = (6, 6) raises the reward while the prior keeps the samples on its modes',
-    runs: [{ url: P('guidance', 'hexagon') }],
-    judge: ([r]) => [all(last(r, 'reward_mean') > first(r, 'reward_mean') + 0.3, last(r, 'reward_top4') > first(r, 'reward_top4')), `mean reward ${f(first(r, 'reward_mean'))} → ${f(last(r, 'reward_mean'))}, top-4 ${f(first(r, 'reward_top4'))} → ${f(last(r, 'reward_top4'))}`],
+    claim: 'on the full-dimensional hexagon prior f2 guidance lowers the mean reward round after round (more so at δ = 0.02); a linear reward climbs every round',
+    runs: [{ url: P('guidance', 'hexagon') }, { url: P('guidance', 'hexagon', '&delta=0.02') }, { url: P('guidance', 'hexagon', '&reward=linear') }],
+    judge: ([r, small, lin]) => {
+      const early = (x) => mean(values(x, 'reward_mean', 1, 5));
+      const late = (x) => mean(values(x, 'reward_mean', 31, 40));
+      const ok = all(late(r) < early(r), late(small) < early(small) - 1, late(small) < late(r), late(lin) > early(lin) + 5);
+      return [ok, `mean reward, rounds 1–5 → 31–40: f2 ${f(early(r))} → ${f(late(r))}; δ = 0.02 ${f(early(small))} → ${f(late(small))}; linear ${f(early(lin))} → ${f(late(lin))}`];
+    },
   },
   // ---------------------------------------------------------------- Implicit Diffusion
   {
@@ -284,11 +318,15 @@ export const PRESET_CHECKS = [
   },
   {
     id: 'implicit/kl-regularized',
-    claim: 'with the KL leash λ = 0.1 the weights do not collapse on one component (they do with λ = 0)',
+    claim: 'with the KL leash λ = 0.1 no weight passes ~0.75 and the run settles with every component kept; with λ = 0 one weight passes 0.9 and the others die out',
     runs: [{ url: P('implicit', 'kl-regularized') }, { url: P('implicit', 'kl-regularized', '&lambda=0') }],
     judge: ([r, free]) => {
-      const w = (x) => max([1, 2, 3, 4, 5, 6].map((i) => last(x, `w${i}`)));
-      return [all(w(r) < 0.8, w(free) > 0.9), `largest weight ${f(w(r))} with λ = 0.1, ${f(w(free))} with λ = 0`];
+      const ws = [1, 2, 3, 4, 5, 6];
+      const peak = (x) => max(ws.map((i) => max(values(x, `w${i}`))));
+      const smallest = (x) => min(ws.map((i) => last(x, `w${i}`)));
+      const settled = max(ws.map((i) => Math.abs(last(r, `w${i}`) - at(r, `w${i}`, 1000))));
+      const othersFree = min(ws.map((i) => max(values(free, `w${i}`, 400, 1200)))) ;
+      return [all(peak(r) < 0.8, smallest(r) > 0.01, settled < 0.05, peak(free) > 0.9, othersFree < 0.02), `λ = 0.1: largest weight ever ${f(peak(r))}, smallest at the end ${f(smallest(r))}, change after 1000 ≤ ${f(settled)}; λ = 0: largest ${f(peak(free))}, the weakest component ≤ ${f(othersFree)} over 400–1200`];
     },
   },
   {
@@ -340,21 +378,22 @@ export const PRESET_CHECKS = [
       const xs = xsOf(r, 'sweepT');
       const pl = curve(r, 'sweepT', 'DDNM+');
       const sel = pl.filter((_, i) => xs[i] >= 50);
+      const from50 = (a) => a.filter((_, i) => xs[i] >= 50);
       const dd = curve(r, 'sweepT', 'DDNM');
       const bo = curve(r, 'sweepT', 'BO-DDNM');
-      const ok = all(sel.length >= 3, min(sel) > 2, max(sel) < 20, increasing(sel, 0.05), pl.every((v, i) => v < dd[i] / 10 && v > 20 * bo[i]));
+      const ok = all(sel.length >= 3, min(sel) > 2, max(sel) < 20, increasing(sel, 0.05), from50(pl).every((v, i) => v < from50(dd)[i] / 10 && v > 20 * from50(bo)[i]));
       return [ok, `T = ${xs.join(', ')}: DDNM+ ${pl.map((v) => f(v, 2)).join(' ')}; DDNM ${dd.map((v) => f(v, 2)).join(' ')}; BO-DDNM ${bo.map((v) => f(v, 2)).join(' ')}`];
     },
   },
   {
     id: 'mismatch/bias-persists',
-    claim: "bias against T: the exact score's KL falls toward 0, the mismatched one levels off at a floor, B_T nearly constant; a larger ε raises the floor",
+    claim: "bias against T: the exact score's KL falls toward 0, the mismatched one levels off at a floor, B_T does not shrink with T; doubling ε quadruples the floor",
     runs: [{ url: P('mismatch', 'bias-persists') }, { url: P('mismatch', 'bias-persists', '&eps=0.6') }],
     judge: ([r, big]) => {
       const ex = curve(r, 'biasT', 'KL exact score (floor)');
       const mm = curve(r, 'biasT', 'KL mismatched score');
       const bt = curve(r, 'biasT', 'B_T');
-      const ok = all(ex.length > 3, decreasing(ex), ex.at(-1) < 0.02, mm.at(-1) > 0.05, Math.abs(mm.at(-1) - mm.at(-2)) < 0.2 * mm.at(-1), max(bt.slice(2)) < 1.5 * min(bt.slice(2)), curve(big, 'biasT', 'KL mismatched score').at(-1) > 2 * mm.at(-1));
+      const ok = all(ex.length > 3, decreasing(ex), ex.at(-1) < 0.02, mm.at(-1) > 0.05, Math.abs(mm.at(-1) - mm.at(-2)) < 0.2 * mm.at(-1), increasing(bt), bt.at(-1) < 3 * bt[xsOf(r, 'biasT').indexOf(200)], curve(big, 'biasT', 'KL mismatched score').at(-1) > 3 * mm.at(-1), curve(big, 'biasT', 'KL mismatched score').at(-1) < 5 * mm.at(-1));
       return [ok, `T = ${xsOf(r, 'biasT').join(', ')}: exact ${ex.map((v) => f(v, 2)).join(' ')}; mismatched ${mm.map((v) => f(v, 2)).join(' ')}; B_T ${bt.map((v) => f(v, 2)).join(' ')}; ε = 0.6 floor ${f(curve(big, 'biasT', 'KL mismatched score').at(-1))}`];
     },
   },
@@ -418,8 +457,8 @@ function frontJudge(r, opts = {}) {
     for (const [, l] of Object.entries(layers)) for (const [k, v] of Object.entries(l.ys)) if (re.test(k)) return { xs: l.xs, ys: v };
     return null;
   };
-  const gOff = find(opts.circle ? /G_loss.*(‖x‖|norm|off)/i : /G_loss.*off/i);
-  const nOff = find(opts.circle ? /naive.*(‖x‖|norm|off)/i : /naive.*off/i);
+  const gOff = find(/off.*G_loss/i);
+  const nOff = find(/off.*naive/i);
   if (!gOff || !nOff) return [false, `no G_loss/naive off-support curves among ${names || 'no curves'}`];
   const gMax = max(gOff.ys.map(Math.abs));
   if (opts.circle) return [gMax < 0.01, `G_loss |‖x‖ − 1| ≤ ${f(gMax)} over δ; naive ${nOff.ys.map((v) => f(v, 2)).join(' ')}`];

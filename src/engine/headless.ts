@@ -43,6 +43,8 @@ export interface ChartData {
   /** key -> [x, value] pairs in x order, at most MAX_CHART_POINTS (evenly thinned, the last kept) */
   trace: Record<string, [number, number][]>;
   series: Record<string, { xs: number[]; ys: Record<string, number[]> }>;
+  /** the final snapshot's heatmaps (densities, energies, value functions), row-major nx × ny */
+  grids: Record<string, { nx: number; ny: number; log: boolean; values: number[] }>;
   bars: Record<string, { labels: string[]; values: number[]; reference?: number[] }>;
 }
 
@@ -102,7 +104,8 @@ export async function runHeadless(
     // end-of-run evaluations (DiKL's own, of the final generator) before the final metrics
     await exp.finish?.();
     keep(await exp.drainTrace?.());
-    const s = await exp.snapshot({ grids: false, metrics: true });
+    // with charts the last snapshot also carries the heatmaps, as the page's last frame would
+    const s = await exp.snapshot({ grids: opts.charts === true, metrics: true });
     last = s.metrics;
     info = s.info;
     keep(s.trace);
@@ -140,9 +143,11 @@ function chartData(rows: TraceRow[], layers: Snapshot['layers']): ChartData {
   }
   const series: ChartData['series'] = {};
   const bars: ChartData['bars'] = {};
+  const grids: ChartData['grids'] = {};
   for (const [name, l] of Object.entries(layers)) {
-    if (l.kind === 'series') series[name] = { xs: Array.from(l.xs), ys: Object.fromEntries(Object.entries(l.ys).map(([k, v]) => [k, Array.from(v)])) };
+    if (l.kind === 'scalarGrid') grids[name] = { nx: l.nx, ny: l.ny, log: l.log, values: Array.from(l.values) };
+    else if (l.kind === 'series') series[name] = { xs: Array.from(l.xs), ys: Object.fromEntries(Object.entries(l.ys).map(([k, v]) => [k, Array.from(v)])) };
     else if (l.kind === 'bars') bars[name] = { labels: [...l.labels], values: Array.from(l.values), ...(l.reference ? { reference: Array.from(l.reference) } : {}) };
   }
-  return { trace, series, bars };
+  return { trace, series, grids, bars };
 }

@@ -20,4 +20,22 @@ describe('preset claim checks', () => {
       expect(c.runs[0].url.startsWith(`${lab}?preset=${id}&seed=1`), c.id).toBe(true);
     }
   });
+
+  it('a run judged on another preset\'s run (sameAs) names a preset that differs only in the objectives', () => {
+    const norm = (lab: string, id: string) => {
+      const p = { ...LAB_SCHEMAS[lab as keyof typeof LAB_SCHEMAS]!.presets.find((x) => x.id === id)!.params } as Record<string, unknown>;
+      delete p.objective;
+      delete p.otherObjective;
+      return p;
+    };
+    const shared = PRESET_CHECKS.flatMap((c) => c.runs.filter((r) => r.sameAs).map((r) => [c.id, r.sameAs!.url] as const));
+    expect(shared.length).toBeGreaterThan(0);
+    for (const [id, url] of shared) {
+      const [lab, preset] = id.split('/');
+      const other = /preset=([a-z0-9-]+)/.exec(url)![1];
+      expect(norm(lab, preset), `${id} vs ${other}`).toEqual(norm(lab, other));
+      const steps = (x: string) => LAB_SCHEMAS[lab as keyof typeof LAB_SCHEMAS]!.presets.find((p) => p.id === x)!.steps;
+      expect(steps(preset)).toBe(steps(other));
+    }
+  });
 });

@@ -26,6 +26,25 @@ describe('DiKL lab', () => {
     expect(snap.metrics.modes_covered).toBeGreaterThanOrEqual(snap.metrics.modes_covered_b + 6);
   }, 90_000);
 
+  it('a comparison run trains both generators exactly as two single runs would (what the preset checks rely on)', async () => {
+    // scripts/preset-checks.mjs judges mog40-dikl and mog40-rkl on the run of mog40-compare instead of
+    // running each again (minutes each): that is sound only while this holds
+    const base = { ...SMALL, target: 'mog40', target_score: 'exact', lr: 1e-2, score_lr: 1e-2, inspector: false, paper_every: 0 };
+    const layersAfter = async (over: Record<string, ParamValue>) => {
+      const exp = await DiklExperiment.create(params({ ...base, ...over }), 4);
+      exp.step(4);
+      const s = await exp.snapshot({ grids: false, metrics: true });
+      exp.dispose();
+      return s.layers as Record<string, { xy: Float32Array }>;
+    };
+    const both = await layersAfter({ objective: 'dikl', otherObjective: true });
+    const dikl = await layersAfter({ objective: 'dikl', otherObjective: false });
+    const rkl = await layersAfter({ objective: 'rkl', otherObjective: false });
+    expect(Array.from(both.samplesA.xy)).toEqual(Array.from(dikl.samplesA.xy));
+    const maxDiff = Math.max(...Array.from(both.samplesB.xy, (v, i) => Math.abs(v - rkl.samplesA.xy[i])));
+    expect(maxDiff).toBeLessThan(1e-4);
+  }, 90_000);
+
   it('sends every layer the views name, with fresh arrays, and takes the inspector live', async () => {
     const exp = await DiklExperiment.create(params({ ...SMALL, target: 'custom', target_score: 'msi-ais', T: 6, otherObjective: true }), 2);
     exp.step(1);

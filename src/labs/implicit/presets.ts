@@ -30,7 +30,7 @@ export const implicitPresets: readonly Preset[] = [
     id: 'kl-regularized',
     topics: ['fine-tuning', 'regularization'],
     title: 'A KL leash toward π*(θ0)',
-    lookFor: 'λ = 0.1 with π_ref = π*(θ0) and a 64-sample reference batch: the weights no longer collapse on one component; the run settles where the reward gain balances KL(π_ref ‖ π*(θ)). Compare with λ = 0.',
+    lookFor: 'λ = 0.1 with π_ref = π*(θ0) and a 64-sample reference batch: the weights no longer collapse on one component: the largest stays below ~0.75 and by ~1000 iterations the run settles near w ≈ (0.22, 0.59, 0.08, 0.02, 0.08, 0.02), where the reward gain balances KL(π_ref ‖ π*(θ)). Compare with λ = 0: w₁ reaches 0.94 by iteration 500 while the others die out, and later the mass moves on to the component at 60°.',
     params: { mode: 'langevin', lambda: 0.1, ref: 'theta0', refBatch: 64, eta: 0.25 },
     steps: 1500,
   },
