@@ -8,8 +8,8 @@
 // in Atomics.wait until there is work. A trainer writes, once, one call list per chunk of its batch (a
 // sequence of kernel calls with their byte offsets: the chunk's forward pass, loss gradient and backward
 // pass into the chunk's own gradient block). Per step, run() puts the chunks' list addresses in the control
-// block, bumps a sequence word and wakes the helpers (Atomics.notify); thread t runs chunks t, t + N, ...;
-// each helper adds one to a done word when it is through, and the trainer's thread, after its own chunks,
+// block, bumps a sequence word and wakes the helpers (Atomics.notify); every thread then claims chunks one
+// at a time from a counter (so a helper that wakes late leaves its share to the others); each helper adds one to a done word when it is through, and the trainer's thread, after its own chunks,
 // waits for all of them (a short spin on Atomics.load, then Atomics.wait). The reduction of the chunks'
 // gradients and the Adam update then run on the trainer's thread alone (they are ~1% of a step).
 //
@@ -34,10 +34,11 @@ const SEQ = 0; // bumped once per job; helpers wait on it
 const DONE = 1; // helpers that finished the current job
 const CMD = 2;
 const NCHUNK = 3;
-const NTHREADS = 4;
+const NEXT = 4; // the next chunk to claim
 const TABLE = 16; // the chunks' call-list byte offsets, words TABLE .. TABLE + MAX_CHUNKS - 1
 export const MAX_CHUNKS = 32;
-const CONTROL_BYTES = 4 * (TABLE + MAX_CHUNKS);
+const FINISHED = TABLE + MAX_CHUNKS; // one word per chunk: 1 once its list has run
+const CONTROL_BYTES = 4 * (FINISHED + MAX_CHUNKS);
 const RUN = 1;
 const EXIT = 2;
 /** a helper that has not finished within this many ms is given up on (its chunks rerun here) */
@@ -81,6 +82,19 @@ export function runCalls(k: MlpSimdKernels, i32: Int32Array, at: number): void {
 // core's tsconfig has no DOM or Node types: the clock is looked up, as in engine/bench/workloads.ts
 const clock = (globalThis as unknown as { performance?: { now(): number } }).performance;
 const now = () => (clock ? clock.now() : Date.now());
+
+/**
+ * Every thread of a job claims chunks one at a time (an atomic counter) until none is left: a helper that
+ * wakes late, or a thread the OS preempts, leaves its share to the others. Which thread runs a chunk never
+ * changes its result.
+ */
+function claimAndRun(k: MlpSimdKernels, i32: Int32Array, ctl: Int32Array): void {
+  const C = ctl[NCHUNK];
+  for (let c = Atomics.add(ctl, NEXT, 1); c < C; c = Atomics.add(ctl, NEXT, 1)) {
+    runCalls(k, i32, ctl[TABLE + c]);
+    Atomics.store(ctl, FINISHED + c, 1);
+  }
+}
 
 /** what a helper thread is started with (posted to it by the platform code) */
 export interface MlpHelperInit {
@@ -209,13 +223,16 @@ export function createMlpPool(threads: number): MlpPool | null {
         return;
       }
       ctl[NCHUNK] = C;
-      ctl[NTHREADS] = N;
-      for (let c = 0; c < C; c++) ctl[TABLE + c] = lists[c];
+      for (let c = 0; c < C; c++) {
+        ctl[TABLE + c] = lists[c];
+        ctl[FINISHED + c] = 0;
+      }
+      Atomics.store(ctl, NEXT, 0);
       Atomics.store(ctl, DONE, 0);
       Atomics.store(ctl, CMD, RUN);
       Atomics.add(ctl, SEQ, 1);
       Atomics.notify(ctl, SEQ);
-      for (let c = 0; c < C; c += N) runCalls(kernels, i32, lists[c]);
+      claimAndRun(kernels, i32, ctl);
       // the helpers usually finish about when this thread does: spin a little before sleeping
       const t0 = now();
       let spins = 0;
@@ -232,10 +249,11 @@ export function createMlpPool(threads: number): MlpPool | null {
           }
         }
       }
-      // a helper did not answer: run every chunk that was not this thread's here (a chunk only overwrites its
-      // own outputs from inputs nobody changes, so a late helper finishing the same chunk writes the same values)
+      // a helper did not answer in 5 s: taken as gone, its unfinished chunks run here and the pool stays on
+      // this thread from now on (a helper that was only that late could still be writing the same chunk's
+      // buffers; nothing here can stop it)
       pool.helperFailed(`a helper thread did not finish within ${HELPER_TIMEOUT_MS} ms`);
-      for (let c = 0; c < C; c++) if (c % N !== 0) runCalls(kernels, i32, lists[c]);
+      for (let c = 0; c < C; c++) if (Atomics.load(ctl, FINISHED + c) === 0) runCalls(kernels, i32, lists[c]);
     },
     helperStarted() {
       started++;
@@ -274,9 +292,7 @@ export function runMlpHelper(init: MlpHelperInit, started: () => void): void {
     seen = s;
     if (Atomics.load(ctl, CMD) === EXIT) return;
     if (i32.byteLength !== init.memory.buffer.byteLength) i32 = new Int32Array(init.memory.buffer);
-    const C = ctl[NCHUNK];
-    const N = ctl[NTHREADS];
-    for (let c = init.index; c < C; c += N) runCalls(k, i32, ctl[TABLE + c]);
+    claimAndRun(k, i32, ctl);
     Atomics.add(ctl, DONE, 1);
     Atomics.notify(ctl, DONE);
   }
