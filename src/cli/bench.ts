@@ -5,7 +5,7 @@
 // Prints a table, or with --json one line per workload. Times are reported, never asserted.
 import { spawnSync } from 'node:child_process';
 import { benchOptions, numpyTwin, runWorkload, WORKLOADS, type WorkloadId } from '../engine/bench/workloads';
-import { startNodeBackend } from './node-backend';
+import { mlpThreadsStarted, startNodeBackend } from './node-backend';
 import { benchInBrowser, UI_PAGES, uiFigures, withServedApp, type UiFigures } from './bench-browser';
 import { HEADLINE, labRates, type LabRate } from './bench-labs';
 import type { LabId } from '../labs/types';
@@ -95,6 +95,7 @@ async function main() {
   }
   for (const backend of ['cpu', 'wasm'] as const) {
     await startNodeBackend(backend);
+    await mlpThreadsStarted(); // the dsm-train rows on every thread from their first step
     for (const r of reports) {
       const x = await runWorkload(r.workload, benchOptions(r.workload, o.n, o.quick));
       r.unit = x.unit;

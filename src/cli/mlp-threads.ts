@@ -18,8 +18,8 @@ export interface NodeMlpThreads {
 
 /**
  * Starts a pool of `threads` threads in all (default: the cores Node sees, capped at MAX_THREADS) and
- * resolves once every helper runs; null where shared WebAssembly memory is missing or threads < 2. With
- * install (the default) trainers created afterwards use it.
+ * resolves once every helper runs; null where shared WebAssembly memory is missing, threads < 2 or a helper
+ * failed. With install (the default) trainers created from now on use it (on one thread until it resolves).
  */
 export async function startNodeMlpThreads(threads = Math.min(availableParallelism(), MAX_THREADS), install = true): Promise<NodeMlpThreads | null> {
   if (threads < 2) {
@@ -31,6 +31,9 @@ export async function startNodeMlpThreads(threads = Math.min(availableParallelis
     if (install) setMlpPool(null, 'no shared WebAssembly memory');
     return null;
   }
+  // installed at once: trainers created while the helpers start run on this thread (the same bits) and
+  // spread out as soon as they all run
+  if (install) setMlpPool(pool);
   const workers: Worker[] = [];
   const tsxApi = pathToFileURL(join(dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;
   const entry = new URL('./mlp-thread.ts', import.meta.url).href;
@@ -40,6 +43,8 @@ export async function startNodeMlpThreads(threads = Math.min(availableParallelis
       Array.from({ length: pool.threads - 1 }, (_, i) => {
         const init: MlpHelperInit = { memory: pool.memory, index: i + 1 };
         const w = new Worker(boot, { eval: true, workerData: init });
+        // helpers wait in Atomics.wait: they must not keep the process alive (nor delay the exit of a short run)
+        w.unref();
         workers.push(w);
         return new Promise<void>((resolve, reject) => {
           w.once('message', () => {
@@ -60,9 +65,6 @@ export async function startNodeMlpThreads(threads = Math.min(availableParallelis
     if (install) setMlpPool(null, `threads failed to start: ${e instanceof Error ? e.message : String(e)}`);
     return null;
   }
-  // the helpers wait in Atomics.wait; they must not keep the process alive
-  for (const w of workers) w.unref();
-  if (install) setMlpPool(pool);
   return {
     pool,
     async stop() {

@@ -11,15 +11,20 @@ import type { NodeMlpThreads } from './mlp-threads';
 
 export type NodeBackend = 'cpu' | 'wasm';
 
+/** resolves once the helper threads startNodeBackend started run (or failed: then trainers stay on one) */
+export async function mlpThreadsStarted(): Promise<void> {
+  await threads;
+}
+
 let threads: Promise<NodeMlpThreads | null> | null = null;
 
 /**
  * The backend, and (unless threads: false, as the unit tests' setup asks) the fused training step's helper
- * threads, started once per process however many backends it starts.
+ * threads, started once per process however many backends it starts. Not waited for (they take ~300 ms to
+ * start under tsx): trainers run on one thread until the helpers run (the same bits); mlpThreadsStarted() waits.
  */
 export async function startNodeBackend(name: NodeBackend, opts: { threads?: boolean } = {}): Promise<void> {
-  if (opts.threads !== false) threads ??= startNodeMlpThreads();
-  await threads;
+  if (opts.threads !== false) threads ??= startNodeMlpThreads().catch(() => null);
   if (name === 'wasm') {
     const wasm = await import('@tensorflow/tfjs-backend-wasm');
     const require = createRequire(import.meta.url);
