@@ -1,0 +1,148 @@
+// The long-mode soak (not part of `npm test`): the built app in headless Chromium, each lab left running
+// for minutes while the worker's tfjs memory (tf.memory() through the page's debug handle) and the page's
+// JS heap (after a forced GC, over CDP) are sampled; prints the growth per minute of each.
+//
+//   npm run soak -- [--minutes 3] [--labs samplers,dxmi] [--every 10] [--no-build] [--port 4331]
+//
+// A leak shows as a tensor count that climbs with the run; a flat count with a small heap drift is the
+// page's own bookkeeping (metric series are thinned to a bounded length, so they stop growing).
+import { spawn, spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const FLAGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** what each lab runs: the Samplers lab at 10 000 particles (ULA on the 40-mode mixture), DxMI at its defaults */
+const LABS = {
+  samplers: 'samplers?target=mog40&sampler=ula&step=0.1&particles=10000',
+  dxmi: 'dxmi',
+};
+
+function parse(argv) {
+  const o = { minutes: 3, labs: Object.keys(LABS), every: 10, build: true, port: 4331 };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const next = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${a} needs a value`);
+      return v;
+    };
+    if (a === '--minutes') o.minutes = Number(next());
+    else if (a === '--every') o.every = Number(next());
+    else if (a === '--port') o.port = Number(next());
+    else if (a === '--labs') o.labs = next().split(',');
+    else if (a === '--no-build') o.build = false;
+    else throw new Error(`unknown option ${a}; allowed: --minutes M, --labs ${Object.keys(LABS).join(',')}, --every S, --no-build, --port P`);
+  }
+  if (!(o.minutes > 0 && o.minutes <= 120)) throw new Error('--minutes must be in (0, 120]');
+  if (!(o.every >= 1)) throw new Error('--every must be >= 1 (seconds)');
+  for (const l of o.labs) if (!(l in LABS)) throw new Error(`--labs: "${l}" is not one of ${Object.keys(LABS).join(', ')}`);
+  return o;
+}
+
+/** least-squares slope of y over x */
+function slope(xs, ys) {
+  const n = xs.length;
+  const mx = xs.reduce((a, b) => a + b, 0) / n;
+  const my = ys.reduce((a, b) => a + b, 0) / n;
+  let num = 0;
+  let den = 0;
+  for (let i = 0; i < n; i++) {
+    num += (xs[i] - mx) * (ys[i] - my);
+    den += (xs[i] - mx) ** 2;
+  }
+  return den > 0 ? num / den : 0;
+}
+
+async function soakLab(browser, base, lab, o) {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const cdp = await page.context().newCDPSession(page);
+  await page.goto(`${base}#/${LABS[lab]}`);
+  await page.waitForFunction(() => (window.__playground?.frames() ?? 0) > 0, null, { timeout: 120_000 });
+  const samples = [];
+  const t0 = Date.now();
+  const end = t0 + o.minutes * 60_000;
+  for (;;) {
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heap = await cdp.send('Runtime.getHeapUsage');
+    const s = await page.evaluate(async () => {
+      const pg = window.__playground;
+      const m = await pg.workerMemory();
+      const st = pg.store.getState();
+      return { ...m, iteration: st.iteration, status: st.status, points: Object.values(st.series).reduce((n, x) => n + x.xs.length, 0) };
+    });
+    samples.push({ min: (Date.now() - t0) / 60_000, heapMB: heap.usedSize / 2 ** 20, ...s });
+    const last = samples.at(-1);
+    process.stderr.write(`  ${lab} ${last.min.toFixed(2)} min  it ${last.iteration}  ${last.status}  tensors ${last.numTensors}  ${(last.numBytes / 2 ** 20).toFixed(2)} MB  heap ${last.heapMB.toFixed(1)} MB  chart points ${last.points}\n`);
+    if (Date.now() >= end) break;
+    await page.waitForTimeout(Math.min(o.every * 1000, Math.max(0, end - Date.now())));
+  }
+  await page.close();
+  // growth from the first minute on: the first frames build caches, reference samples and compiled kernels
+  const steady = samples.filter((s) => s.min >= Math.min(1, o.minutes / 3));
+  const use = steady.length >= 3 ? steady : samples;
+  const xs = use.map((s) => s.min);
+  const first = samples[0];
+  const last = samples.at(-1);
+  return {
+    lab,
+    hash: LABS[lab],
+    backend: last.backend,
+    minutes: +last.min.toFixed(2),
+    iterations: last.iteration,
+    status: last.status,
+    tensors: { first: first.numTensors, last: last.numTensors, min: Math.min(...samples.map((s) => s.numTensors)), max: Math.max(...samples.map((s) => s.numTensors)), per_min: +slope(xs, use.map((s) => s.numTensors)).toFixed(2) },
+    tensor_mb: { first: +(first.numBytes / 2 ** 20).toFixed(3), last: +(last.numBytes / 2 ** 20).toFixed(3), per_min: +slope(xs, use.map((s) => s.numBytes / 2 ** 20)).toFixed(4) },
+    heap_mb: { first: +first.heapMB.toFixed(1), last: +last.heapMB.toFixed(1), per_min: +slope(xs, use.map((s) => s.heapMB)).toFixed(3) },
+    samples: samples.length,
+  };
+}
+
+async function main() {
+  const o = parse(process.argv.slice(2));
+  const outDir = join(tmpdir(), 'playground-soak-dist');
+  if (o.build) {
+    const r = spawnSync('npx', ['vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], { stdio: 'inherit' });
+    if (r.status !== 0) throw new Error('vite build failed');
+  }
+  const server = spawn('node_modules/.bin/vite', ['preview', '--host', '127.0.0.1', '--port', String(o.port), '--strictPort', '--outDir', outDir], { stdio: ['ignore', 'ignore', 'inherit'], detached: true });
+  const base = `http://127.0.0.1:${o.port}/`;
+  try {
+    for (let i = 0; i < 150; i++) {
+      try {
+        if ((await fetch(base)).ok) break;
+      } catch {
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    }
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+    try {
+      const rows = [];
+      for (const lab of o.labs) {
+        process.stderr.write(`soak: ${lab} for ${o.minutes} min (#/${LABS[lab]})\n`);
+        rows.push(await soakLab(browser, base, lab, o));
+      }
+      console.log('| lab | backend | minutes | iterations | tensors first → last (min–max) | tensors / min | tensor MB first → last | tensor MB / min | JS heap MB first → last | heap MB / min |');
+      console.log('|---|---|---|---|---|---|---|---|---|---|');
+      for (const r of rows) {
+        console.log(`| ${r.lab} | ${r.backend} | ${r.minutes} | ${r.iterations} | ${r.tensors.first} → ${r.tensors.last} (${r.tensors.min}–${r.tensors.max}) | ${r.tensors.per_min} | ${r.tensor_mb.first} → ${r.tensor_mb.last} | ${r.tensor_mb.per_min} | ${r.heap_mb.first} → ${r.heap_mb.last} | ${r.heap_mb.per_min} |`);
+      }
+      console.log(JSON.stringify({ soak: rows }));
+    } finally {
+      await browser.close();
+    }
+  } finally {
+    try {
+      if (server.pid) process.kill(-server.pid);
+    } catch {
+      // the server already exited
+    }
+  }
+}
+
+main().catch((e) => {
+  console.error(`soak: ${e instanceof Error ? e.message : e}`);
+  process.exitCode = 1;
+});
