@@ -42,6 +42,9 @@ test('the comparison preset trains both objectives from the same seed', async ({
   await lab.expectRunning();
   await expect.poll(async () => Object.keys(await lab.layerKinds())).toContain('samplesB');
   await expect.poll(() => lab.lastMetric('modes_covered_b')).not.toBeNull();
+  // the plane and the legends name the objectives drawn, not "main" and "comparison"
+  await expect(page.getByText('Generator samples over log p (red: DiKL, white: reverse KL)')).toBeVisible();
+  await expect(page.locator('main')).not.toContainText(/\bcomparison objective\b|\{[AB]\}/);
 });
 
 test('a click on the inspector plane picks x_t (URL keys px, py)', async ({ page }) => {

@@ -37,6 +37,11 @@ export async function sampleMetrics(tr: DiklTrainer, xy: Float32Array, ref: Refe
   if (ref.target.mixture) out[`modes_covered${suffix}`] = modesCovered(xy, ref.target.mixture).covered;
   // the chart's axis reaches the number of modes
   if (ref.target.mixture && suffix === '') out.modes_total = ref.target.mixture.length;
+  // the double well has two modes but no mixture: the mass in its left well (x1 < 0), beside the exact one
+  if (ref.target.id === 'double-well') {
+    out[`left_well${suffix}`] = leftFraction(xy);
+    if (suffix === '') out.left_well_exact = leftFraction(ref.reference);
+  }
   const st = await tr.stats();
   if (suffix === '') {
     if (Number.isFinite(st.gap)) out.loss = st.gap;
@@ -44,6 +49,13 @@ export async function sampleMetrics(tr: DiklTrainer, xy: Float32Array, ref: Refe
     if (Number.isFinite(st.accept)) out.accept_rate = st.accept;
   }
   return out;
+}
+
+/** the fraction of the points (interleaved x, y) with x < 0 */
+function leftFraction(xy: Float32Array): number {
+  let left = 0;
+  for (let i = 0; i < xy.length; i += 2) if (xy[i] < 0) left++;
+  return xy.length ? left / (xy.length / 2) : NaN;
 }
 
 // one definition for every lab

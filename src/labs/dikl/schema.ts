@@ -29,6 +29,7 @@ export const diklSchema: LabSchema = {
     // the paper's own evaluation (paper_every): 10 repeats of 2 000 vs 2 000 points, drawn at the iteration charted
     { id: 'paper-w2', kind: 'chart', title: "Paper's evaluation: exact W₂, 2 000 vs 2 000 points, mean of 10", metrics: [{ key: 'paper_w2', label: '{A}', log: true }, { key: 'paper_w2_b', label: '{B}', log: true }] },
     { id: 'paper-logp', kind: 'chart', title: "Paper's evaluation: mean log p of samples", metrics: [{ key: 'paper_logp', label: '{A}' }, { key: 'paper_logp_b', label: '{B}' }, { key: 'target_logp', label: 'exact target samples' }] },
+    { id: 'wells', kind: 'chart', when: (p) => p.target === 'double-well', title: 'Mass in the left well (x₁ < 0)', metrics: [{ key: 'left_well', label: '{A}', range: [0, 1] }, { key: 'left_well_b', label: '{B}', range: [0, 1] }, { key: 'left_well_exact', label: 'exact samples', range: [0, 1] }] },
     { id: 'tvd', kind: 'chart', title: 'Energy-histogram TVD', metrics: [{ key: 'energy_tvd', label: '{A}', range: [0, 1] }, { key: 'energy_tvd_b', label: '{B}', range: [0, 1] }, { key: 'paper_tvd', label: "{A}, paper's evaluation (10 × 2 000)", range: [0, 1] }, { key: 'paper_tvd_b', label: "{B}, paper's evaluation", range: [0, 1] }] },
     { id: 'loss', kind: 'chart', title: 'Score gap and DSM loss', metrics: [{ key: 'loss', label: 'w‖s_ψ − ŝ_target‖²', log: true }, { key: 'dsm_loss', label: 'DSM loss', log: true }] },
     { id: 'levels', kind: 'xy', title: 'Score errors per noise level ({A})', layer: 'levelErrors', xLabel: 'level t', logY: true },
