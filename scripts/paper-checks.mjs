@@ -56,7 +56,7 @@ function runOnce(run) {
 // runs shared by checks (`sameAs`) execute once
 const cache = new Map();
 function runShared(run) {
-  const key = JSON.stringify(run);
+  const key = JSON.stringify({ url: run.url, steps: run.steps, every: run.every, args: run.args, expect: run.expect });
   if (!cache.has(key)) cache.set(key, runOnce(run));
   return cache.get(key);
 }
@@ -71,10 +71,12 @@ async function runCheck(c) {
   const t0 = Date.now();
   const finals = [];
   for (const run of c.runs) {
-    const shared = run.sameAs ? await runShared({ url: run.sameAs.url, steps: run.steps, every: run.every, args: run.args }) : null;
-    const r = shared ? (shared.error ? shared : { final: run.sameAs.side === 'B' ? sideB(shared.final) : shared.final }) : await runOnce(run);
+    // every run through the cache: a check judged on another's run (sameAs) finds it there
+    const { sameAs, ...own } = run;
+    const r = await runShared(sameAs ? { ...own, url: sameAs.url } : own);
     if (r.error) return { c, ok: false, detail: r.error, s: Math.round((Date.now() - t0) / 1000) };
-    finals.push(r.final);
+    // (the cached result is shared: side B is a new object, never an edit of it)
+    finals.push(sameAs?.side === 'B' ? sideB(r.final) : r.final);
   }
   let ok = false;
   let detail;
