@@ -1,8 +1,11 @@
-// The long-mode soak (not part of `npm test`): the built app in headless Chromium, each lab left running
+// The long-mode soak (`npm test -- --long`, not the default `npm test`): the built app in headless Chromium, each lab left running
 // for minutes while the worker's tfjs memory (tf.memory() through the page's debug handle) and the page's
 // JS heap (after a forced GC, over CDP) are sampled; prints the growth per minute of each.
 //
-//   npm run soak -- [--minutes 3] [--labs samplers,dxmi] [--every 10] [--no-build] [--port 4331]
+//   npm run soak -- [--minutes 3] [--labs samplers,dxmi] [--every 10] [--no-build] [--port 4331] [--check]
+//
+// --check fails the run (exit 1) when a lab's tensor count climbs (a fitted growth of more than 20 over the run); `npm test -- --long`
+// runs it so (scripts/test-all.mjs).
 //
 // A leak shows as a tensor count that climbs with the run; a flat count with a small heap drift is the
 // page's own bookkeeping (metric series are thinned to a bounded length, so they stop growing).
@@ -34,7 +37,8 @@ function parse(argv) {
     else if (a === '--port') o.port = Number(next());
     else if (a === '--labs') o.labs = next().split(',');
     else if (a === '--no-build') o.build = false;
-    else throw new Error(`unknown option ${a}; allowed: --minutes M, --labs ${Object.keys(LABS).join(',')}, --every S, --no-build, --port P`);
+    else if (a === '--check') o.check = true;
+    else throw new Error(`unknown option ${a}; allowed: --minutes M, --labs ${Object.keys(LABS).join(',')}, --every S, --no-build, --port P, --check`);
   }
   if (!(o.minutes > 0 && o.minutes <= 120)) throw new Error('--minutes must be in (0, 120]');
   if (!(o.every >= 1)) throw new Error('--every must be >= 1 (seconds)');
@@ -130,6 +134,16 @@ async function main() {
         console.log(`| ${r.lab} | ${r.backend} | ${r.minutes} | ${r.iterations} | ${r.tensors.first} → ${r.tensors.last} (${r.tensors.min}–${r.tensors.max}) | ${r.tensors.per_min} | ${r.tensor_mb.first} → ${r.tensor_mb.last} | ${r.tensor_mb.per_min} | ${r.heap_mb.first} → ${r.heap_mb.last} | ${r.heap_mb.per_min} |`);
       }
       console.log(JSON.stringify({ soak: rows }));
+      // --check (npm test -- --long): a leak fails the run. The worker's tensor count must not climb once
+      // the run is going (the slope over the samples after the warm-up, as per_min): a live run holds a
+      // fixed set (81 for the Samplers lab, 100-104 for DxMI, whose count moves by a few with its phase),
+      // so a fitted growth of more than 20 tensors over the run is a leak, not noise
+      if (o.check) {
+        const leaks = rows.filter((r) => r.tensors.per_min * r.minutes > 20);
+        for (const r of leaks) console.error(`soak: ${r.lab} leaks tensors: ${r.tensors.first} → ${r.tensors.last} over ${r.minutes} min (${r.tensors.per_min}/min)`);
+        console.log(`soak check: ${rows.length - leaks.length} of ${rows.length} labs hold their tensor count`);
+        if (leaks.length) process.exitCode = 1;
+      }
     } finally {
       await browser.close();
     }
