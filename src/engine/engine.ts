@@ -133,7 +133,7 @@ export class Engine {
     try {
       lab = await this.host.labs(labId);
     } catch (e) {
-      return this.fail(...describeError(e, 'create', this.host.backendLost?.()));
+      return this.failOn(e, 'create');
     }
     if (runId !== this.runId) return;
     if (!lab) return this.fail(`Unknown lab "${labId}".`, 'Open the landing page and pick a lab.');
@@ -144,7 +144,7 @@ export class Engine {
       if (runId !== this.runId) return exp.dispose(); // superseded while building
       this.exp = exp;
     } catch (e) {
-      return this.fail(...describeError(e, 'create', this.host.backendLost?.()));
+      return this.failOn(e, 'create');
     }
     this.startPhase();
     this.gridsDirty = true;
@@ -247,7 +247,7 @@ export class Engine {
       try {
         this.exp.step(k);
       } catch (e) {
-        return this.fail(...describeError(e, 'step', this.host.backendLost?.()));
+        return this.failOn(e, 'step');
       }
       const dt = this.host.now() - t0;
       // grow or shrink the slice so it takes about SLICE_MS (the UI stays responsive to pause/update)
@@ -312,7 +312,7 @@ export class Engine {
       const trace = await this.exp.drainTrace?.();
       if (trace?.length) snap.trace = trace;
     } catch (e) {
-      this.fail(...describeError(e, 'snapshot', this.host.backendLost?.()));
+      this.failOn(e, 'snapshot');
       return null;
     }
     if (runId !== this.runId) return null;
@@ -346,7 +346,7 @@ export class Engine {
     try {
       snap = await exp.snapshot({ grids: false, metrics: true });
     } catch (e) {
-      this.fail(...describeError(e, 'snapshot', this.host.backendLost?.()));
+      this.failOn(e, 'snapshot');
       return false;
     }
     if (runId !== this.runId) return false;
@@ -381,6 +381,11 @@ export class Engine {
     this.status = status;
     this.poke();
     this.host.emit({ type: 'status', runId: this.runId, status, iteration: this.exp?.iteration ?? 0 });
+  }
+
+  /** a thrown error as the run's failure; after a GPU device loss every error is the loss's (describeError) */
+  private failOn(e: unknown, where: Parameters<typeof describeError>[1]): void {
+    this.fail(...describeError(e, where, this.host.backendLost?.()));
   }
 
   private fail(message: string, suggestion: string, fatal = false): void {

@@ -51,7 +51,7 @@ export function uniformDraws(out: Float32Array, min: number, max: number, seed: 
 
 /**
  * out[i] = what tf.randomNormal([out.length], mean, std, 'float32', seed) holds. Seed 0 is not allowed:
- * tfjs then seeds from Math.random (callers take their seeds from Rng.seed(), and fall back to tfjs for 0).
+ * tfjs then seeds itself from the unseeded global generator (callers take their seeds from Rng.seed(), and fall back to tfjs for 0).
  */
 export function normalDraws(out: Float32Array, mean: number, std: number, seed: number): Float32Array {
   if (!seed) throw new Error('normalDraws: seed 0 means an unseeded draw in tfjs');
