@@ -15,7 +15,8 @@ class FakeExperiment implements Experiment {
   async snapshot(req: { metrics: boolean }) {
     return { iteration: this.iteration, layers: { particles: { kind: 'points' as const, xy: new Float32Array([this.iteration, 0]) } }, metrics: (req.metrics ? { sw2: 1 / (1 + this.iteration) } : {}) as Record<string, number>, info: {}, box: { xmin: -1, xmax: 1, ymin: -1, ymax: 1 } };
   }
-  update(patch: Record<string, unknown>) { return Object.keys(patch).every((k) => k === 'step' || k === 'speed'); }
+  updates: Record<string, unknown>[] = [];
+  update(patch: Record<string, unknown>) { this.updates.push(patch); }
   async checkFinite() { return this.diverge ? 'particles became NaN' : null; }
   dispose() { this.disposed = true; }
 }
@@ -24,7 +25,15 @@ function setup(opts: { length?: number; failCreate?: boolean; clock?: { t: numbe
   const out: FromWorker[] = [];
   const exps: FakeExperiment[] = [];
   const lab = {
-    id: 'samplers', create: async () => {
+    id: 'samplers',
+    // the schema's live flags decide what an update may carry: step is live except for 'annealed'
+    params: [
+      { key: 'step', kind: 'number', live: (p: Record<string, unknown>) => p.sampler !== 'annealed' },
+      { key: 'speed', kind: 'int', live: true },
+      { key: 'target', kind: 'enum' },
+      { key: 'sampler', kind: 'enum' },
+    ],
+    create: async () => {
       if (opts.failCreate) throw new Error('target "x" has no components');
       const e = new FakeExperiment(opts.length);
       if (opts.clock && opts.stepMs) {
@@ -108,13 +117,23 @@ describe('Engine', () => {
     expect(exps[1].iteration).toBe(0);
   });
 
-  it('applies live updates and asks for a reset otherwise', async () => {
-    const { engine, out } = setup();
-    await engine.handle({ type: 'configure', runId: 1, lab: 'samplers', params: {}, play: false });
+  it('applies the keys the schema marks live and asks for a reset otherwise, without calling the experiment', async () => {
+    const { engine, out, exps } = setup();
+    await engine.handle({ type: 'configure', runId: 1, lab: 'samplers', params: { sampler: 'ula' }, play: false });
     await engine.handle({ type: 'update', runId: 1, patch: { step: 0.1 } });
     expect(out.some((m) => m.type === 'needsReset')).toBe(false);
-    await engine.handle({ type: 'update', runId: 1, patch: { target: 'ring' } });
+    expect(exps[0].updates).toEqual([{ step: 0.1 }]);
+    await engine.handle({ type: 'update', runId: 1, patch: { target: 'ring', speed: 3 } });
     expect(out.find((m) => m.type === 'needsReset')).toMatchObject({ runId: 1, keys: ['target'] });
+    expect(exps[0].updates).toHaveLength(1);
+  });
+
+  it('a flag that depends on the params reads them as the change leaves them', async () => {
+    const { engine, out, exps } = setup();
+    await engine.handle({ type: 'configure', runId: 1, lab: 'samplers', params: { sampler: 'annealed' }, play: false });
+    await engine.handle({ type: 'update', runId: 1, patch: { step: 0.1 } });
+    expect(out.find((m) => m.type === 'needsReset')).toMatchObject({ keys: ['step'] });
+    expect(exps[0].updates).toEqual([]);
   });
 
   it('stops a finite run at the end with status done', async () => {

@@ -6,6 +6,7 @@ import type { FromWorker, Params, RunStatus, ToWorker } from '../protocol/messag
 import type { Experiment, LabDefinition, ParamValue } from '../labs/types';
 import type { Snapshot, TraceRow } from '../protocol/snapshot';
 import { describeError } from './errors';
+import { deadKeys } from '../labs/live';
 
 export interface EngineHost {
   emit(msg: FromWorker, transfer?: ArrayBuffer[]): void;
@@ -38,6 +39,9 @@ const METRICS_PER_FINITE_PHASE = 25;
 
 export class Engine {
   private exp: Experiment | null = null;
+  /** the running experiment's lab and params: which keys an update may carry (the schema's live flags) */
+  private lab: LabDefinition | null = null;
+  private params: Record<string, ParamValue> = {};
   private runId = 0;
   private status: RunStatus = 'idle';
   private speed = 5;
@@ -143,6 +147,8 @@ export class Engine {
       const exp = await lab.create(params as Record<string, ParamValue>, { seed: Number(params.seed ?? 1) });
       if (runId !== this.runId) return exp.dispose(); // superseded while building
       this.exp = exp;
+      this.lab = lab;
+      this.params = { ...(params as Record<string, ParamValue>) };
     } catch (e) {
       return this.failOn(e, 'create');
     }
@@ -158,13 +164,22 @@ export class Engine {
     if (play) this.kick();
   }
 
-  private async update(patch: Params): Promise<void> {
-    if (patch.speed !== undefined) this.speed = Math.max(1, Number(patch.speed) || 1);
-    const ok = this.exp?.update ? this.exp.update(patch as Record<string, ParamValue>) : false;
-    if (!ok) {
-      this.host.emit({ type: 'needsReset', runId: this.runId, keys: Object.keys(patch) });
+  private async update(raw: Params): Promise<void> {
+    const patch = raw as Record<string, ParamValue>;
+    const next = { ...this.params, ...patch };
+    // the schema decides, not the experiment: a key it does not mark live restarts the run
+    const dead = this.lab ? deadKeys(this.lab, next, patch) : Object.keys(patch);
+    if (!this.exp || dead.length) {
+      this.host.emit({ type: 'needsReset', runId: this.runId, keys: dead.length ? dead : Object.keys(patch) });
       return;
     }
+    if (patch.speed !== undefined) this.speed = Math.max(1, Number(patch.speed) || 1);
+    try {
+      this.exp.update?.(patch);
+    } catch (e) {
+      return this.failOn(e, 'update');
+    }
+    this.params = next;
     this.gridsDirty = true;
     if (this.status !== 'running') await this.emitFrame(true);
   }

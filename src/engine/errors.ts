@@ -27,11 +27,11 @@ export function isDeviceLoss(text: string): boolean {
  * `lost`: the reason the worker was given when its GPU device was lost, if it was: from then on every error
  * is the loss's (a read-back of a tensor on the dead device fails however it is worded).
  */
-export function describeError(e: unknown, where: 'create' | 'step' | 'snapshot', lost?: string | null): [string, string, boolean] {
+export function describeError(e: unknown, where: 'create' | 'step' | 'snapshot' | 'update', lost?: string | null): [string, string, boolean] {
   const text = e instanceof Error ? e.message : String(e);
   if (lost || isDeviceLoss(text)) return [`The GPU device was lost (${lost || text}).`, 'Restarting on the next backend; the experiment resumes from the link.', true];
   const oom = /out of memory|allocation failed|OOM/i.test(text);
   if (oom) return [`Out of memory while running (${text}).`, 'Use fewer particles or a smaller network, then reset.', false];
-  const phase = where === 'create' ? 'Could not set up the experiment' : where === 'step' ? 'A step failed' : 'Drawing the state failed';
+  const phase = where === 'create' ? 'Could not set up the experiment' : where === 'step' ? 'A step failed' : where === 'update' ? 'A live change failed' : 'Drawing the state failed';
   return [`${phase}: ${text}`, 'Check the parameters named above, or reset to the defaults.', false];
 }

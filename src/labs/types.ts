@@ -24,8 +24,12 @@ export interface ParamSpec {
   /** human labels for enum values, same order as values */
   valueLabels?: readonly string[];
   default: ParamValue;
-  /** true: can change mid-run without a reset */
-  live?: boolean;
+  /**
+   * true: a running experiment takes a change at once (no restart). A function when that depends on the
+   * other params (the step size of annealed Langevin rescales every level: a restart there). The one
+   * record of liveness: the UI and the engine read it through labs/live.ts.
+   */
+  live?: boolean | ((p: Record<string, ParamValue>) => boolean);
   /** show the control only when this holds (e.g. leapfrog only for hmc) */
   when?: (p: Record<string, ParamValue>) => boolean;
 }
@@ -105,8 +109,11 @@ export interface Experiment {
   /** advance n iterations (tensors freed inside) */
   step(n: number): void;
   snapshot(req: SnapshotRequest): Promise<Snapshot>;
-  /** live change; false means "needs a reset" */
-  update?(patch: Record<string, ParamValue>): boolean;
+  /**
+   * a live change: the engine calls it only with keys the schema marks live for the params it leads to
+   * (labs/live.ts), so it applies them and never refuses
+   */
+  update?(patch: Record<string, ParamValue>): void;
   /** finite experiments (a diffusion run) say when they are finished */
   readonly done: boolean;
   readonly iteration: number;

@@ -3,7 +3,7 @@
 // trusting lastChange, also covers presets and hashchange, which replace many keys at once.
 import type { ParamValue } from '../labs/types';
 import type { WorkerBridge } from './bridge';
-import { valuesEqual } from '../labs/codec/param-codec';
+import { paramDiff } from '../labs/live';
 import { schemaOf } from './slices/params';
 import type { AppState, AppStore } from './store';
 
@@ -19,13 +19,7 @@ export function commandFor(prev: Pick<AppState, 'route' | 'lab' | 'params'>, nex
   if (prev.params === next.params) return { kind: 'none' };
   const schema = schemaOf(next.lab);
   if (!schema) return { kind: 'none' };
-  const patch: Record<string, ParamValue> = {};
-  let live = true;
-  for (const spec of schema.params) {
-    if (valuesEqual(spec, prev.params[spec.key], next.params[spec.key])) continue;
-    patch[spec.key] = next.params[spec.key];
-    if (!spec.live) live = false;
-  }
+  const { patch, live } = paramDiff(schema, prev.params, next.params);
   if (Object.keys(patch).length === 0) return { kind: 'none' };
   return live ? { kind: 'update', patch } : { kind: 'configure' };
 }

@@ -54,8 +54,7 @@ describe('DiKL lab', () => {
     expect(lv.xs.length).toBe(5);
     expect(Object.keys(lv.ys)).toHaveLength(3); // DSM loss, model–target gap, estimator error
     expect(s1.metrics.accept_rate).toBeGreaterThan(0);
-    expect(exp.update({ px: 3, py: 0, pt: 2 })).toBe(true);
-    expect(exp.update({ lr: 0.1 })).toBe(false);
+    exp.update({ px: 3, py: 0, pt: 2 });
     const s2 = await exp.snapshot({ grids: false, metrics: false });
     const post = (s2.layers.postExact as { xy: Float32Array }).xy;
     // near the clean level the posterior of x_t = (3, 0) sits on the component at (3, 0)

@@ -20,7 +20,6 @@ import { MetricTrace } from '../common/trace';
 
 type P = Record<string, ParamValue>;
 const REFERENCE_N = 2000;
-const LIVE_KEYS = new Set(['inspector', 'px', 'py', 'pt', 'show', 'speed', 'density', 'paper_every']);
 /** recompute the per-level score errors at most every this many iterations (they cost a full AIS pass) */
 const LEVELS_EVERY = 50;
 
@@ -165,8 +164,7 @@ export class DiklExperiment implements Experiment {
     return m;
   }
 
-  update(patch: P): boolean {
-    if (!Object.keys(patch).every((k) => LIVE_KEYS.has(k))) return false;
+  update(patch: P): void {
     if (['inspector', 'px', 'py', 'pt'].some((k) => k in patch)) this.inspector = null;
     if ('density' in patch) this.density = null;
     this.p = { ...this.p, ...patch };
@@ -174,7 +172,6 @@ export class DiklExperiment implements Experiment {
       const every = paperEvery(this.p);
       this.paperNext = every > 0 ? (Math.floor(this.main.iteration / every) + 1) * every : 0;
     }
-    return true;
   }
 
   async snapshot(req: SnapshotRequest): Promise<Snapshot> {

@@ -31,7 +31,6 @@ const POOL_N = 8000;
 /** DSM steps of the DDPM fitting per step(1) call during phase 1 */
 export const PRETRAIN_CHUNK = 20;
 const PRETRAIN_BATCH = 512;
-const LIVE = new Set(['tau', 'tau_velocity', 'gamma', 'rho', 'costs_in_value', 'probe_x', 'probe_y', 'speed', 'paths']);
 
 function dxdpOptions(p: P): DxdpOptions {
   return {
@@ -164,12 +163,10 @@ export class DxmiExperiment implements Experiment {
     }
   }
 
-  update(patch: P): boolean {
-    if (!Object.keys(patch).every((k) => LIVE.has(k))) return false;
+  update(patch: P): void {
     this.p = { ...this.p, ...patch };
     this.trainer.setOptions(dxdpOptions(this.p));
     this.twin?.setOptions(dxdpOptions(this.p));
-    return true;
   }
 
   async snapshot(req: SnapshotRequest): Promise<Snapshot> {

@@ -23,7 +23,6 @@ import { LOSS_WINDOW, RunningMean } from '../common/running-mean';
 type P = Record<string, ParamValue>;
 const TRAIN_N = 20000;
 export const TRAIN_PER_ITER = 10;
-const LIVE = new Set(['fieldT', 'speed']);
 
 export class GuidanceExperiment implements Experiment {
   private z: Tensor2D | null = null;
@@ -183,10 +182,8 @@ export class GuidanceExperiment implements Experiment {
     this.z = guidedReverse(this.prior, this.sched, this.rows, null, null, { ...this.guide, kind: 'none' }, this.rng);
   }
 
-  update(patch: P): boolean {
-    if (!Object.keys(patch).every((k) => LIVE.has(k))) return false;
+  update(patch: P): void {
     this.p = { ...this.p, ...patch };
-    return true;
   }
 
   async snapshot(req: SnapshotRequest): Promise<Snapshot> {

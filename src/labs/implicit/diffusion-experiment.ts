@@ -27,7 +27,6 @@ type P = Record<string, ParamValue>;
 const HEAT_N = 80;
 /** finished batches kept for the fine-tuned cloud */
 const KEEP = 8;
-const LIVE = new Set(['deta', 'dmlpLr', 'dlambda', 'bumpX', 'bumpY', 'bumpWidth', 'speed', 'density', 'paths']);
 
 export class DiffusionExperiment implements Experiment {
   private main: QueueLoop | null = null;
@@ -118,14 +117,12 @@ export class DiffusionExperiment implements Experiment {
     return metrics;
   }
 
-  update(patch: P): boolean {
-    if (!Object.keys(patch).every((k) => LIVE.has(k))) return false;
+  update(patch: P): void {
     const next = { ...this.p, ...patch };
     const live = { eta: Number(this.logits ? next.deta : next.dmlpLr), lambda: Number(next.dlambda), reward: rewardSpec(next) };
     this.main?.setLive(live);
     this.companion?.setLive(live);
     this.p = next;
-    return true;
   }
 
   async snapshot(req: SnapshotRequest): Promise<Snapshot> {

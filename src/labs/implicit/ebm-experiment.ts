@@ -20,8 +20,6 @@ const DATA_N = 4000;
 const REG = 0.1;
 const SHOWN_DATA = 1000;
 const HEAT_N = 80;
-// bumpX/bumpY: the plane's click binding sets them in every mode; they mean nothing here, so no reset
-const LIVE = new Set(['ebmGamma', 'speed', 'density', 'paths', 'bumpX', 'bumpY']);
 
 export class EbmExperiment implements Experiment {
   private heat: Layer | null = null;
@@ -90,11 +88,9 @@ export class EbmExperiment implements Experiment {
     return this.trace.drain();
   }
 
-  update(patch: P): boolean {
-    if (!Object.keys(patch).every((k) => LIVE.has(k))) return false;
+  update(patch: P): void {
     if ('ebmGamma' in patch) this.trainer.setGamma(Number(patch.ebmGamma) * this.scale ** 2);
     this.p = { ...this.p, ...patch };
-    return true;
   }
 
   async snapshot(req: SnapshotRequest): Promise<Snapshot> {

@@ -19,7 +19,6 @@ import { MetricTrace } from '../common/trace';
 type P = Record<string, ParamValue>;
 const HEAT_N = 90;
 const FLOW_REF_N = 4000;
-const LIVE = new Set(['gamma', 'eta', 'lambda', 'bumpX', 'bumpY', 'bumpWidth', 'speed', 'density', 'paths']);
 
 export function rewardSpec(p: P): RewardSpec {
   const kind = p.reward as RewardSpec['kind'];
@@ -127,8 +126,7 @@ export class LangevinExperiment implements Experiment {
     return this.trace.drain();
   }
 
-  update(patch: P): boolean {
-    if (!Object.keys(patch).every((k) => LIVE.has(k))) return false;
+  update(patch: P): void {
     const next = { ...this.p, ...patch };
     const live: Parameters<LangevinLoop['setLive']>[0] = {};
     if ('gamma' in patch) live.gamma = Number(next.gamma);
@@ -141,7 +139,6 @@ export class LangevinExperiment implements Experiment {
     this.flow.lambda = Number(next.lambda);
     if (live.reward) this.flow.reward = live.reward;
     this.p = next;
-    return true;
   }
 
   async snapshot(req: SnapshotRequest): Promise<Snapshot> {

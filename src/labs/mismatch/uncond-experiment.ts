@@ -32,7 +32,6 @@ type P = Record<string, ParamValue>;
 const REF_N = 2000;
 const MC_N = 500;
 export const TRAIN_PER_ITER = 10;
-const LIVE = new Set(['speed', 'delta_t', 'density', 'field', 'edit']);
 
 export class UncondExperiment implements Experiment {
   private run: ReverseRun | null = null;
@@ -181,10 +180,8 @@ export class UncondExperiment implements Experiment {
     }
   }
 
-  update(patch: P): boolean {
-    if (!Object.keys(patch).every((k) => LIVE.has(k))) return false;
+  update(patch: P): void {
     this.p = { ...this.p, ...patch };
-    return true;
   }
 
   async snapshot(req: SnapshotRequest): Promise<Snapshot> {

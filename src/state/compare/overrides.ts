@@ -4,6 +4,7 @@
 import type { LabSchema, ParamSpec, ParamValue } from '../../labs/types';
 import { coerceValue, encodeValue, valuesEqual } from '../../labs/codec/param-codec';
 import { compareParams } from '../../labs/codec/ui-options';
+import { paramDiff } from '../../labs/live';
 
 export type Overrides = Record<string, ParamValue>;
 
@@ -65,13 +66,7 @@ export type BCommand = { kind: 'none' } | { kind: 'update'; patch: Record<string
  * iteration from the same seed.
  */
 export function bCommand(schema: LabSchema, sent: Record<string, ParamValue>, next: Record<string, ParamValue>): BCommand {
-  const patch: Record<string, ParamValue> = {};
-  let live = true;
-  for (const spec of schema.params) {
-    if (valuesEqual(spec, sent[spec.key], next[spec.key])) continue;
-    patch[spec.key] = next[spec.key];
-    if (!spec.live) live = false;
-  }
+  const { patch, live } = paramDiff(schema, sent, next);
   if (Object.keys(patch).length === 0) return { kind: 'none' };
   return live ? { kind: 'update', patch } : { kind: 'restart' };
 }

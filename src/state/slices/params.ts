@@ -4,6 +4,7 @@ import type { StateCreator } from 'zustand/vanilla';
 import { LAB_SCHEMAS } from '../../labs/schemas';
 import type { LabId, LabSchema, ParamValue } from '../../labs/types';
 import { coerceValue } from '../../labs/codec/param-codec';
+import { isLive } from '../../labs/live';
 import { defaultsOf, type ParsedHash, type Route } from '../../labs/codec/url-codec';
 import { defaultUi, type UiOptions } from '../../labs/codec/ui-options';
 import { ownValue } from '../../labs/codec/own';
@@ -53,7 +54,8 @@ export function applyParam(
   const spec = schema.params.find((s) => s.key === key);
   if (!spec) return null;
   const c = coerceValue(spec, value);
-  return { params: { ...params, [key]: c.value }, live: spec.live === true, notice: c.notice?.message };
+  const next = { ...params, [key]: c.value };
+  return { params: next, live: isLive(spec, next), notice: c.notice?.message };
 }
 
 /** Pure: defaults <- preset params, each validated. */
