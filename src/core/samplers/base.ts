@@ -7,15 +7,14 @@ import type { LogDensityFn, Mixture, NoiseLevel, ScoreFn } from '../types';
 import { gmmAffineStep } from '../fused/gmm-fused';
 import type { Rng } from '../rng';
 import { levelAt, type Schedule } from '../schedules';
-import type { Sampler, SamplerId, SamplerOptions, StepInfo } from './types';
+import type { Sampler, SamplerId, SamplerOptions, SettingsPatch, StepInfo } from './types';
+import { liveSettingKeys, SAMPLERS, type SettingSpec, type SettingValue } from './catalog';
 
 /** What one iteration produces: the new particles and, for Metropolis samplers, the accepted fraction. */
 export interface Advance {
   x: Tensor2D;
   accept?: Scalar;
 }
-
-const LIVE_KEYS = new Set(['step', 'leapfrog', 'eta']);
 
 export abstract class ParticleSampler implements Sampler {
   abstract readonly id: SamplerId;
@@ -27,6 +26,8 @@ export abstract class ParticleSampler implements Sampler {
   protected h: number;
   protected leapfrog: number;
   protected eta: number;
+  /** every setting by URL key (catalog.ts): what a sampler with a setting of its own reads, via setting() */
+  private readonly settings: Record<string, SettingValue>;
   private x: Tensor2D;
   private it = 0;
   private disposed = false;
@@ -58,6 +59,7 @@ export abstract class ParticleSampler implements Sampler {
     this.h = opts.step;
     this.leapfrog = opts.leapfrog;
     this.eta = opts.eta;
+    this.settings = { ...opts.settings, step: opts.step, leapfrog: opts.leapfrog, eta: opts.eta, integrator: opts.integrator };
   }
 
   /** one iteration's math; runs inside tf.tidy (intermediates are freed), must not dispose this.particles() */
@@ -98,16 +100,23 @@ export abstract class ParticleSampler implements Sampler {
     return this.lazyAccept(level, acc);
   }
 
-  update(patch: Partial<Pick<SamplerOptions, 'step' | 'leapfrog' | 'eta'>>): boolean {
-    // validate everything first so a rejected patch changes nothing
-    for (const k of Object.keys(patch)) if (!LIVE_KEYS.has(k)) return false;
-    if (patch.step !== undefined) checkStep(patch.step);
-    if (patch.leapfrog !== undefined) checkLeapfrog(patch.leapfrog);
-    if (patch.eta !== undefined) checkEta(patch.eta);
-    if (patch.step !== undefined) this.h = patch.step;
-    if (patch.leapfrog !== undefined) this.leapfrog = patch.leapfrog;
-    if (patch.eta !== undefined) this.eta = patch.eta;
+  update(patch: SettingsPatch): boolean {
+    // the live keys are what this sampler's catalog entry marks live; validate everything first so a
+    // rejected patch changes nothing
+    const entry = SAMPLERS[this.id];
+    const live = liveSettingKeys(entry);
+    for (const k of Object.keys(patch)) if (!live.has(k)) return false;
+    for (const [k, v] of Object.entries(patch)) checkSetting(entry.settings.find((s) => s.key === k)!, v);
+    Object.assign(this.settings, patch);
+    if (patch.step !== undefined) this.h = Number(patch.step);
+    if (patch.leapfrog !== undefined) this.leapfrog = Number(patch.leapfrog);
+    if (patch.eta !== undefined) this.eta = Number(patch.eta);
     return true;
+  }
+
+  /** a setting's current value by its URL key (catalog.ts), as constructed or last updated */
+  protected setting(key: string): SettingValue | undefined {
+    return this.settings[key];
   }
 
   dispose(): void {
@@ -171,6 +180,21 @@ function checkLeapfrog(l: number): void {
 }
 function checkEta(e: number): void {
   if (!(Number.isFinite(e) && e >= 0 && e <= 1)) throw new Error(`sampler: eta must be in [0, 1], got ${e}`);
+}
+
+/** a live change checked against its spec: the three core knobs keep their own checks, others by kind and range */
+function checkSetting(spec: SettingSpec, v: SettingValue): void {
+  if (spec.key === 'step') return checkStep(v as number);
+  if (spec.key === 'leapfrog') return checkLeapfrog(v as number);
+  if (spec.key === 'eta') return checkEta(v as number);
+  const bad = (why: string) => new Error(`sampler: ${spec.key} ${why}, got ${String(v)}`);
+  if (spec.kind === 'number' || spec.kind === 'int') {
+    if (typeof v !== 'number' || !Number.isFinite(v)) throw bad('must be a finite number');
+    if (spec.kind === 'int' && !Number.isInteger(v)) throw bad('must be an integer');
+    if ((spec.min !== undefined && v < spec.min) || (spec.max !== undefined && v > spec.max)) throw bad(`must be in [${spec.min}, ${spec.max}]`);
+  } else if (spec.kind === 'enum') {
+    if (!spec.values?.includes(String(v))) throw bad(`must be one of ${spec.values?.join(', ')}`);
+  } else if (typeof v !== 'boolean') throw bad('must be true or false');
 }
 
 /** ddpm, ddim and flow all need a VP schedule; one check, one message */

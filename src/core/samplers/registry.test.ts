@@ -3,6 +3,7 @@ import { tf } from '../tf';
 import { gaussianSampler, run } from './test-samplers';
 import { createSampler, defaultAnnealSigmas } from './registry';
 import { SAMPLER_IDS, type SamplerId } from './types';
+import { SAMPLERS } from './catalog';
 
 // small, fast configurations of every sampler
 const small = (id: SamplerId, seed = 1) =>
@@ -25,8 +26,9 @@ describe('every sampler', () => {
         expect(s.id).toBe(id);
         expect(s.iteration).toBe(0);
         expect(s.done).toBe(false);
-        const finite = id === 'ddpm' || id === 'ddim' || id === 'flow' || id === 'annealed';
-        expect(s.length).toBe(id === 'annealed' ? 4 * 5 : finite ? 6 : Infinity);
+        const { family } = SAMPLERS[id];
+        const finite = family !== 'mcmc';
+        expect(s.length).toBe(family === 'annealed' ? 4 * 5 : finite ? 6 : Infinity);
         const n = finite ? s.length : 9;
         for (let i = 0; i < n; i++) s.step();
         expect(s.iteration).toBe(n);
@@ -58,13 +60,19 @@ describe('every sampler', () => {
         expect(tf.memory().numTensors).toBe(before); // the init tensor it took over is gone too
       });
 
-      it('updates step / leapfrog / eta live and nothing else', () => {
+      it('takes live exactly the settings its catalog entry marks live, and refuses the rest whole', () => {
         const s = small(id);
-        expect(s.update({ step: 0.01 })).toBe(true);
-        expect(s.update({ leapfrog: 3, eta: 0.2 })).toBe(true);
-        expect(s.update({ integrator: 'heun' } as never)).toBe(false);
-        expect(() => s.update({ step: -1 })).toThrow(/step size/);
-        expect(() => s.update({ eta: 2 })).toThrow(/eta/);
+        const entry = SAMPLERS[id];
+        const live = entry.settings.filter((x) => x.live).map((x) => x.key);
+        const example: Record<string, number> = { step: 0.01, leapfrog: 3, eta: 0.2 };
+        for (const k of live) expect(s.update({ [k]: example[k] }), k).toBe(true);
+        for (const k of ['step', 'leapfrog', 'eta'].filter((k) => !live.includes(k))) expect(s.update({ [k]: example[k] }), k).toBe(false);
+        expect(s.update({ integrator: 'heun' })).toBe(false);
+        if (live.includes('step')) {
+          expect(() => s.update({ step: -1 })).toThrow(/step size/);
+          expect(s.update({ step: 0.02, T: 3 })).toBe(false); // one key that needs a reset refuses the patch
+        }
+        if (live.includes('eta')) expect(() => s.update({ eta: 2 })).toThrow(/eta/);
         s.step();
         s.dispose();
       });

@@ -1,5 +1,6 @@
 // Samplers by id (score_sde registers predictors by name the same way), plus the default VE ladder for
-// annealed Langevin.
+// annealed Langevin. The ids and everything else about a sampler are data in catalog.ts; this is the one
+// tfjs-side table, and `Record<SamplerId, ...>` does not compile while a catalog entry has no class here.
 import type { Sampler, SamplerId, SamplerOptions } from './types';
 import { UlaSampler } from './ula';
 import { MalaSampler } from './mala';

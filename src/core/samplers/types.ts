@@ -4,10 +4,13 @@ import type { Scalar, Tensor2D } from '../tf';
 import type { LogDensityFn, Mixture, NoiseLevel, ScoreFn } from '../types';
 import type { Rng } from '../rng';
 import type { Schedule } from '../schedules';
+import type { SamplerId, SettingValue } from './catalog';
 
-export const SAMPLER_IDS = ['ula', 'mala', 'hmc', 'annealed', 'ddpm', 'ddim', 'flow'] as const;
-export type SamplerId = (typeof SAMPLER_IDS)[number];
-export const isDiffusion = (id: SamplerId) => id === 'ddpm' || id === 'ddim' || id === 'flow';
+// ids, families and settings are data in catalog.ts (tfjs-free, read by the lab schema)
+export { SAMPLER_IDS, type SamplerId } from './catalog';
+
+/** a change of settings by URL key (catalog.ts); only the keys the sampler's entry marks live are taken */
+export type SettingsPatch = Readonly<Record<string, SettingValue>>;
 
 export interface SamplerOptions {
   /** initial particles [N,2]; the sampler takes ownership (keeps or disposes it) */
@@ -34,6 +37,12 @@ export interface SamplerOptions {
   /** annealed Langevin: noise std levels from large to small (VE), steps per level */
   annealSigmas?: Float32Array;
   annealStepsPerLevel: number;
+  /**
+   * every setting of the sampler's catalog entry by URL key (the lab passes them all); a sampler with a
+   * setting of its own reads it here, so adding one needs no new field. The named fields above win for
+   * their own keys (step, leapfrog, eta, integrator).
+   */
+  settings?: SettingsPatch;
 }
 
 export interface StepInfo {
@@ -57,7 +66,10 @@ export interface Sampler {
   particles(): Tensor2D;
   /** advance one iteration. No-op when done. */
   step(): StepInfo;
-  /** change live knobs (step size) without a reset; returns false if the change needs a reset */
-  update(patch: Partial<Pick<SamplerOptions, 'step' | 'leapfrog' | 'eta'>>): boolean;
+  /**
+   * change settings without a reset (the keys its catalog entry marks live, e.g. step, leapfrog, eta);
+   * returns false, changing nothing, if any key is not live for this sampler (the change needs a reset)
+   */
+  update(patch: SettingsPatch): boolean;
   dispose(): void;
 }

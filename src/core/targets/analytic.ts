@@ -7,6 +7,7 @@ import type { NoiseLevel, ScoreFn } from '../types';
 import type { Rng } from '../rng';
 import type { Target, TargetId } from './types';
 import { cachedDensity, integrate } from './quadrature';
+import { TARGETS } from './catalog';
 
 const LOG_2PI = Math.log(2 * Math.PI);
 const normalPdf = (x: number, m: number, v: number) => Math.exp(-((x - m) ** 2) / (2 * v)) / Math.sqrt(2 * Math.PI * v);
@@ -53,7 +54,7 @@ export function makeBanana(): Target {
   const marginal2 = cachedDensity(
     (y) => integrate((t) => normalPdf(t, 0, 4) * normalPdf(y, b * (t * t - 4), 1), -14, 14, 2800), -10, 60, 1401);
   return {
-    id: 'banana', label: 'Banana (twisted Gaussian)', kind: 'analytic', normalized: true, exactNoisedScore: false,
+    id: 'banana', label: TARGETS.banana.name, kind: 'analytic', normalized: true, exactNoisedScore: false,
     box: { xmin: -6, xmax: 6, ymin: -4, ymax: 8 },
     logDensity: columnwise((x1, x2) => {
       const r = tf.sub(x2, tf.mul(tf.sub(tf.square(x1), 4), b));
@@ -84,7 +85,7 @@ export function makeFunnel(): Target {
   // symmetric in x2, so tabulate |x2| only
   const half = cachedDensity((y) => integrate((v) => normalPdf(v, 0, vv) * normalPdf(y, 0, Math.exp(v)), -6 * sv, 6 * sv, 1440), 0, 40, 2001);
   return {
-    id: 'funnel', label: "Neal's funnel", kind: 'analytic', normalized: true, exactNoisedScore: false,
+    id: 'funnel', label: TARGETS.funnel.name, kind: 'analytic', normalized: true, exactNoisedScore: false,
     box: { xmin: -4, xmax: 4, ymin: -8, ymax: 8 },
     logDensity: columnwise((v, y) => {
       const quad = tf.add(tf.div(tf.square(v), 2 * vv), tf.mul(tf.mul(tf.square(y), tf.exp(tf.neg(v))), 0.5));

@@ -6,15 +6,9 @@ import type { Rng } from '../rng';
 import type { Target, TargetOptions } from './types';
 import { sampleRows } from './analytic';
 import { squareBox } from './box';
+import { TARGETS, type TargetIdOf } from './catalog';
 
-export type DatasetId = 'moons' | 'spirals' | 'checkerboard' | 'drawn';
-
-export const DATASET_LABELS: Record<DatasetId, string> = {
-  moons: 'Two moons',
-  spirals: 'Two spirals',
-  checkerboard: 'Checkerboard',
-  drawn: 'Drawn points',
-};
+export type DatasetId = TargetIdOf<'dataset'>;
 
 /** the canvas a user draws on when nothing is drawn yet, and the smallest box a drawing gets */
 export const DRAWN_BOX: Box = { xmin: -4, xmax: 4, ymin: -4, ymax: 4 };
@@ -86,7 +80,7 @@ function drawn(points: Float32Array | undefined, box: Box) {
 }
 
 export function makeDatasetTarget(id: DatasetId, opts: TargetOptions = {}): Target {
-  const base = { id, label: DATASET_LABELS[id], kind: 'dataset' as const, exactNoisedScore: false };
+  const base = { id, label: TARGETS[id].name, kind: 'dataset' as const, exactNoisedScore: false };
   switch (id) {
     case 'moons':
       return { ...base, box: { xmin: -3, xmax: 3, ymin: -3, ymax: 3 }, sample: moons };

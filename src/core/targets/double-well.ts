@@ -7,6 +7,7 @@ import type { Rng } from '../rng';
 import type { Target } from './types';
 import { cleanOnly, columnwise, sampleRows } from './analytic';
 import { inverseCdfSampler } from './quadrature';
+import { TARGETS } from './catalog';
 
 /** ∫ exp(0.5 t + 6 t² − t⁴) dt, from DiKL energy/mw.py */
 export const DOUBLE_WELL_Z1 = 11784.50927;
@@ -21,7 +22,7 @@ let invCdf: ((u: number) => number) | null = null;
 
 export function makeDoubleWell(): Target {
   return {
-    id: 'double-well', label: 'Double well (DiKL)', kind: 'analytic', normalized: true, exactNoisedScore: false,
+    id: 'double-well', label: TARGETS['double-well'].name, kind: 'analytic', normalized: true, exactNoisedScore: false,
     box: { xmin: -4, xmax: 4, ymin: -4, ymax: 4 },
     logDensity: columnwise((x1, x2) => {
       const x1sq = tf.square(x1);

@@ -5,9 +5,10 @@ import { checkMixture } from '../gmm-terms';
 import type { Mixture, Vec2 } from '../types';
 import type { Target, TargetOptions } from './types';
 import { mixtureBox } from './box';
+import { TARGETS, type TargetIdOf } from './catalog';
 import mog40 from './mog40.json';
 
-export type MixtureId = 'mog40' | '8gaussians' | 'hexagon' | 'ring' | 'two-modes' | 'custom';
+export type MixtureId = TargetIdOf<'mixture'>;
 
 const iso = (mean: Vec2, std: number, w = 1) => ({ w, mean, cov: [std * std, 0, std * std] as [number, number, number] });
 
@@ -32,9 +33,9 @@ export const RING: Mixture = Array.from({ length: 12 }, (_, k) =>
 /** unequal weights and widths: shows whether a sampler gets the mass ratio 3:1 right, not only the modes */
 export const TWO_MODES: Mixture = [iso([-2, 0], 0.6, 0.75), iso([2.5, 1.5], 1.0, 0.25)];
 
-function mixtureTarget(id: MixtureId, label: string, mix: Mixture, box = mixtureBox(mix)): Target {
+function mixtureTarget(id: MixtureId, mix: Mixture, box = mixtureBox(mix)): Target {
   return {
-    id, label, kind: 'mixture', box, mixture: mix, normalized: true, exactNoisedScore: true,
+    id, label: TARGETS[id].name, kind: 'mixture', box, mixture: mix, normalized: true, exactNoisedScore: true,
     logDensity: (x) => gmmLogProb(x, mix),
     score: (x, level) => gmmScore(x, mix, level),
     sample: (n, rng) => gmmSample(n, mix, rng),
@@ -42,29 +43,19 @@ function mixtureTarget(id: MixtureId, label: string, mix: Mixture, box = mixture
   };
 }
 
-export const MIXTURE_LABELS: Record<MixtureId, string> = {
-  mog40: 'MoG-40 (DiKL)',
-  '8gaussians': '8 Gaussians',
-  hexagon: 'Hexagon (6 Gaussians)',
-  ring: 'Ring of 12',
-  'two-modes': 'Two unequal modes',
-  custom: 'Custom mixture',
-};
-
 export function makeMixtureTarget(id: MixtureId, opts: TargetOptions = {}): Target {
-  const label = MIXTURE_LABELS[id];
   switch (id) {
     case 'mog40':
       // DiKL plots MoG-40 on [-56, 56]²
-      return mixtureTarget(id, label, MOG40, { xmin: -56, xmax: 56, ymin: -56, ymax: 56 });
+      return mixtureTarget(id, MOG40, { xmin: -56, xmax: 56, ymin: -56, ymax: 56 });
     case '8gaussians':
-      return mixtureTarget(id, label, EIGHT_GAUSSIANS);
+      return mixtureTarget(id, EIGHT_GAUSSIANS);
     case 'hexagon':
-      return mixtureTarget(id, label, HEXAGON);
+      return mixtureTarget(id, HEXAGON);
     case 'ring':
-      return mixtureTarget(id, label, RING);
+      return mixtureTarget(id, RING);
     case 'two-modes':
-      return mixtureTarget(id, label, TWO_MODES);
+      return mixtureTarget(id, TWO_MODES);
     case 'custom': {
       const comps = opts.components;
       if (!comps || comps.length === 0) {
@@ -73,7 +64,7 @@ export function makeMixtureTarget(id: MixtureId, opts: TargetOptions = {}): Targ
       // copy, so later edits of the caller's array cannot change a running target
       const mix: Mixture = comps.map((c) => ({ w: c.w, mean: [c.mean[0], c.mean[1]], cov: [c.cov[0], c.cov[1], c.cov[2]] }));
       checkMixture(mix);
-      return mixtureTarget(id, label, mix);
+      return mixtureTarget(id, mix);
     }
   }
 }

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { tf } from '../tf';
 import { Rng } from '../rng';
 import { TARGET_IDS, type TargetId, type TargetOptions } from './types';
-import { makeTarget, TARGETS_INFO } from './registry';
+import { makeTarget } from './registry';
+import { TARGETS, targetOffers } from './catalog';
 
 const OPTS: Partial<Record<TargetId, TargetOptions>> = {
   custom: { components: [{ w: 1, mean: [0, 0], cov: [1, 0.2, 0.5] }] },
@@ -13,8 +14,13 @@ describe('target registry', () => {
   it.each(TARGET_IDS)('%s: builds, and its kind decides which fields exist', (id) => {
     const t = makeTarget(id, OPTS[id]);
     expect(t.id).toBe(id);
-    expect(t.kind).toBe(TARGETS_INFO[id].kind);
-    expect(t.label).toBe(TARGETS_INFO[id].label);
+    expect(t.kind).toBe(TARGETS[id].family);
+    expect(t.label).toBe(TARGETS[id].name);
+    // what the catalog says a family offers (the lab's score plan reads it without building a target)
+    const offers = targetOffers(t.kind);
+    expect(typeof t.logDensity === 'function').toBe(offers.density);
+    expect(typeof t.score === 'function').toBe(offers.score);
+    expect(t.exactNoisedScore).toBe(offers.noisedScore);
     expect(t.box.xmax).toBeGreaterThan(t.box.xmin);
     expect(t.box.ymax).toBeGreaterThan(t.box.ymin);
     if (t.kind === 'dataset') {
@@ -34,7 +40,7 @@ describe('target registry', () => {
   });
 
   it('names every id and refuses unknown ones', () => {
-    expect(Object.keys(TARGETS_INFO).sort()).toEqual([...TARGET_IDS].sort());
+    expect(Object.keys(TARGETS)).toEqual([...TARGET_IDS]);
     expect(() => makeTarget('nope' as TargetId)).toThrow(/unknown target 'nope'.*mog40/);
   });
 

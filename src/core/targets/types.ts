@@ -4,15 +4,12 @@
 import type { Tensor2D } from '../tf';
 import type { Box, LogDensityFn, Mixture, ScoreFn } from '../types';
 import type { Rng } from '../rng';
+import type { TargetFamily, TargetId } from './catalog';
 
-export type TargetKind = 'mixture' | 'analytic' | 'dataset';
-
-export const TARGET_IDS = [
-  'mog40', '8gaussians', 'hexagon', 'ring', 'two-modes', 'custom',
-  'banana', 'funnel', 'double-well',
-  'moons', 'spirals', 'checkerboard', 'drawn',
-] as const;
-export type TargetId = (typeof TARGET_IDS)[number];
+// ids, labels and families are data in catalog.ts (tfjs-free, read by the lab schemas)
+export { TARGET_IDS, type TargetId } from './catalog';
+/** a target's family (catalog.ts), which decides which of the fields below it has */
+export type TargetKind = TargetFamily;
 
 export interface Target {
   id: TargetId;

@@ -1,5 +1,6 @@
 // The Samplers lab's update rules with the current values (docs/samplers-lab.md; METHODS.md §0.1).
 import { aligned, num, text, type EquationBlock, type EquationBuilder } from '../common/latex';
+import { samplerEntry } from '../../core/samplers/catalog';
 
 const NOISE = '\\xi_k \\sim \\mathcal N(0, I)';
 
@@ -66,7 +67,7 @@ export const samplersEquations: EquationBuilder = (p) => {
         note: `$${sched}$.`,
       });
       break;
-    default:
+    case 'flow':
       out.push({
         title: `Probability-flow ODE, ${p.integrator === 'euler' ? 'Euler' : 'Heun'}, T = ${T} steps`,
         tex: aligned(
@@ -77,6 +78,12 @@ export const samplersEquations: EquationBuilder = (p) => {
         ),
         note: `$${sched}$.`,
       });
+      break;
+    default: {
+      // a sampler without a rule of its own here: its catalog line (core/samplers/catalog.ts)
+      const e = samplerEntry(p.sampler);
+      out.push({ title: e ? `${e.label} (${e.source})` : String(p.sampler), tex: text(e?.update ?? 'unknown sampler') });
+    }
   }
   if (learned) {
     out.push({

@@ -7,8 +7,10 @@ import { Rng } from '../../core/rng';
 import type { Mixture, ScoreFn } from '../../core/types';
 import { makeTarget } from '../../core/targets/registry';
 import type { Target, TargetId } from '../../core/targets/types';
+import { TARGETS } from '../../core/targets/catalog';
 import { createSampler, defaultAnnealSigmas } from '../../core/samplers/registry';
-import type { Sampler, SamplerId, StepInfo } from '../../core/samplers/types';
+import type { Sampler, SamplerId, SettingsPatch, StepInfo } from '../../core/samplers/types';
+import { SAMPLERS, samplerNeeds, type SamplerEntry, type SettingSpec, type SettingValue } from '../../core/samplers/catalog';
 import { makeSchedule, type ScheduleKind } from '../../core/schedules';
 import { createScoreNet } from '../../core/nets/score-net';
 import { gmmScoreFast } from '../../core/fused/gmm-fused';
@@ -23,13 +25,24 @@ import { MetricTrace } from '../common/trace';
 import { AcceptanceWatch, smallerStep, STUCK_BELOW, STUCK_WINDOW } from '../common/stall';
 import type { RunAdvice } from '../../protocol/snapshot';
 import { LOSS_WINDOW, RunningMean } from '../common/running-mean';
+import { samplerParams } from './params';
 
 type P = Record<string, ParamValue>;
 const REFERENCE_N = 2000;
 const TRAIN_DATA_N = 20000;
 /** training steps per lab iteration during the training phase */
 export const TRAIN_PER_ITER = 10;
-const LIVE_KEYS = new Set(['step', 'leapfrog', 'eta', 'speed', 'density', 'field', 'paths', 'hist']);
+/** what the schema marks live: view toggles, speed, and every sampler setting some sampler takes live */
+const LIVE_KEYS = new Set(samplerParams.filter((s) => s.live).map((s) => s.key));
+
+/** a sampler's settings from the params, by URL key, typed as their specs say */
+function settingValues(entry: SamplerEntry, p: P): Record<string, SettingValue> {
+  const out: Record<string, SettingValue> = {};
+  for (const s of entry.settings) if (s.key in p) out[s.key] = settingValue(s, p[s.key]);
+  return out;
+}
+const settingValue = (s: SettingSpec, v: ParamValue): SettingValue =>
+  s.kind === 'number' || s.kind === 'int' ? Number(v) : s.kind === 'bool' ? v === true : String(v);
 
 export class SamplersExperiment implements Experiment {
   private sampler: Sampler | null = null;
@@ -66,7 +79,7 @@ export class SamplersExperiment implements Experiment {
     const rNet = root.split();
     const rMetrics = root.split();
     const target = makeTarget(p.target as TargetId, { components: p.comps as Mixture, points: p.drawn as Float32Array });
-    const plan = planScore(target, p.sampler as SamplerId, p.score as 'exact' | 'learned');
+    const plan = planScore(TARGETS[target.id], SAMPLERS[p.sampler as SamplerId], p.score as 'exact' | 'learned');
     const refT = target.sample(REFERENCE_N, rTarget);
     const reference = new Float32Array(await refT.data());
     refT.dispose();
@@ -136,16 +149,18 @@ export class SamplersExperiment implements Experiment {
     this.trainData = null;
     const p = this.p;
     const id = this.plan.sampler;
+    const entry = SAMPLERS[id];
+    const needs = samplerNeeds(entry);
     // an exact mixture score runs as one fused kernel where the backend has it (core/fused/): nothing
     // differentiates through the score here, so the kernel needs no gradient
     const mixture = this.plan.useLearned ? undefined : this.target.mixture;
     const score: ScoreFn = this.plan.useLearned ? this.net!.score : mixture ? (x, l) => gmmScoreFast(x, mixture, l) : this.target.score!;
     const n = Number(p.particles);
-    const diffusion = id === 'ddpm' || id === 'ddim' || id === 'flow';
-    const init = diffusion ? tf.randomNormal([n, 2], 0, 1, 'float32', this.rng.sampler.seed()) as Tensor2D : this.initParticles(n);
+    const init = needs.startsFromNoise ? tf.randomNormal([n, 2], 0, 1, 'float32', this.rng.sampler.seed()) as Tensor2D : this.initParticles(n);
     const sigmaMax = 2 * this.dataScale;
     const sigmaMin = 0.01 * this.dataScale;
-    const annealed = id === 'annealed';
+    // the noise levels it walks: a VE ladder from the data's spread, or the VP schedule of the params
+    const annealed = needs.levels === 'ladder';
     this.sampler = createSampler(id, {
       init, score, mixture, rng: this.rng.sampler,
       logDensity: this.target.logDensity,
@@ -153,11 +168,12 @@ export class SamplersExperiment implements Experiment {
       // the sampler takes alpha at the smallest level, h * sigma_i^2 / sigma_L^2
       step: annealed ? Number(p.step) * sigmaMin * sigmaMin : Number(p.step),
       leapfrog: Number(p.leapfrog),
-      schedule: diffusion ? makeSchedule(p.schedule as ScheduleKind, Number(p.T)) : undefined,
+      schedule: needs.levels === 'schedule' ? makeSchedule(p.schedule as ScheduleKind, Number(p.T)) : undefined,
       eta: Number(p.eta),
       integrator: p.integrator === 'euler' ? 'euler' : 'heun',
       annealSigmas: annealed ? defaultAnnealSigmas(sigmaMax, sigmaMin, Number(p.levels)) : undefined,
       annealStepsPerLevel: Number(p.perLevel),
+      settings: settingValues(entry, p),
     });
     this.view.reset(this.sampler.particles());
     this.stall.reset();
@@ -181,9 +197,9 @@ export class SamplersExperiment implements Experiment {
 
   update(patch: P): boolean {
     if (!Object.keys(patch).every((k) => LIVE_KEYS.has(k))) return false;
-    const samplerPatch: Record<string, number> = {};
-    for (const k of ['step', 'leapfrog', 'eta'] as const) if (k in patch) samplerPatch[k] = Number(patch[k]);
-    if (this.plan.sampler === 'annealed' && 'step' in patch) return false; // epsilon rescales every level: restart
+    // the running sampler's own settings go to it, which refuses those its catalog entry does not mark
+    // live (annealed Langevin's step: a restart); other samplers' settings do not touch this run
+    const samplerPatch: SettingsPatch = settingValues(SAMPLERS[this.plan.sampler], patch);
     if (this.sampler && Object.keys(samplerPatch).length && !this.sampler.update(samplerPatch)) return false;
     this.p = { ...this.p, ...patch };
     return true;
@@ -222,7 +238,7 @@ export class SamplersExperiment implements Experiment {
     if (!this.stall.stuck) return null;
     const step = Number(this.p.step);
     const next = smallerStep(step);
-    const name = this.plan.sampler === 'hmc' ? 'HMC' : 'MALA';
+    const name = SAMPLERS[this.plan.sampler].name;
     return {
       message: `The chain has stopped moving: ${name} accepted ${(100 * this.stall.mean).toFixed(2)}% of its proposals over the last ${STUCK_WINDOW} iterations (below ${100 * STUCK_BELOW}%).`,
       suggestion: `The step size ${step} is too large for this target: try ${next} (a tenth of it).`,
@@ -237,7 +253,7 @@ export class SamplersExperiment implements Experiment {
     const isBad = (await bad.data())[0] === 1;
     bad.dispose();
     if (!isBad) return null;
-    const stepLike = this.plan.sampler === 'ddpm' || this.plan.sampler === 'ddim' || this.plan.sampler === 'flow' ? 'more steps T' : `a smaller step size than ${this.p.step}`;
+    const stepLike = samplerNeeds(SAMPLERS[this.plan.sampler]).levels === 'schedule' ? 'more steps T' : `a smaller step size than ${this.p.step}`;
     return `particle positions became NaN or infinite (or beyond 1e8). Try ${stepLike}.`;
   }
 

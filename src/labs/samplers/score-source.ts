@@ -1,7 +1,10 @@
 // Which score a Samplers run uses, and why: exact closed forms when they exist at the levels the
-// sampler visits, otherwise a learned MLP. The reasons become notes the UI shows.
-import type { Target } from '../../core/targets/types';
-import type { SamplerId } from '../../core/samplers/types';
+// sampler visits, otherwise a learned MLP. The reasons become notes the UI shows. Decided from the two
+// catalogs alone (what the target's family offers, what the sampler needs), so the schema's "learned
+// score" controls (params.ts) and the experiment follow the same rule. No tfjs here.
+import type { SamplerEntry, SamplerId } from '../../core/samplers/catalog';
+import { SAMPLERS, samplerNeeds } from '../../core/samplers/catalog';
+import { targetOffers, type TargetEntry } from '../../core/targets/catalog';
 
 export interface ScorePlan {
   /** the sampler that will actually run (MALA/HMC on a data set fall back to ULA) */
@@ -12,25 +15,26 @@ export interface ScorePlan {
   notes: string[];
 }
 
-const NOISED = new Set<SamplerId>(['annealed', 'ddpm', 'ddim', 'flow']);
+/** a Metropolis sampler on a target without a density runs this instead */
+const FALLBACK: SamplerId = 'ula';
 
-export function planScore(target: Target, sampler: SamplerId, requested: 'exact' | 'learned'): ScorePlan {
+export function planScore(target: Pick<TargetEntry, 'name' | 'family'>, sampler: SamplerEntry, requested: 'exact' | 'learned'): ScorePlan {
   const notes: string[] = [];
+  const offers = targetOffers(target.family);
   let s = sampler;
-  if ((s === 'mala' || s === 'hmc') && !target.logDensity) {
-    notes.push(`${s.toUpperCase()} needs a density for its accept/reject step and ${target.label} only gives samples: running ULA with the learned score instead.`);
-    s = 'ula';
+  if (samplerNeeds(s).density && !offers.density) {
+    notes.push(`${s.name} needs a density for its accept/reject step and ${target.name} only gives samples: running ${SAMPLERS[FALLBACK].name} with the learned score instead.`);
+    s = SAMPLERS[FALLBACK];
   }
-  const needsNoised = NOISED.has(s);
-  const exactAvailable = Boolean(target.score) && (!needsNoised || target.exactNoisedScore);
+  const exactAvailable = offers.score && (!samplerNeeds(s).noisedScore || offers.noisedScore);
   let useLearned = requested === 'learned';
   if (!exactAvailable && !useLearned) {
     useLearned = true;
     notes.push(
-      target.kind === 'dataset'
-        ? `${target.label} is a data set: its score is unknown, so an MLP learns it first (denoising score matching).`
-        : `${target.label} has no closed-form noised score, so ${s} uses a learned score (trained first).`,
+      target.family === 'dataset'
+        ? `${target.name} is a data set: its score is unknown, so an MLP learns it first (denoising score matching).`
+        : `${target.name} has no closed-form noised score, so ${s.name} uses a learned score (trained first).`,
     );
   }
-  return { sampler: s, useLearned, exactAvailable, notes };
+  return { sampler: s.id as SamplerId, useLearned, exactAvailable, notes };
 }

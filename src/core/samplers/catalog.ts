@@ -1,0 +1,131 @@
+// Every sampler as data: its URL id, display label, family, what it needs from a target and its own
+// settings (with their `live` flag). The one place these facts are written: the Samplers lab's schema
+// (enum, labels, `when`), its score plan, its experiment, the samplers' live keys and the docs table all
+// read them from here. No tfjs behind this module (types only): the UI thread imports it. The constructors
+// live in registry.ts, whose `Record<SamplerId, ...>` fails to compile when an entry has no class.
+
+/**
+ * A setting as plain data, structurally a labs `ParamSpec` without `group`/`when` (core may not import
+ * labs/, and the lab adds those two). Keys are URL vocabulary: never rename one.
+ */
+export interface SettingSpec {
+  readonly key: string;
+  readonly label: string;
+  readonly help: string;
+  readonly kind: 'number' | 'int' | 'enum' | 'bool';
+  readonly min?: number;
+  readonly max?: number;
+  readonly step?: number;
+  readonly scale?: 'linear' | 'log';
+  readonly values?: readonly string[];
+  readonly valueLabels?: readonly string[];
+  readonly default: number | string | boolean;
+  /** true: the running sampler takes a change of it through update() without a reset */
+  readonly live?: boolean;
+}
+
+export type SettingValue = number | string | boolean;
+
+/**
+ * mcmc: targets the clean density, runs open-ended from the lab's initial particles.
+ * annealed: Langevin down a VE ladder of noise levels (needs the score at those levels).
+ * diffusion: reverses a VP diffusion in T steps from N(0, I) noise (needs the noised score on a schedule).
+ */
+export type SamplerFamily = 'mcmc' | 'annealed' | 'diffusion';
+
+export interface SamplerEntry {
+  readonly id: string;
+  /** the label of its option in the sampler menu */
+  readonly label: string;
+  /** how prose names it ("MALA needs a density ...", the sampler help) */
+  readonly name: string;
+  readonly family: SamplerFamily;
+  /** a Metropolis correction: needs the target's log density (without one the lab runs ULA) */
+  readonly metropolis: boolean;
+  /**
+   * its settings, in panel order. A setting several samplers share is one constant below, listed by each;
+   * the same key in two entries must be the same spec (a test checks), except `live`, which is per sampler.
+   */
+  readonly settings: readonly SettingSpec[];
+  /** one plain-text line of its update (docs table; equations panel fallback) and its source */
+  readonly update: string;
+  readonly source: string;
+}
+
+/** What an entry needs from the score and the target, derived from its family (never written twice). */
+export interface SamplerNeeds {
+  /** a log density, for the Metropolis test */
+  density: boolean;
+  /** the score at noise levels other than the clean one: an exactly noised score or a learned one */
+  noisedScore: boolean;
+  /** the noise levels it walks: none (clean), a VE ladder (annealed), a VP schedule (diffusion) */
+  levels: 'none' | 'ladder' | 'schedule';
+  /** starts from N(0, I) noise rather than the lab's initial particles */
+  startsFromNoise: boolean;
+}
+
+export function samplerNeeds(e: Pick<SamplerEntry, 'family' | 'metropolis'>): SamplerNeeds {
+  const levels = e.family === 'diffusion' ? 'schedule' : e.family === 'annealed' ? 'ladder' : 'none';
+  return { density: e.metropolis, noisedScore: levels !== 'none', levels, startsFromNoise: levels === 'schedule' };
+}
+
+// --- settings shared by several samplers (one spec each)
+const STEP: SettingSpec = { key: 'step', label: 'Step size', kind: 'number', min: 1e-5, max: 100, scale: 'log', default: 0.05, live: true, help: 'ULA/MALA: x += h ∇log p + √(2h) z. HMC: leapfrog step. Annealed: step at the smallest noise (scaled by σ² per level).' };
+const STEPS_T: SettingSpec = { key: 'T', label: 'Steps T', kind: 'int', min: 2, max: 2000, scale: 'log', default: 100, help: 'Number of reverse steps of the VP diffusion.' };
+const SCHEDULE: SettingSpec = { key: 'schedule', label: 'Schedule', kind: 'enum', values: ['linear', 'cosine'], default: 'linear', help: 'VP noise schedule: linear (score_sde β from 0.1 to 20) or cosine (Nichol & Dhariwal).' };
+
+export const SAMPLER_CATALOG = [
+  {
+    id: 'ula', label: 'ULA (Langevin)', name: 'ULA', family: 'mcmc', metropolis: false, settings: [STEP],
+    update: 'x ← x + h s(x) + √(2h) z', source: 'Roberts & Tweedie 1996',
+  },
+  {
+    id: 'mala', label: 'MALA', name: 'MALA', family: 'mcmc', metropolis: true, settings: [STEP],
+    update: 'ULA proposal + Metropolis–Hastings with the proposal densities', source: 'Roberts & Tweedie 1996',
+  },
+  {
+    id: 'hmc', label: 'HMC', name: 'HMC', family: 'mcmc', metropolis: true,
+    settings: [STEP, { key: 'leapfrog', label: 'Leapfrog steps', kind: 'int', min: 1, max: 100, default: 10, live: true, help: 'HMC: leapfrog steps per proposal.' }],
+    update: 'L leapfrog steps of size h, identity mass, MH accept', source: 'Neal 2011',
+  },
+  {
+    id: 'annealed', label: 'Annealed Langevin', name: 'annealed Langevin', family: 'annealed', metropolis: false,
+    settings: [
+      // not live: the lab's step ε sets α_i = ε σ_i² at every level, so a change restarts the walk down the ladder
+      { ...STEP, live: false },
+      { key: 'levels', label: 'Noise levels', kind: 'int', min: 2, max: 100, default: 10, help: 'Annealed Langevin: geometric noise levels from σ_max to σ_min.' },
+      { key: 'perLevel', label: 'Steps per level', kind: 'int', min: 1, max: 1000, default: 50, help: 'Annealed Langevin: Langevin steps at each noise level.' },
+    ],
+    update: 'ULA at VE levels σ_1 > … > σ_L, α_i = ε σ_i²', source: 'Song & Ermon 2019',
+  },
+  {
+    id: 'ddpm', label: 'DDPM ancestral', name: 'DDPM', family: 'diffusion', metropolis: false, settings: [STEPS_T, SCHEDULE],
+    update: 'x̂0 = (x + s_t² s)/a_t, posterior mean c1 x̂0 + c2 x_t, variance β_t(1−ᾱ_{t−1})/(1−ᾱ_t)', source: 'Ho et al. 2020; METHODS.md §0.1',
+  },
+  {
+    id: 'ddim', label: 'DDIM', name: 'DDIM', family: 'diffusion', metropolis: false,
+    settings: [STEPS_T, SCHEDULE, { key: 'eta', label: 'DDIM η', kind: 'number', min: 0, max: 1, step: 0.05, default: 0, live: true, help: 'DDIM stochasticity: 0 is deterministic, 1 matches DDPM.' }],
+    update: 'ε̂ = −s_t·s, η-interpolated noise', source: 'Song et al. 2021',
+  },
+  {
+    id: 'flow', label: 'Probability-flow ODE', name: 'the probability-flow ODE', family: 'diffusion', metropolis: false,
+    settings: [STEPS_T, SCHEDULE, { key: 'integrator', label: 'ODE integrator', kind: 'enum', values: ['euler', 'heun'], default: 'heun', help: 'Probability-flow ODE: Euler (1 score call per step) or Heun (2).' }],
+    update: 'dy/dσ = ε̂ in y = x/a; Euler (= DDIM η = 0) or Heun', source: 'Song et al. 2021; Karras et al. 2022',
+  },
+] as const satisfies readonly SamplerEntry[];
+
+export type SamplerId = (typeof SAMPLER_CATALOG)[number]['id'];
+/** URL vocabulary, in menu order */
+export const SAMPLER_IDS: readonly SamplerId[] = SAMPLER_CATALOG.map((e) => e.id);
+
+export const SAMPLERS: Readonly<Record<SamplerId, SamplerEntry>> = Object.fromEntries(SAMPLER_CATALOG.map((e): [string, SamplerEntry] => [e.id, e])) as Record<SamplerId, SamplerEntry>;
+
+/** the entry of an id from a URL or a test catalog; undefined when unknown */
+export function samplerEntry(id: unknown, catalog: readonly SamplerEntry[] = SAMPLER_CATALOG): SamplerEntry | undefined {
+  return catalog.find((e) => e.id === id);
+}
+
+/** the keys of an entry's settings that change live */
+export function liveSettingKeys(e: SamplerEntry): Set<string> {
+  return new Set(e.settings.filter((s) => s.live).map((s) => s.key));
+}
