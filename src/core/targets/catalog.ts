@@ -66,8 +66,13 @@ export function targetEntry(id: unknown, catalog: readonly TargetEntry[] = TARGE
 
 /**
  * An enum's values and labels for a lab that offers some of the targets (ids checked against the catalog by
- * the compiler): labels are the catalog's, or the lab's own wording keyed by id (never by position).
+ * the compiler): each id's catalog label (or its prose name, for a menu of data where "(data)" says nothing),
+ * or the lab's own wording keyed by id (never by position).
  */
-export function targetMenu<const I extends TargetId>(ids: readonly I[], labels: Partial<Record<I, string>> = {}): { values: readonly I[]; valueLabels: readonly string[] } {
-  return { values: ids, valueLabels: ids.map((id) => labels[id] ?? TARGETS[id].label) };
+export function targetMenu<const I extends TargetId>(
+  ids: readonly I[],
+  opts: { labels?: Partial<Record<I, string>>; use?: 'label' | 'name' } = {},
+): { values: readonly I[]; valueLabels: readonly string[] } {
+  const use = opts.use ?? 'label';
+  return { values: ids, valueLabels: ids.map((id) => opts.labels?.[id] ?? TARGETS[id][use]) };
 }

@@ -1,6 +1,7 @@
 // DiKL lab schema: every URL key, its range and its help text (METHODS.md §3.7).
 import type { Mixture } from '../../core/types';
 import type { ParamSpec, ParamValue } from '../types';
+import { targetMenu } from '../../core/targets/catalog';
 
 type P = Record<string, ParamValue>;
 const usesAis = (p: P) => p.target_score === 'msi-ais' || p.target === 'double-well' || p.inspector === true;
@@ -17,8 +18,8 @@ export const DEFAULT_COMPS: Mixture = [
 export const diklParams: readonly ParamSpec[] = [
   { key: 'seed', label: 'Seed', group: 'run', kind: 'int', min: 0, max: 2 ** 31 - 1, default: 1, help: 'All randomness flows from this number; with a comparison both generators start from the same weights.' },
   {
-    key: 'target', label: 'Target', group: 'target', kind: 'enum', values: DIKL_TARGETS,
-    valueLabels: ['MoG-40 (paper, [−56, 56]²)', '8 Gaussians', 'Double well (2D, from MW-32)', 'My mixture (edit in plot)'],
+    key: 'target', label: 'Target', group: 'target', kind: 'enum',
+    ...targetMenu(DIKL_TARGETS, { labels: { mog40: 'MoG-40 (paper, [−56, 56]²)', 'double-well': 'Double well (2D, from MW-32)' } }),
     default: 'mog40',
     help: 'The trainer sees only the unnormalized log-density and its score, never samples. Exact samples are used only for the metrics.',
   },

@@ -2,6 +2,7 @@
 // paper's (its 2D code is unreleased, METHODS.md §5.4): to confirm against the paper.
 import type { Mixture } from '../../core/types';
 import type { ParamSpec, ParamValue } from '../types';
+import { targetMenu } from '../../core/targets/catalog';
 
 type P = Record<string, ParamValue>;
 
@@ -16,8 +17,8 @@ export const DEFAULT_MIXTURE: Mixture = [
 export const dxmiParams: readonly ParamSpec[] = [
   { key: 'seed', label: 'Seed', group: 'run', help: 'All randomness flows from this number: the same seed replays the same run (a τ = 0 run with the same seed starts from the same DDPM).', kind: 'int', min: 0, max: 2 ** 31 - 1, default: 1 },
   {
-    key: 'data', label: 'Data', group: 'data', kind: 'enum', values: DXMI_DATA,
-    valueLabels: ['8 Gaussians (DxMI loader)', 'Two spirals', 'Checkerboard', 'My mixture (edit in plot)', 'Drawn points'],
+    key: 'data', label: 'Data', group: 'data', kind: 'enum',
+    ...targetMenu(DXMI_DATA, { use: 'name', labels: { '8gaussians': '8 Gaussians (DxMI loader)', custom: 'My mixture (edit in plot)' } }),
     help: 'The data set both models learn from. 8 Gaussians follows the DxMI loader (centres on radius 2.83, std 0.354).', default: '8gaussians',
   },
   { key: 'points', label: 'Mixture', group: 'data', kind: 'points', default: DEFAULT_MIXTURE, help: 'Your mixture: drag a mean, shift-click (or hold a finger) to add, alt-click (or hold on a mean) to remove, wheel to change a width.', when: (p) => p.data === 'custom' },

@@ -1,6 +1,7 @@
 // Implicit Diffusion lab: every URL key, its range and its help text.
 import type { Mixture } from '../../core/types';
 import type { ParamSpec, ParamValue } from '../types';
+import { targetMenu } from '../../core/targets/catalog';
 
 type P = Record<string, ParamValue>;
 const langevin = (p: P) => p.mode === 'langevin';
@@ -27,7 +28,7 @@ export const implicitParams: readonly ParamSpec[] = [
     help: 'Langevin: θ of the potential V(x, θ) climbs a reward of the Langevin stationary law π*(θ) ∝ exp(−V). EBM: θ of an energy climbs the data likelihood, with π*(θ) sampled by persistent Langevin chains. Diffusion: θ of a T-step denoising sampler climbs a reward minus a KL to the base model, by the queue (T batches at different stages, one reverse step each per θ update).',
   },
   // ---- reward training of Langevin
-  { key: 'target', label: 'Potential', group: 'potential', kind: 'enum', values: ['hexagon', 'custom'], valueLabels: ['Hexagon (the paper)', 'My mixture (edit in plot)'], default: 'hexagon', when: rewarded, help: 'Langevin: the potential V(x, θ) = −log Σ w_k N(x; c_k, v_k I). Diffusion: the base model\'s mixture (its exact noised score, or the data the learned score is trained on). The hexagon: c_k = 4(cos kπ/3, sin kπ/3), v_k = 1, weights softmax(1.5, 0, 1.5, 0, 1.5, 0). Your mixture: the handles (widths are made isotropic).' },
+  { key: 'target', label: 'Potential', group: 'potential', kind: 'enum', ...targetMenu(['hexagon', 'custom'], { labels: { hexagon: 'Hexagon (the paper)' } }), default: 'hexagon', when: rewarded, help: 'Langevin: the potential V(x, θ) = −log Σ w_k N(x; c_k, v_k I). Diffusion: the base model\'s mixture (its exact noised score, or the data the learned score is trained on). The hexagon: c_k = 4(cos kπ/3, sin kπ/3), v_k = 1, weights softmax(1.5, 0, 1.5, 0, 1.5, 0). Your mixture: the handles (widths are made isotropic).' },
   { key: 'comps', label: 'Components', group: 'potential', kind: 'points', default: DEFAULT_USER_MIX, when: (p) => rewarded(p) && p.target === 'custom', help: 'Drag a mean, shift-click (or hold a finger) to add, alt-click (or hold on a mean) to remove, wheel to change a width. Weights give θ0 (logits = log w); in the diffusion mode, the base model\'s weights.' },
   { key: 'param', label: 'θ', group: 'potential', kind: 'enum', values: ['logits', 'means'], valueLabels: ['Mixture logits (the paper)', 'Component means'], default: 'logits', when: langevin, help: 'Which parameters are trained: the logits (the paper; θ0 = (1.5, 0, 1.5, 0, 1.5, 0) on the hexagon) or the centres (the landscape moves; logits fixed).' },
   { key: 'reward', label: 'Reward', group: 'reward', kind: 'enum', values: ['hard', 'smooth', 'bump'], valueLabels: ['Hard (the paper)', 'Smooth', 'Bump (click to place)'], default: 'hard', when: rewarded, help: 'Hard: 1{x₁ ≥ 0} exp(−|x − (4, 3.8)|²/20)/2.5 (the code\'s reward_hard). Smooth: sigmoid(x₁/0.5) exp(−|x − (4, 3.8)|²/20)/0.7 (defined, unused in the code). Bump: a Gaussian you place with a click.' },
@@ -45,7 +46,7 @@ export const implicitParams: readonly ParamSpec[] = [
   { key: 'ref', label: 'π_ref', group: 'regularizer', kind: 'enum', values: ['theta0', 'uniform', 'code'], valueLabels: ['π*(θ0)', 'Uniform weights', 'θ0 weights, std 2 (the code)'], default: 'theta0', when: (p) => langevin(p) && Number(p.lambda) > 0, help: 'The reference of the KL term. The official code samples θ0\'s weights with std 2 instead of 1 (its hex_random); "π*(θ0)" is the intended one.' },
   { key: 'refBatch', label: 'Reference batch', group: 'regularizer', kind: 'int', min: 1, max: 5000, scale: 'log', default: 1, when: (p) => langevin(p) && Number(p.lambda) > 0, help: 'Fresh π_ref samples per update for Γ_KL (the code uses 1: very noisy).' },
   // ---- EBM
-  { key: 'data', label: 'Data', group: 'ebm', kind: 'enum', values: EBM_DATA, valueLabels: ['Two moons', 'Two spirals', 'Checkerboard', '8 Gaussians', 'Hexagon', 'Drawn points'], default: 'moons', when: ebm, help: 'The data set the energy is fitted to (the foundation\'s generators).' },
+  { key: 'data', label: 'Data', group: 'ebm', kind: 'enum', ...targetMenu(EBM_DATA, { use: 'name', labels: { hexagon: 'Hexagon' } }), default: 'moons', when: ebm, help: 'The data set the energy is fitted to (the foundation\'s generators).' },
   { key: 'drawn', label: 'Drawn points', group: 'ebm', kind: 'xy', default: new Float32Array(0), when: (p) => ebm(p) && p.data === 'drawn', help: 'Draw points on the plane; the energy is fitted to them.' },
   { key: 'energy', label: 'Energy', group: 'ebm', kind: 'enum', values: ['mixture', 'mlp'], valueLabels: ['Gaussian mixture (means, widths, logits)', 'Small MLP'], default: 'mlp', when: ebm, help: 'Mixture: K isotropic components, all parameters trained. MLP: E(x) = MLP(x) + |x|²/(2·8²) (the quadratic keeps the chains from escaping).' },
   { key: 'K', label: 'Components K', group: 'ebm', kind: 'int', min: 1, max: 32, default: 8, when: (p) => ebm(p) && p.energy === 'mixture', help: 'Mixture components of the energy.' },

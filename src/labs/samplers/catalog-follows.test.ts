@@ -9,14 +9,14 @@ import { planScore } from './score-source';
 import { samplersEquations } from './equations';
 
 const RWM: SamplerEntry = {
-  id: 'rwm', label: 'Random-walk Metropolis', name: 'RWM', family: 'mcmc', metropolis: true,
+  id: 'fixture-rwm', label: 'Random-walk Metropolis (test)', name: 'Fixture RWM', family: 'mcmc', metropolis: true,
   settings: [
     SAMPLER_CATALOG[0].settings[0], // the shared step size
     { key: 'proposal', label: 'Proposal', kind: 'enum', values: ['gauss', 'uniform'], default: 'gauss', live: true, help: 'RWM: the proposal shape.' },
   ],
   update: 'y = x + h z, accepted with prob. min(1, p(y)/p(x))', source: 'Metropolis et al. 1953',
 };
-const CIRCLE: TargetEntry = { id: 'circle', label: 'Circle (data)', name: 'Circle', family: 'dataset' };
+const CIRCLE: TargetEntry = { id: 'fixture-circle', label: 'Circle (data)', name: 'Circle', family: 'dataset' };
 
 describe('a sampler or target added to the catalog only', () => {
   const params = buildSamplerParams([...SAMPLER_CATALOG, RWM], [...TARGET_CATALOG, CIRCLE]);
@@ -24,24 +24,24 @@ describe('a sampler or target added to the catalog only', () => {
 
   it('appears at the end of its menu, with its label beside its id', () => {
     const s = spec('sampler');
-    expect(s.values).toEqual([...SAMPLER_CATALOG.map((e) => e.id), 'rwm']);
-    expect(s.valueLabels![s.values!.indexOf('rwm')]).toBe('Random-walk Metropolis');
-    expect(s.help).toContain('ULA, MALA, HMC and RWM target the clean density');
+    expect(s.values).toEqual([...SAMPLER_CATALOG.map((e) => e.id), 'fixture-rwm']);
+    expect(s.valueLabels![s.values!.indexOf('fixture-rwm')]).toBe('Random-walk Metropolis (test)');
+    expect(s.help).toMatch(/^ULA, MALA, HMC.* and Fixture RWM target the clean density; /);
     const t = spec('target');
-    expect(t.values!.at(-1)).toBe('circle');
+    expect(t.values!.at(-1)).toBe('fixture-circle');
     expect(t.valueLabels!.at(-1)).toBe('Circle (data)');
   });
 
   it('its own setting is a sampler param, shown only for it, live as its entry says', () => {
     const own = spec('proposal');
     expect(own).toMatchObject({ group: 'sampler', kind: 'enum', values: ['gauss', 'uniform'], live: true });
-    expect(own.when!({ sampler: 'rwm' })).toBe(true);
+    expect(own.when!({ sampler: 'fixture-rwm' })).toBe(true);
     expect(own.when!({ sampler: 'hmc' })).toBe(false);
     // shared settings it lists show for it too; others' settings do not
-    expect(spec('step').when!({ sampler: 'rwm' })).toBe(true);
-    expect(spec('leapfrog').when!({ sampler: 'rwm' })).toBe(false);
-    expect(spec('init').when!({ sampler: 'rwm' })).toBe(true);
-    expect(spec('T').when!({ sampler: 'rwm' })).toBe(false);
+    expect(spec('step').when!({ sampler: 'fixture-rwm' })).toBe(true);
+    expect(spec('leapfrog').when!({ sampler: 'fixture-rwm' })).toBe(false);
+    expect(spec('init').when!({ sampler: 'fixture-rwm' })).toBe(true);
+    expect(spec('T').when!({ sampler: 'fixture-rwm' })).toBe(false);
     // the existing params are untouched (the URL vocabulary and order)
     const before = samplerParams.map((s) => s.key);
     expect(params.map((s) => s.key).filter((k) => k !== 'proposal')).toEqual(before);
@@ -51,14 +51,16 @@ describe('a sampler or target added to the catalog only', () => {
     const plan = planScore(CIRCLE, RWM, 'exact');
     expect(plan.sampler).toBe('ula'); // a Metropolis test without a density: ULA on a learned score
     expect(plan.useLearned).toBe(true);
-    expect(plan.notes.join(' ')).toMatch(/RWM needs a density .* Circle only gives samples/);
-    expect(spec('trainSteps').when!({ sampler: 'rwm', target: 'circle', score: 'exact' })).toBe(true);
-    expect(spec('trainSteps').when!({ sampler: 'rwm', target: 'banana', score: 'exact' })).toBe(false);
+    expect(plan.notes.join(' ')).toMatch(/Fixture RWM needs a density .* Circle only gives samples/);
+    expect(spec('trainSteps').when!({ sampler: 'fixture-rwm', target: 'fixture-circle', score: 'exact' })).toBe(true);
+    expect(spec('trainSteps').when!({ sampler: 'fixture-rwm', target: 'banana', score: 'exact' })).toBe(false);
     expect(spec('trainSteps').when!({ sampler: 'ddpm', target: 'banana', score: 'exact' })).toBe(true);
   });
 
   it('the equations panel falls back to the catalog line for a sampler without a rule of its own', () => {
     expect(samplersEquations({ sampler: 'flow', integrator: 'euler', T: 10, schedule: 'linear', score: 'exact' })[0].title).toMatch(/Probability-flow ODE/);
-    expect(samplersEquations({ sampler: 'nope', score: 'exact' })[0].tex).toContain('unknown sampler');
+    const [b] = samplersEquations({ sampler: 'nope', score: 'exact' });
+    expect(b.title).toBe('Unknown sampler');
+    expect(b.tex).toBe('x_{k+1} = \\text{nope}(x_k)');
   });
 });

@@ -81,8 +81,10 @@ export const samplersEquations: EquationBuilder = (p) => {
       break;
     default: {
       // a sampler without a rule of its own here: its catalog line (core/samplers/catalog.ts)
+      // (the line is plain Unicode, so it goes in the note; the display names the step by its URL id)
       const e = samplerEntry(p.sampler);
-      out.push({ title: e ? `${e.label} (${e.source})` : String(p.sampler), tex: text(e?.update ?? 'unknown sampler') });
+      const id = String(p.sampler).replace(/[^a-z0-9-]/gi, '');
+      out.push({ title: e?.label ?? 'Unknown sampler', tex: `x_{k+1} = ${text(id || '?')}(x_k)`, note: e ? `${e.update} (${e.source}).` : 'unknown sampler' });
     }
   }
   if (learned) {
