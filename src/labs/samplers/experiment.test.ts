@@ -5,6 +5,7 @@ import { tf } from '../../core/tf';
 import type { ParamValue } from '../types';
 import { samplersSchema } from './schema';
 import { SamplersExperiment } from './experiment';
+import { isLive } from '../live';
 
 function params(over: Record<string, ParamValue>): Record<string, ParamValue> {
   const p: Record<string, ParamValue> = {};
@@ -74,7 +75,7 @@ describe('Samplers lab', () => {
       expect(stuck.advice?.suggestion).toContain(`try ${fix} (a tenth of it)`);
       expect(stuck.advice?.fix).toEqual({ key: 'step', value: fix, label: `Use step size ${fix}` });
       // the fix, as a live change: the chain moves again and the notice goes
-      expect(exp.update({ step: fix })).toBe(true);
+      exp.update({ step: fix });
       await advance(100);
       const moving = await exp.snapshot({ grids: false, metrics: true });
       exp.dispose();
@@ -125,11 +126,17 @@ describe('Samplers lab', () => {
     expect(Object.values(s.info).join(' ')).toMatch(/MALA needs a density/);
   });
 
-  it('applies live changes without a reset and refuses the others', async () => {
+  it('applies live changes; the schema, from the catalog, marks live what each sampler takes live', async () => {
     const exp = await SamplersExperiment.create(params({ target: 'hexagon', sampler: 'ula', particles: 20 }), 1);
-    expect(exp.update({ step: 0.01, speed: 20, field: true })).toBe(true);
-    expect(exp.update({ target: 'ring' })).toBe(false);
+    exp.step(2);
+    exp.update({ step: 0.01, speed: 20, field: true, leapfrog: 4 }); // leapfrog is HMC's: it leaves ULA alone
+    exp.step(2);
     exp.dispose();
+    const spec = (k: string) => samplersSchema.params.find((s) => s.key === k)!;
+    expect(isLive(spec('step'), { sampler: 'ula' })).toBe(true);
+    expect(isLive(spec('step'), { sampler: 'annealed' })).toBe(false); // ε rescales every level: a restart
+    expect(isLive(spec('eta'), { sampler: 'ddim' })).toBe(true);
+    expect(isLive(spec('T'), { sampler: 'ddim' })).toBe(false);
   });
 
   it('leaks no tensors across step, snapshot, and create/dispose', async () => {

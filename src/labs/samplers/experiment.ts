@@ -25,16 +25,12 @@ import { MetricTrace } from '../common/trace';
 import { AcceptanceWatch, smallerStep, STUCK_BELOW, STUCK_WINDOW } from '../common/stall';
 import type { RunAdvice } from '../../protocol/snapshot';
 import { LOSS_WINDOW, RunningMean } from '../common/running-mean';
-import { samplerParams } from './params';
 
 type P = Record<string, ParamValue>;
 const REFERENCE_N = 2000;
 const TRAIN_DATA_N = 20000;
 /** training steps per lab iteration during the training phase */
 export const TRAIN_PER_ITER = 10;
-/** what the schema marks live: view toggles, speed, and every sampler setting some sampler takes live */
-const LIVE_KEYS = new Set(samplerParams.filter((s) => s.live).map((s) => s.key));
-
 /** a sampler's settings from the params, by URL key, typed as their specs say */
 function settingValues(entry: SamplerEntry, p: P): Record<string, SettingValue> {
   const out: Record<string, SettingValue> = {};
@@ -195,14 +191,14 @@ export class SamplersExperiment implements Experiment {
     });
   }
 
-  update(patch: P): boolean {
-    if (!Object.keys(patch).every((k) => LIVE_KEYS.has(k))) return false;
-    // the running sampler's own settings go to it, which refuses those its catalog entry does not mark
-    // live (annealed Langevin's step: a restart); other samplers' settings do not touch this run
+  /** the engine hands only keys the schema marks live for these params (params.ts: from the catalog) */
+  update(patch: P): void {
+    // the running sampler's own settings go to it; other samplers' settings do not touch this run
     const samplerPatch: SettingsPatch = settingValues(SAMPLERS[this.plan.sampler], patch);
-    if (this.sampler && Object.keys(samplerPatch).length && !this.sampler.update(samplerPatch)) return false;
+    if (this.sampler && Object.keys(samplerPatch).length && !this.sampler.update(samplerPatch)) {
+      throw new Error(`sampler '${this.plan.sampler}' does not take ${Object.keys(samplerPatch).join(', ')} live, but the schema said it would (core/samplers/catalog.ts)`);
+    }
     this.p = { ...this.p, ...patch };
-    return true;
   }
 
   async snapshot(req: SnapshotRequest): Promise<Snapshot> {

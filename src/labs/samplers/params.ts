@@ -35,18 +35,22 @@ function samplerHelp(samplers: readonly SamplerEntry[]): string {
 
 /**
  * Every sampler's settings as lab params, in the order they first appear in the catalog, each shown only
- * for the samplers that list it and live where any of them takes it live (the experiment asks the running
- * sampler, which refuses a key it does not take live).
+ * for the samplers that list it. Live as the selected sampler's entry marks it (annealed Langevin's step
+ * restarts, the others' is live); where every entry agrees, a plain flag. A key the selected sampler does
+ * not have changes nothing in the run, so it is live when any sampler takes it live.
  */
 function samplerSettings(samplers: readonly SamplerEntry[], of: (p: P) => SamplerEntry | undefined): ParamSpec[] {
   const byKey = new Map<string, SettingSpec[]>();
   for (const e of samplers) for (const s of e.settings) byKey.set(s.key, [...(byKey.get(s.key) ?? []), s]);
-  return [...byKey.entries()].map(([key, specs]) => ({
-    ...specs[0],
-    group: 'sampler',
-    live: specs.some((s) => s.live) || undefined,
-    when: (p: P) => of(p)?.settings.some((s) => s.key === key) ?? false,
-  }));
+  return [...byKey.entries()].map(([key, specs]) => {
+    const anyLive = specs.some((s) => s.live === true);
+    const agree = specs.every((s) => (s.live === true) === anyLive);
+    const live = agree ? anyLive || undefined : (p: P) => {
+      const own = of(p)?.settings.find((s) => s.key === key);
+      return own ? own.live === true : anyLive;
+    };
+    return { ...specs[0], group: 'sampler', live, when: (p: P) => of(p)?.settings.some((s) => s.key === key) ?? false };
+  });
 }
 
 /** the schema for a set of samplers and targets (the real catalogs, or a test's with one more entry) */
