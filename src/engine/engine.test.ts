@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { Engine, type EngineHost } from './engine';
 import type { FromWorker } from '../protocol/messages';
 import type { Experiment, LabDefinition } from '../labs/types';
+import type { Layer } from '../protocol/snapshot';
 
 class FakeExperiment implements Experiment {
   iteration = 0;
@@ -13,9 +14,11 @@ class FakeExperiment implements Experiment {
   get done() { return this.iteration >= this.length; }
   step(n: number) { this.iteration = Math.min(this.length, this.iteration + n); }
   async snapshot(req: { metrics: boolean }) {
-    return { iteration: this.iteration, layers: { particles: { kind: 'points' as const, xy: new Float32Array([this.iteration, 0]) } }, metrics: (req.metrics ? { sw2: 1 / (1 + this.iteration) } : {}) as Record<string, number>, info: {}, box: { xmin: -1, xmax: 1, ymin: -1, ymax: 1 } };
+    return { iteration: this.iteration, layers: { particles: { kind: 'points' as const, xy: new Float32Array([this.iteration, 0]) }, ...this.extraLayers }, metrics: (req.metrics ? { sw2: 1 / (1 + this.iteration) } : {}) as Record<string, number>, info: {}, box: { xmin: -1, xmax: 1, ymin: -1, ymax: 1 } };
   }
   updates: Record<string, unknown>[] = [];
+  /** layers the experiment keeps and hands out on every snapshot (cached grids) */
+  extraLayers: Record<string, Layer> = {};
   update(patch: Record<string, unknown>) { this.updates.push(patch); }
   async checkFinite() { return this.diverge ? 'particles became NaN' : null; }
   dispose() { this.disposed = true; }
@@ -55,7 +58,7 @@ function setup(opts: { length?: number; failCreate?: boolean; clock?: { t: numbe
     labs: async (id) => (id === 'samplers' ? lab : undefined),
     backend: () => 'cpu',
   };
-  return { engine: new Engine(host), out, exps };
+  return { engine: new Engine(host), out, exps, host };
 }
 
 const frames = (out: FromWorker[]) => out.filter((m): m is Extract<FromWorker, { type: 'frame' }> => m.type === 'frame');
@@ -134,6 +137,23 @@ describe('Engine', () => {
     await engine.handle({ type: 'update', runId: 1, patch: { step: 0.1 } });
     expect(out.find((m) => m.type === 'needsReset')).toMatchObject({ keys: ['step'] });
     expect(exps[0].updates).toEqual([]);
+  });
+
+  it('sends copies of every array, so an experiment may hand out its cached layers and the frames be transferred', async () => {
+    const { engine, out, exps, host } = setup();
+    const cached = new Float32Array([1, 2, 3, 4]);
+    const curve = { a: new Float32Array([5, 6]), b: new Float32Array([7, 8]) };
+    host.emit = (m, transfer) => out.push(structuredClone(m, { transfer })); // detaches what is transferred, as postMessage does
+    await engine.handle({ type: 'configure', runId: 1, lab: 'samplers', params: {}, play: false });
+    exps[0].extraLayers = { grid: { kind: 'points', xy: cached }, sweep: { kind: 'series', xs: cached, ys: curve } };
+    await engine.handle({ type: 'step', runId: 1, n: 1 });
+    await engine.handle({ type: 'step', runId: 1, n: 1 });
+    // the experiment's own arrays are intact (a transferred buffer would have length 0)
+    expect(Array.from(cached)).toEqual([1, 2, 3, 4]);
+    expect(Array.from(curve.b)).toEqual([7, 8]);
+    const last = frames(out).at(-1)!.snapshot.layers;
+    expect(Array.from((last.grid as { xy: Float32Array }).xy)).toEqual([1, 2, 3, 4]);
+    expect(Array.from((last.sweep as { ys: Record<string, Float32Array> }).ys.b)).toEqual([7, 8]);
   });
 
   it('stops a finite run at the end with status done', async () => {

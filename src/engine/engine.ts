@@ -376,7 +376,8 @@ export class Engine {
     if (!this.exp) return;
     this.frame += 1;
     const status: RunStatus = this.exp.done && this.status === 'running' ? 'done' : this.status;
-    this.host.emit({ type: 'frame', runId: this.runId, frame: this.frame, status, snapshot: snap }, transferables(snap));
+    const fresh = withFreshArrays(snap);
+    this.host.emit({ type: 'frame', runId: this.runId, frame: this.frame, status, snapshot: fresh.snap }, fresh.transfer);
   }
 
   /** a promise that resolves at the next message handled (or status change) */
@@ -416,11 +417,27 @@ export class Engine {
   }
 }
 
-/** every typed array in a snapshot is a fresh copy made for this frame, so it can be transferred */
-function transferables(s: Snapshot): ArrayBuffer[] {
-  const out = new Set<ArrayBuffer>();
-  for (const layer of Object.values(s.layers)) {
-    for (const v of Object.values(layer)) if (v instanceof Float32Array) out.add(v.buffer as ArrayBuffer);
+/**
+ * The snapshot contract's copy, made here once for every lab: experiments hand out their cached grids and
+ * layers as they are, and the frame carries copies of every typed array (series curves included), which
+ * are then transferred (zero-copy to the UI) while the experiment keeps its own. A copy of a 10 000-particle
+ * layer is 80 kB, a few microseconds.
+ */
+function withFreshArrays(s: Snapshot): { snap: Snapshot; transfer: ArrayBuffer[] } {
+  const transfer: ArrayBuffer[] = [];
+  const copy = (a: Float32Array) => {
+    const c = a.slice();
+    transfer.push(c.buffer as ArrayBuffer);
+    return c;
+  };
+  const layers: Snapshot['layers'] = {};
+  for (const [name, layer] of Object.entries(s.layers)) {
+    const out: Record<string, unknown> = { ...layer };
+    for (const [k, v] of Object.entries(out)) {
+      if (v instanceof Float32Array) out[k] = copy(v);
+      else if (layer.kind === 'series' && k === 'ys') out[k] = Object.fromEntries(Object.entries(layer.ys).map(([n, a]) => [n, copy(a)]));
+    }
+    layers[name] = out as Snapshot['layers'][string];
   }
-  return [...out];
+  return { snap: { ...s, layers }, transfer };
 }

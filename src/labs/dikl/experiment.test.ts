@@ -45,7 +45,7 @@ describe('DiKL lab', () => {
     expect(maxDiff).toBeLessThan(1e-4);
   }, 90_000);
 
-  it('sends every layer the views name, with fresh arrays, and takes the inspector live', async () => {
+  it('sends every layer the views name, and takes the inspector live', async () => {
     const exp = await DiklExperiment.create(params({ ...SMALL, target: 'custom', target_score: 'msi-ais', T: 6, otherObjective: true }), 2);
     exp.step(1);
     const s1 = await exp.snapshot({ grids: true, metrics: true });
@@ -61,8 +61,6 @@ describe('DiKL lab', () => {
     let mx = 0;
     for (let i = 0; i < post.length; i += 2) mx += post[i] / (post.length / 2);
     expect(mx).toBeGreaterThan(2.5);
-    expect(s2.layers.density).not.toBe(s1.layers.density);
-    expect((s2.layers.density as { values: Float32Array }).values).not.toBe((s1.layers.density as { values: Float32Array }).values);
     expect(await exp.checkFinite()).toBeNull();
     exp.dispose();
   });

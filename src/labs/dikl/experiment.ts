@@ -186,9 +186,9 @@ export class DiklExperiment implements Experiment {
       this.levelsAt = this.main.iteration;
     }
     const layers: Record<string, Layer> = {};
-    if (this.density) layers.density = cloneLayer(this.density);
-    if (this.levels) layers.levelErrors = cloneLayer(this.levels);
-    if (p.inspector && this.inspector) for (const [k, v] of Object.entries(this.inspector)) layers[k] = cloneLayer(v);
+    if (this.density) layers.density = this.density;
+    if (this.levels) layers.levelErrors = this.levels;
+    if (p.inspector && this.inspector) for (const [k, v] of Object.entries(this.inspector)) layers[k] = v;
     if (this.target.id === 'custom' && this.target.mixture) layers.handles = { kind: 'handles', components: this.target.mixture };
     // an empty handles layer: the plane learns its scale for the click binding from a handles layer only
     layers.clickScale = { kind: 'handles', components: [] };
@@ -269,12 +269,4 @@ function paperEvery(p: P): number {
 
 function paperMetrics(r: PaperResult, suffix: string): Record<string, number> {
   return { [`paper_logp${suffix}`]: r.meanLogp, [`paper_w2${suffix}`]: r.w2, [`paper_w2_sd${suffix}`]: r.w2Sd, [`paper_tvd${suffix}`]: r.tvd };
-}
-
-
-function cloneLayer(l: Layer): Layer {
-  const out: Record<string, unknown> = { ...l };
-  for (const [k, v] of Object.entries(out)) if (v instanceof Float32Array) out[k] = v.slice();
-  if (l.kind === 'series') out.ys = Object.fromEntries(Object.entries(l.ys).map(([k, v]) => [k, v.slice()]));
-  return out as Layer;
 }

@@ -65,7 +65,7 @@ export class Evaluator {
     tf.dispose(states);
     const xT = toWorld(arrays[policy.T] as Float32Array, this.frame);
     layers.samples = { kind: 'points', xy: xT };
-    layers.data = { kind: 'points', xy: this.reference.slice() };
+    layers.data = { kind: 'points', xy: this.reference };
     if (p.paths) layers.paths = pathsLayer(arrays.map((a) => (a as Float32Array).subarray(0, 2 * PATHS)), PATHS, this.frame);
     const probe = await this.energyAt([Number(p.probe_x), Number(p.probe_y)], critic);
     if (!withMetrics) return { metrics, layers, probe };

@@ -200,7 +200,7 @@ export class DxmiExperiment implements Experiment {
       if (this.twin) metrics.sigma_mean_tau0 = learnedSigmaMean(this.twin.policy.sigmas());
     }
     const layers: Snapshot['layers'] = { ...ev.layers, sigma: sigmaLayer(this.policy.sigmas(), await this.s2()) };
-    for (const [k, v] of Object.entries(this.grids)) layers[k] = { ...v, values: (v as { values: Float32Array }).values.slice() } as typeof v;
+    Object.assign(layers, this.grids);
     if (this.target.id === 'custom' && this.target.mixture) layers.handles = { kind: 'handles', components: this.target.mixture };
     info.phase = fitting ? `fitting the ${this.policy.T}-step DDPM: ${this.fitted} / ${this.p.pretrain} DSM steps` : `DxMI iteration ${this.iter}`;
     info.note0 = `Value panels show t = ${panelTimes(this.policy.T).join(', ')} (t = 0 is the noise; V(·, ${this.policy.T}) is the energy in the main plane). Heatmaps show −E and −V: bright = low.`;

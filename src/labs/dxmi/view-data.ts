@@ -73,12 +73,12 @@ export function sigmaLayer(sigma: Float32Array, s2: Float32Array): Layer {
   return {
     kind: 'bars',
     labels: Array.from(sigma, (_, i) => `t=${i}`),
-    values: sigma.slice(),
+    values: sigma,
     reference: Float32Array.from(s2, Math.sqrt),
   };
 }
 
 export function rocLayer(anomalyScores: Float32Array, normalScores: Float32Array): Layer {
   const { fpr, tpr } = rocCurve(anomalyScores, normalScores, 101);
-  return { kind: 'series', xs: fpr, ys: { 'true-positive rate': tpr, chance: fpr.slice() } };
+  return { kind: 'series', xs: fpr, ys: { 'true-positive rate': tpr, chance: fpr } };
 }

@@ -16,7 +16,7 @@ import type { DataId, DataSpec, Prior } from '../../core/guidance/types';
 import type { Experiment, ParamValue } from '../types';
 import type { Layer, Snapshot, SnapshotRequest } from '../../protocol/snapshot';
 import { usesNet } from './params';
-import { SWEEP_DELTAS, SWEEP_KINDS, cloneLayer, frontLayers, guidanceFields, rewardHeat, roundMetrics, rowValues } from './view-data';
+import { SWEEP_DELTAS, SWEEP_KINDS, frontLayers, guidanceFields, rewardHeat, roundMetrics, rowValues } from './view-data';
 import { MetricTrace } from '../common/trace';
 import { LOSS_WINDOW, RunningMean } from '../common/running-mean';
 
@@ -190,7 +190,7 @@ export class GuidanceExperiment implements Experiment {
     const info: Record<string, string> = { objective: this.reward.describe };
     const box = this.data.box;
     if (req.grids || !this.heat) this.heat ??= await rewardHeat(box, this.reward);
-    const layers: Record<string, Layer> = { reward: cloneLayer(this.heat), data: { kind: 'points', xy: this.dataRef.slice() } };
+    const layers: Record<string, Layer> = { reward: this.heat, data: { kind: 'points', xy: this.dataRef } };
     if (this.data.id === 'custom' && this.data.mixture) layers.handles = { kind: 'handles', components: this.data.mixture };
     if (!this.data.offSupport) info.off = 'not reported: this data has no lower-dimensional manifold (line and circle only)';
     const metrics: Record<string, number> = {};

@@ -60,7 +60,7 @@ export function frontLayers(v: RowValues, B: number, Bs: number, kinds: readonly
   const sweepYs: Record<string, Float32Array> = {};
   for (const c of curves) sweepYs[`mean reward, ${c.label}`] = Float32Array.from(c.pts, (p) => p.reward);
   if (v.off) for (const c of curves) sweepYs[`off-subspace, ${c.label}`] = Float32Array.from(c.pts, (p) => p.off);
-  const out: Record<string, Layer> = { sweep: { kind: 'series', xs: SWEEP_DELTAS.slice(), ys: sweepYs } };
+  const out: Record<string, Layer> = { sweep: { kind: 'series', xs: SWEEP_DELTAS, ys: sweepYs } };
   if (!v.off) return out;
   const all = curves.flatMap((c, j) => c.pts.map((p) => ({ ...p, j }))).sort((a, b) => a.off - b.off);
   const ys: Record<string, Float32Array> = {};
@@ -90,8 +90,3 @@ export async function guidanceFields(
   return { naive: await vectorGrid(box, FIELD_N, field('naive')), gloss: await vectorGrid(box, FIELD_N, field('gloss')) };
 }
 
-export function cloneLayer(l: Layer): Layer {
-  const out: Record<string, unknown> = { ...l };
-  for (const [k, v] of Object.entries(out)) if (v instanceof Float32Array) out[k] = v.slice();
-  return out as Layer;
-}

@@ -128,7 +128,7 @@ export class DiffusionExperiment implements Experiment {
   async snapshot(req: SnapshotRequest): Promise<Snapshot> {
     const reward = rewardSpec(this.p);
     const m = this.main;
-    const layers: Record<string, Layer> = { others: { kind: 'points', xy: this.base.shown.slice() } };
+    const layers: Record<string, Layer> = { others: { kind: 'points', xy: this.base.shown } };
     await this.sharedLayers(layers, req, m?.theta ?? null, reward);
     if (!m) {
       const loss = this.base.takeLoss();
@@ -163,14 +163,14 @@ export class DiffusionExperiment implements Experiment {
       const th = this.logits && theta ? theta : Float32Array.from(this.base.mix.logits);
       this.heat = await scalarGrid(box, HEAT_N, (x) => tf.neg(this.pm.energy(x, tf.tensor1d(th))), true);
     }
-    layers.heat = { ...this.heat, values: (this.heat as { values: Float32Array }).values.slice() } as Layer;
+    layers.heat = this.heat;
     const key = JSON.stringify(reward);
     if (key !== this.contoursKey) {
       const g = await scalarGrid(box, HEAT_N, (x) => rewardTensor(x, reward), false);
       this.contours = contourPaths((g as { values: Float32Array }).values, HEAT_N, box, [0.2, 0.5, 0.8]);
       this.contoursKey = key;
     }
-    if (this.p.paths && this.contours) layers.rewardContours = { ...this.contours, xy: (this.contours as { xy: Float32Array }).xy.slice() } as Layer;
+    if (this.p.paths && this.contours) layers.rewardContours = this.contours;
     // always a handles layer: the plane learns its scale for the click binding (the bump) from it
     layers.handles = { kind: 'handles', components: this.p.target === 'custom' ? (this.p.comps as Mixture) : [] };
   }

@@ -95,9 +95,9 @@ export class EbmExperiment implements Experiment {
 
   async snapshot(req: SnapshotRequest): Promise<Snapshot> {
     const chains = new Float32Array(await this.trainer.chains.data());
-    const layers: Record<string, Layer> = { particles: { kind: 'points', xy: chains }, others: { kind: 'points', xy: this.shown.slice() } };
+    const layers: Record<string, Layer> = { particles: { kind: 'points', xy: chains }, others: { kind: 'points', xy: this.shown } };
     if (req.grids || !this.heat) this.heat = await scalarGrid(this.box, HEAT_N, (x) => tf.neg(this.energy.energy(x)), true);
-    layers.heat = { ...this.heat, values: (this.heat as { values: Float32Array }).values.slice() } as Layer;
+    layers.heat = this.heat;
     const w = this.energy.weights();
     if (w) layers.weights = { kind: 'bars', labels: Array.from(w, (_, k) => String(k + 1)), values: w };
     const metrics: Record<string, number> = { grad_evals: this.trainer.gradEvals };

@@ -57,13 +57,12 @@ describe('Implicit Diffusion lab (Langevin)', () => {
     expect(sn.metrics.grad_evals).toBe(3 * 4 * 30);
   });
 
-  it('moves the bump live (click), refuses structural changes, and names the fix for a divergence', async () => {
+  it('moves the bump live (click) and names the fix for a divergence', async () => {
     const exp = await implicitLab.create(params({ particles: 30, reward: 'bump', param: 'means' }), { seed: 1 });
     const a = await exp.snapshot({ grids: true, metrics: true });
-    expect(exp.update!({ bumpX: 4, bumpY: 0 })).toBe(true);
+    exp.update!({ bumpX: 4, bumpY: 0 });
     const b = await exp.snapshot({ grids: true, metrics: true });
     expect(b.metrics.J_exact).not.toBeCloseTo(a.metrics.J_exact, 3);
-    expect(exp.update!({ particles: 10 })).toBe(false);
     exp.dispose();
     // ULA on a component of variance 0.05 with γ = 2 multiplies x by (1 − 2/0.05) each step
     const bad = await implicitLab.create(params({ particles: 20, gamma: 2, target: 'custom', comps: [{ w: 1, mean: [0, 0], cov: [0.05, 0, 0.05] }] }), { seed: 1 });
@@ -73,7 +72,7 @@ describe('Implicit Diffusion lab (Langevin)', () => {
     await expect(implicitLab.create(params({ target: 'custom', comps: [] }), { seed: 1 })).rejects.toThrow(/at least one component/);
   });
 
-  it('replays bit for bit, gives every frame its own arrays, and leaks no tensors', async () => {
+  it('replays bit for bit and leaks no tensors', async () => {
     const p = params({ particles: 40, nestedRun: true, inner: 3, lambda: 0.5, refBatch: 8 });
     const run = async (seed: number) => {
       const e = await implicitLab.create(p, { seed });
@@ -86,16 +85,11 @@ describe('Implicit Diffusion lab (Langevin)', () => {
     expect(await run(3)).not.toEqual(await run(4));
     const before = tf.memory().numTensors;
     const exp = await implicitLab.create(p, { seed: 1 });
-    const seen = new Set<ArrayBufferLike>();
+    // (the frames' arrays are copied by the engine: engine.test.ts)
     for (let i = 0; i < 3; i++) {
       exp.step(2);
-      const s = await exp.snapshot({ grids: i !== 1, metrics: true });
+      await exp.snapshot({ grids: i !== 1, metrics: true });
       await exp.checkFinite();
-      const bufs = Object.values(s.layers).flatMap((l) => Object.values(l).filter((v): v is Float32Array => v instanceof Float32Array).map((v) => v.buffer));
-      for (const buf of bufs) {
-        expect(seen.has(buf)).toBe(false);
-        seen.add(buf);
-      }
     }
     exp.dispose();
     expect(tf.memory().numTensors).toBe(before);
@@ -115,8 +109,7 @@ describe('Implicit Diffusion lab (EBM)', () => {
     exp.step(30);
     const s = await exp.snapshot({ grids: true, metrics: true });
     expect(await exp.checkFinite()).toBeNull();
-    expect(exp.update!({ ebmGamma: 0.02 })).toBe(true);
-    expect(exp.update!({ K: 3 })).toBe(false);
+    exp.update!({ ebmGamma: 0.02 });
     exp.dispose();
     expect(tf.memory().numTensors).toBe(before);
     expect(s.metrics.E_data).toBeLessThan(s.metrics.E_chains);

@@ -162,8 +162,8 @@ export class LangevinExperiment implements Experiment {
     }
     if (req.grids || !this.heat) this.heat = await scalarGrid(this.box, HEAT_N, (x) => tf.neg(this.mix.energy(x, tf.tensor1d(Float32Array.from(theta)))), true);
     await this.refreshContours(reward);
-    layers.heat = cloneGrid(this.heat);
-    if (this.p.paths && this.contours) layers.rewardContours = cloneGrid(this.contours);
+    layers.heat = this.heat;
+    if (this.p.paths && this.contours) layers.rewardContours = this.contours;
     // always a handles layer: the plane learns its scale for the click binding (placing the bump) from it
     layers.handles = { kind: 'handles', components: this.p.target === 'custom' ? (this.p.comps as Mixture) : [] };
     const info: Record<string, string> = {
@@ -195,10 +195,4 @@ export class LangevinExperiment implements Experiment {
     this.main.dispose();
     this.companion?.dispose();
   }
-}
-
-function cloneGrid(l: Layer): Layer {
-  const out: Record<string, unknown> = { ...l };
-  for (const [k, v] of Object.entries(out)) if (v instanceof Float32Array) out[k] = v.slice();
-  return out as Layer;
 }

@@ -37,8 +37,7 @@ describe('Implicit Diffusion lab (diffusion fine-tuning of a learned base)', () 
     expect(await exp.checkFinite()).toBeNull();
     const s = await exp.snapshot({ grids: true, metrics: true });
     expect(s.info.base).toMatch(/learned/);
-    expect(exp.update!({ dmlpLr: 0.001, dlambda: 0.1 })).toBe(true);
-    expect(exp.update!({ dtrain: 10 })).toBe(false);
+    exp.update!({ dmlpLr: 0.001, dlambda: 0.1 });
     exp.dispose();
     expect(tf.memory().numTensors).toBe(before);
     // about 0.2 at the base (its samples rarely reach the reward), about 1 after 10 updates (seen: 0.2 → 1.0)

@@ -25,7 +25,7 @@ import { klKde } from '../../core/mismatch/kde-kl';
 import type { Layer, Snapshot, SnapshotRequest } from '../../protocol/snapshot';
 import type { Experiment, ParamValue } from '../types';
 import { gaussFromParams, measurementFromParams, mixtureFromId } from './problem';
-import { cloneLayers, deltaLayer, densityLayer, measurementLayer } from './layers';
+import { deltaLayer, densityLayer, measurementLayer } from './layers';
 import { RunTracker } from './run-tracker';
 import { MixtureSweep } from './cond-sweep';
 import { MetricTrace } from '../common/trace';
@@ -157,7 +157,7 @@ export class CondExperiment implements Experiment {
         this.grids.delta = await deltaLayer(this.box, (x) => ruleScoreAt(this.rule, this.mix, this.tab, x, tf_), (x) => gmmScore(x, this.mix.post, lv));
       }
     }
-    const layers: Record<string, Layer> = { ...cloneLayers(this.grids), ...cloneLayers(this.fixed), particles: { kind: 'points', xy }, reference: { kind: 'points', xy: refXY } };
+    const layers: Record<string, Layer> = { ...this.grids, ...this.fixed, particles: { kind: 'points', xy }, reference: { kind: 'points', xy: refXY } };
     const sweepInfo = await this.advanceSweep(req.metrics, layers);
     // an empty handles layer still gives the plane its scale for the click binding (plots/handles.ts only
     // learns the scale from a handles layer; without one a click on the plane is ignored)

@@ -64,10 +64,10 @@ export class MixtureSweep {
   /** the KL curves (for the "KL against T" view) and the SW₂ curves (their own view), fresh arrays */
   layers(): { kl: Layer; sw2: Layer } {
     const xs = Float32Array.from(this.Ts);
-    const named = (o: Record<string, Float32Array>, what: string) => Object.fromEntries(this.rules.map((r) => [`${RULE_LABELS[r]} (${what})`, o[r].slice()]));
+    const named = (o: Record<string, Float32Array>, what: string) => Object.fromEntries(this.rules.map((r) => [`${RULE_LABELS[r]} (${what})`, o[r]]));
     return {
       kl: { kind: 'series', xs, ys: named(this.kl, 'KDE estimate') },
-      sw2: { kind: 'series', xs: xs.slice(), ys: named(this.sw2, 'SW₂, 300 samples') },
+      sw2: { kind: 'series', xs, ys: named(this.sw2, 'SW₂, 300 samples') },
     };
   }
 

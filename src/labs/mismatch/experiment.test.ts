@@ -111,7 +111,7 @@ describe('Score-mismatch lab', () => {
     }
   });
 
-  it('gives every frame its own arrays and leaks no tensors', async () => {
+  it('leaks no tensors over steps and snapshots', async () => {
     const p = params({ rule: 'pigdm', T: 12, particles: 40, prior: 'custom' });
     const warm = await mismatchLab.create(p, { seed: 1 });
     warm.step(12);
@@ -119,13 +119,10 @@ describe('Score-mismatch lab', () => {
     warm.dispose();
     const before = tf.memory().numTensors;
     const exp = await mismatchLab.create(p, { seed: 1 });
-    const seen = new Set<ArrayBufferLike>();
+    // (the frames' arrays are copied by the engine: engine.test.ts)
     for (let i = 0; i < 4; i++) {
       exp.step(3);
-      const snap = await exp.snapshot({ grids: i % 2 === 0, metrics: true });
-      for (const l of Object.values(snap.layers)) {
-        for (const v of Object.values(l)) if (v instanceof Float32Array) { expect(seen.has(v.buffer)).toBe(false); seen.add(v.buffer); }
-      }
+      await exp.snapshot({ grids: i % 2 === 0, metrics: true });
     }
     await exp.checkFinite();
     exp.dispose();

@@ -53,21 +53,6 @@ export function mixtureOutline(mix: Mixture): Layer {
   return { kind: 'paths', xy, nPaths: mix.length, length: OUTLINE_PTS };
 }
 
-export function cloneLayer(l: Layer): Layer {
-  const out: Record<string, unknown> = { ...l };
-  for (const [k, v] of Object.entries(out)) {
-    if (v instanceof Float32Array) out[k] = v.slice();
-    else if (v && typeof v === 'object' && !Array.isArray(v) && k === 'ys') {
-      out[k] = Object.fromEntries(Object.entries(v as Record<string, Float32Array>).map(([n, a]) => [n, a.slice()]));
-    }
-  }
-  return out as Layer;
-}
-
-export function cloneLayers(ls: Record<string, Layer>): Record<string, Layer> {
-  return Object.fromEntries(Object.entries(ls).map(([k, v]) => [k, cloneLayer(v)]));
-}
-
 /** sample rows of a [N,2] tensor as a plain copy */
 export async function readPoints(x: Tensor2D): Promise<Float32Array> {
   return new Float32Array(await x.data());

@@ -21,7 +21,7 @@ import { meanSquaredMismatch, noisedSamples, perturbationAffine, perturbedScore,
 import type { Layer, Snapshot, SnapshotRequest } from '../../protocol/snapshot';
 import type { Experiment, ParamValue } from '../types';
 import { mixtureFromId } from './problem';
-import { cloneLayers, deltaLayer, densityLayer, mixtureOutline } from './layers';
+import { deltaLayer, densityLayer, mixtureOutline } from './layers';
 import { RunTracker } from './run-tracker';
 import { UNCOND_SWEEP_T, UNCOND_SWEEP_T_FULL, uncondSweep } from './uncond-sweep';
 import { spread } from '../../core/metrics/points';
@@ -200,11 +200,11 @@ export class UncondExperiment implements Experiment {
         info.field = `Δ_t arrows at t = ${tf_}`;
       }
     }
-    const layers: Record<string, Layer> = { ...cloneLayers(this.grids), ...cloneLayers(this.fixed) };
+    const layers: Record<string, Layer> = { ...this.grids, ...this.fixed };
     Object.assign(layers, this.handleLayers());
     const metrics: Record<string, number> = {};
     if (!this.run) {
-      layers.reference = { kind: 'points', xy: this.reference.slice() };
+      layers.reference = { kind: 'points', xy: this.reference };
       if (req.metrics && Number.isFinite(this.loss)) metrics.dsm_loss = this.loss;
       info.phase = `training the score: ${this.trainSteps} / ${this.p.trainSteps} DSM steps`;
       return { iteration: 0, layers, metrics, info, box: this.box };

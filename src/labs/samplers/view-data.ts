@@ -48,7 +48,7 @@ export class SamplersView {
 
   async trainingLayers(p: Record<string, ParamValue>, grids: boolean): Promise<Record<string, Layer>> {
     if (grids) await this.refreshDensity(p, CLEAN);
-    const layers: Record<string, Layer> = { ...this.cloneGrids(), particles: { kind: 'points', xy: this.reference.slice() } };
+    const layers: Record<string, Layer> = { ...this.grids, particles: { kind: 'points', xy: this.reference } };
     this.addHandles(layers);
     return layers;
   }
@@ -58,7 +58,7 @@ export class SamplersView {
       await this.refreshDensity(p, this.level);
       await this.refreshFields(p, net);
     }
-    const layers: Record<string, Layer> = { ...this.cloneGrids(), particles: { kind: 'points', xy } };
+    const layers: Record<string, Layer> = { ...this.grids, particles: { kind: 'points', xy } };
     if (p.paths && this.paths.length > 1) layers.paths = await this.pathLayer();
     if (p.hist) {
       layers.histX = this.hist(xy, 0);
@@ -66,13 +66,6 @@ export class SamplersView {
     }
     this.addHandles(layers);
     return layers;
-  }
-
-  /** every frame's arrays are transferred to the UI thread, so cached grids go out as copies */
-  private cloneGrids(): Record<string, Layer> {
-    const out: Record<string, Layer> = {};
-    for (const [k, v] of Object.entries(this.grids)) out[k] = cloneLayer(v);
-    return out;
   }
 
   private addHandles(layers: Record<string, Layer>): void {
@@ -152,10 +145,4 @@ export function noised(mix: Mixture, level: NoiseLevel): Mixture {
     mean: [level.a * c.mean[0], level.a * c.mean[1]],
     cov: [a2 * c.cov[0] + level.s2, a2 * c.cov[1], a2 * c.cov[2] + level.s2],
   }));
-}
-
-function cloneLayer(l: Layer): Layer {
-  const out: Record<string, unknown> = { ...l };
-  for (const [k, v] of Object.entries(out)) if (v instanceof Float32Array) out[k] = v.slice();
-  return out as Layer;
 }
