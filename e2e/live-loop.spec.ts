@@ -3,7 +3,7 @@
 // running at once; Play on a finished run runs it again from its seed; a run the user paused stays paused
 // and says so.
 import { expect, test, type Page } from '@playwright/test';
-import { samplersTour } from '../src/labs/tours/samplers';
+import { samplersTour } from '../src/labs/samplers/tour';
 import { tourStepHash } from '../src/state/tour';
 import { SamplersLab } from './pages/samplers-lab';
 

@@ -2,7 +2,7 @@
 // an authored tour shared as one link and opened in a fresh browser, and a damaged tour link.
 import { expect, test, type Page } from '@playwright/test';
 import { AxeBuilder } from '@axe-core/playwright';
-import { samplersTour } from '../src/labs/tours/samplers';
+import { samplersTour } from '../src/labs/samplers/tour';
 import { tourStepHash } from '../src/state/tour';
 import './pages/samplers-lab';
 

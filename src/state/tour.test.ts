@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseHash } from '../labs/codec/url-codec';
-import { samplersTour } from '../labs/tours/samplers';
+import { samplersTour } from '../labs/samplers/tour';
 import { presetParams } from './slices/params';
 import { LAB_SCHEMAS } from '../labs/schemas';
 import { currentViewLink, stepLinkOf, tourStepHash } from './tour';

@@ -1,11 +1,8 @@
-// The built-in guided tours, one per lab, in the landing page's lab order. A tour is data: steps are
-// lab links (usually a preset), so the codec, the gallery and the tour panel all read the same list.
+// The built-in guided tours, one per lab, in the landing page's lab order (each lab's tour.ts, registered
+// in labs.ts). A tour is data: steps are lab links (usually a preset), so the codec, the gallery and the
+// tour panel all read the same list.
 import type { Tour } from '../codec/tour-codec';
-import { samplersTour } from './samplers';
-import { mismatchTour } from './mismatch';
-import { implicitTour } from './implicit';
-import { diklTour } from './dikl';
-import { guidanceTour } from './guidance';
-import { dxmiTour } from './dxmi';
+import { LAB_IDS } from '../types';
+import { LABS } from '../labs';
 
-export const BUILTIN_TOURS: readonly Tour[] = [samplersTour, mismatchTour, implicitTour, diklTour, guidanceTour, dxmiTour];
+export const BUILTIN_TOURS: readonly Tour[] = LAB_IDS.map((id) => LABS[id].tour);
