@@ -2,26 +2,12 @@
 // generators and both mode counts; a click on the inspector plane picks x_t; a bad URL value shows the
 // notice. Small networks throughout so the specs stay quick on two cores.
 import { expect, test } from '@playwright/test';
-import { SamplersLab } from './pages/samplers-lab';
+import { LabPage } from './pages/lab-page';
 
 const SMALL = 'width=32&batch=64&dsm_steps=2&show=500';
 
-class DiklLab extends SamplersLab {
-  async open(query: string): Promise<void> {
-    await this.page.goto(`/#/dikl?${query}`);
-    await this.page.waitForFunction(() => window.__playground !== undefined);
-  }
-
-  layerKinds(): Promise<Record<string, string>> {
-    return this.page.evaluate(() => {
-      const l = window.__playground!.latest()?.layers ?? {};
-      return Object.fromEntries(Object.entries(l).map(([k, v]) => [k, v.kind]));
-    });
-  }
-}
-
 test('trains on WASM and draws samples, the density, the per-level errors and the inspector', async ({ page }) => {
-  const lab = new DiklLab(page);
+  const lab = new LabPage(page, 'dikl');
   await lab.open(`backend=wasm&${SMALL}`);
   await expect(lab.backendBadge).toHaveText(/^wasm · WebAssembly/);
   await lab.expectRunning();
@@ -36,7 +22,7 @@ test('trains on WASM and draws samples, the density, the per-level errors and th
 });
 
 test('the comparison preset trains both objectives from the same seed', async ({ page }) => {
-  const lab = new DiklLab(page);
+  const lab = new LabPage(page, 'dikl');
   await lab.open(`backend=wasm&preset=mog40-compare&${SMALL}`);
   await expect(lab.preset).toHaveValue('mog40-compare');
   await lab.expectRunning();
@@ -48,7 +34,7 @@ test('the comparison preset trains both objectives from the same seed', async ({
 });
 
 test('a click on the inspector plane picks x_t (URL keys px, py)', async ({ page }) => {
-  const lab = new DiklLab(page);
+  const lab = new LabPage(page, 'dikl');
   await lab.open(`backend=wasm&${SMALL}&px=-40&py=-40`);
   await lab.expectRunning();
   const svg = page.locator('.plane-host').nth(1).locator('svg.plot-svg');
@@ -60,14 +46,14 @@ test('a click on the inspector plane picks x_t (URL keys px, py)', async ({ page
 });
 
 test('a bad URL value shows the notice and the lab still runs', async ({ page }) => {
-  const lab = new DiklLab(page);
+  const lab = new LabPage(page, 'dikl');
   await lab.open(`backend=wasm&${SMALL}&objective=banana&width=0`);
   await expect(lab.notice).toBeVisible();
   await lab.expectRunning();
 });
 
 test('the trained generator saves to a file and loads back; a wrong file is refused with a reason', async ({ page }) => {
-  const lab = new DiklLab(page);
+  const lab = new LabPage(page, 'dikl');
   await lab.open(`backend=wasm&${SMALL}`);
   await lab.expectRunning();
   await expect.poll(() => lab.iterationNow()).toBeGreaterThan(3);

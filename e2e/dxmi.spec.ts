@@ -2,27 +2,12 @@
 // the energy plane, the value planes, σ_t bars and the ROC curve; a preset runs; a bad URL value
 // shows the notice. Small sizes keep the whole file well under a minute.
 import { expect, test } from '@playwright/test';
-import { SamplersLab } from './pages/samplers-lab';
-
-/** the Samplers page object's locators and reads are generic; only the route differs */
-class DxmiLab extends SamplersLab {
-  async open(query: string): Promise<void> {
-    await this.page.goto(`/#/dxmi?${query}`);
-    await this.page.waitForFunction(() => window.__playground !== undefined);
-  }
-
-  layerKinds(): Promise<Record<string, string>> {
-    return this.page.evaluate(() => {
-      const l = window.__playground!.latest()?.layers ?? {};
-      return Object.fromEntries(Object.entries(l).map(([k, v]) => [k, v.kind]));
-    });
-  }
-}
+import { LabPage } from './pages/lab-page';
 
 const SMALL = 'backend=wasm&pretrain=100&batch=128&hidden=32';
 
 test('the DxMI lab fits the DDPM, then iterates and draws every view', async ({ page }) => {
-  const lab = new DxmiLab(page);
+  const lab = new LabPage(page, 'dxmi');
   await lab.open(SMALL);
   await expect(lab.backendBadge).toHaveText(/^wasm · WebAssembly/);
   await lab.expectRunning();
@@ -40,7 +25,7 @@ test('the DxMI lab fits the DDPM, then iterates and draws every view', async ({ 
 });
 
 test('the τ = 0 preset runs with τ = 0', async ({ page }) => {
-  const lab = new DxmiLab(page);
+  const lab = new LabPage(page, 'dxmi');
   await lab.open(`${SMALL}&preset=no-entropy`);
   await expect(lab.preset).toHaveValue('no-entropy');
   await expect.poll(() => lab.hashParam('tau')).toBe('0');
@@ -48,7 +33,7 @@ test('the τ = 0 preset runs with τ = 0', async ({ page }) => {
 });
 
 test('tau0Twin=1 draws the τ = 0 twin beside the main run', async ({ page }) => {
-  const lab = new DxmiLab(page);
+  const lab = new LabPage(page, 'dxmi');
   await lab.open(`${SMALL}&tau0Twin=1&ema_energy=0.99`);
   await lab.expectRunning();
   await expect.poll(async () => Object.keys(await lab.layerKinds())).toEqual(expect.arrayContaining(['samples_tau0', 'energy_tau0']));
@@ -62,7 +47,7 @@ test('tau0Twin=1 draws the τ = 0 twin beside the main run', async ({ page }) =>
 });
 
 test('a bad URL value shows the notice and the lab still runs', async ({ page }) => {
-  const lab = new DxmiLab(page);
+  const lab = new LabPage(page, 'dxmi');
   await lab.open(`${SMALL}&T=99&tau=banana`);
   await expect(lab.notice).toBeVisible();
   await expect(lab.notice).toContainText('T');

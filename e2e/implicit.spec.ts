@@ -2,24 +2,10 @@
 // weight bars (with the exact flow's ticks) and the J charts; a click places the bump; a preset runs the
 // nested loop at equal cost; the EBM mode draws; a bad URL value shows the notice. Small sizes throughout.
 import { expect, test } from '@playwright/test';
-import { SamplersLab } from './pages/samplers-lab';
-
-class ImplicitLab extends SamplersLab {
-  async open(query: string): Promise<void> {
-    await this.page.goto(`/#/implicit?${query}`);
-    await this.page.waitForFunction(() => window.__playground !== undefined);
-  }
-
-  layerKinds(): Promise<Record<string, string>> {
-    return this.page.evaluate(() => {
-      const l = window.__playground!.latest()?.layers ?? {};
-      return Object.fromEntries(Object.entries(l).map(([k, v]) => [k, v.kind]));
-    });
-  }
-}
+import { LabPage } from './pages/lab-page';
 
 test('reward training of Langevin runs and draws particles, weights and J (exact vs particles)', async ({ page }) => {
-  const lab = new ImplicitLab(page);
+  const lab = new LabPage(page, 'implicit');
   await lab.open('backend=wasm&particles=200&eta=0.5');
   await expect(lab.backendBadge).toHaveText(/^wasm · WebAssembly/);
   await lab.expectRunning();
@@ -35,7 +21,7 @@ test('reward training of Langevin runs and draws particles, weights and J (exact
 });
 
 test('a plain click on the plane moves the reward bump (URL keys bumpX, bumpY)', async ({ page }) => {
-  const lab = new ImplicitLab(page);
+  const lab = new LabPage(page, 'implicit');
   await lab.open('backend=wasm&particles=100&reward=bump&param=means&bumpX=-2&bumpY=-1');
   await lab.expectRunning();
   const box = (await lab.planeSvg.boundingBox())!;
@@ -45,7 +31,7 @@ test('a plain click on the plane moves the reward bump (URL keys bumpX, bumpY)',
 });
 
 test('the single-vs-nested preset runs a nested loop at equal cost', async ({ page }) => {
-  const lab = new ImplicitLab(page);
+  const lab = new LabPage(page, 'implicit');
   await lab.open('backend=wasm&preset=single-vs-nested&particles=200');
   await expect(lab.preset).toHaveValue('single-vs-nested');
   await lab.expectRunning();
@@ -54,7 +40,7 @@ test('the single-vs-nested preset runs a nested loop at equal cost', async ({ pa
 });
 
 test('the EBM mode draws the energy, chains and data; a bad URL value shows a notice', async ({ page }) => {
-  const lab = new ImplicitLab(page);
+  const lab = new LabPage(page, 'implicit');
   await lab.open('backend=wasm&mode=ebm&data=moons&energy=mlp&hidden=16&batch=64&gamma=abc');
   await expect(lab.notice).toBeVisible();
   await lab.expectRunning();
@@ -63,7 +49,7 @@ test('the EBM mode draws the energy, chains and data; a bad URL value shows a no
 });
 
 test('the diffusion fine-tuning preset runs the queue and draws samples, the queue strip and the cost chart', async ({ page }) => {
-  const lab = new ImplicitLab(page);
+  const lab = new LabPage(page, 'implicit');
   await lab.open('backend=wasm&preset=diffusion-finetune&dbatch=32');
   await expect(lab.preset).toHaveValue('diffusion-finetune');
   await lab.expectRunning();
@@ -74,7 +60,7 @@ test('the diffusion fine-tuning preset runs the queue and draws samples, the que
 });
 
 test('a learned diffusion base trains first (DSM loss chart), then the queue fine-tunes it', async ({ page }) => {
-  const lab = new ImplicitLab(page);
+  const lab = new LabPage(page, 'implicit');
   await lab.open('backend=wasm&mode=diffusion&dbase=learned&speed=2&dtrain=100&dnet=16&dT=5&dbatch=32&dcompare=0&dhidden=8');
   await lab.expectRunning();
   await expect.poll(() => lab.lastMetric('dsm_loss')).not.toBeNull(); // 20 DSM steps per frame: a few loss points

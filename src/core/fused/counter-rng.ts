@@ -1,14 +1,20 @@
 // Counter-based normal noise: the k-th pair of normals of a step is a pure function of (seed, k), so
 // a fused kernel draws its noise where it runs (no upload, no state) and every backend (JavaScript on
-// CPU/WASM memory, WGSL on the GPU) computes the same numbers from the same seed. The hash is the PCG
+// CPU/WASM memory, WGSL on WebGPU, GLSL on WebGL) computes the same numbers from the same seed. The hash is the PCG
 // output permutation (O'Neill 2014; "Hash functions for GPU rendering", Jarzynski & Olano 2020), which
 // passes the tests that matter here (moments, independence across k and seeds: counter-rng.test.ts).
-// WGSL_COUNTER_RNG below is the same code for WebGPU; keep the two in step.
+// This file is the reference; the shaders hold copies (WGSL in gmm-wgsl.ts, GLSL in gmm-glsl.ts). Every
+// copy, and the test that proves each equal to this one, is listed in copies.ts.
+
+/** the PCG hash's LCG step and output multiplier (the shader copies are built from these) */
+export const PCG_MULTIPLIER = 747796405;
+export const PCG_INCREMENT = 2891336453;
+export const PCG_OUTPUT_MULTIPLIER = 277803737;
 
 /** pcg_hash: uint32 -> uint32 */
 export function pcgHash(v: number): number {
-  const state = (Math.imul(v >>> 0, 747796405) + 2891336453) >>> 0;
-  const word = Math.imul(((state >>> ((state >>> 28) + 4)) ^ state) >>> 0, 277803737) >>> 0;
+  const state = (Math.imul(v >>> 0, PCG_MULTIPLIER) + PCG_INCREMENT) >>> 0;
+  const word = Math.imul(((state >>> ((state >>> 28) + 4)) ^ state) >>> 0, PCG_OUTPUT_MULTIPLIER) >>> 0;
   return ((word >>> 22) ^ word) >>> 0;
 }
 
@@ -35,21 +41,3 @@ export function counterNormals(seed: number, n: number): Float32Array {
   for (let k = 0; k < n; k++) normalPair(seed, k, out, 2 * k, 1);
   return out;
 }
-
-export const WGSL_COUNTER_RNG = /* wgsl */ `
-fn pcgHash(v: u32) -> u32 {
-  let state = v * 747796405u + 2891336453u;
-  let word = ((state >> ((state >> 28u) + 4u)) ^ state) * 277803737u;
-  return (word >> 22u) ^ word;
-}
-fn toUnit(h: u32) -> f32 {
-  return (f32(h >> 8u) + 0.5) / 16777216.0;
-}
-fn normalPair(seed: u32, k: u32) -> vec2<f32> {
-  let h1 = pcgHash(pcgHash(2u * k) + seed);
-  let h2 = pcgHash(pcgHash(2u * k + 1u) + seed);
-  let r = sqrt(-2.0 * log(toUnit(h1)));
-  let th = 6.283185307179586 * toUnit(h2);
-  return vec2<f32>(r * cos(th), r * sin(th));
-}
-`;

@@ -1,13 +1,13 @@
 // The fast paths of the exact mixture score, used where nothing differentiates through the score (the
 // Samplers lab, the benchmarks): one fused kernel instead of a dozen tfjs ops, when the active backend
 // has one (CPU and WASM: JavaScript on backend memory; WebGPU: WGSL; WebGL: GLSL). Elsewhere they return null or fall
-// back to the op-by-op closed forms in gmm.ts, which stay the reference (fused.test.ts checks equality).
+// back to the op-by-op closed forms in gmm.ts, which stay the reference (copies.ts lists every copy and its test).
 import { tf } from '../tf';
 import type { Tensor1D, Tensor2D } from '../tf';
 import type { Mixture, NoiseLevel } from '../types';
 import { gmmLogProbAndScore } from '../gmm';
 import { checkPoints } from '../gmm-terms';
-import { packMixture } from './gmm-pack';
+import { PACK_STRIDE, packMixture } from './gmm-pack';
 import { GMM_AFFINE_KERNEL, GMM_SCORE_KERNEL, registerJsKernels, type AffineAttrs } from './register-kernels';
 
 registerJsKernels();
@@ -22,7 +22,7 @@ export function gmmLogProbAndScoreFast(x: Tensor2D, mix: Mixture, level: NoiseLe
   if (!hasFusedKernels()) return gmmLogProbAndScore(x, mix, level);
   checkPoints(x, 'gmmLogProbAndScoreFast');
   const [score, logp] = tf.tidy(() => {
-    const p = tf.tensor2d(packMixture(mix, level), [mix.length, 6]);
+    const p = tf.tensor2d(packMixture(mix, level), [mix.length, PACK_STRIDE]);
     return tf.engine().runKernel(GMM_SCORE_KERNEL, { x, p }) as unknown as [Tensor2D, Tensor1D];
   });
   return { logp, score };
@@ -42,7 +42,7 @@ export function gmmAffineStep(x: Tensor2D, mix: Mixture, level: NoiseLevel, coef
   if (!hasFusedKernels()) return null;
   checkPoints(x, 'gmmAffineStep');
   return tf.tidy(() => {
-    const p = tf.tensor2d(packMixture(mix, level), [mix.length, 6]);
+    const p = tf.tensor2d(packMixture(mix, level), [mix.length, PACK_STRIDE]);
     return tf.engine().runKernel(GMM_AFFINE_KERNEL, { x, p }, { ...coef } as never) as Tensor2D;
   });
 }

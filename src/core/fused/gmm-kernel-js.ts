@@ -7,10 +7,14 @@
 // larger logit arrives. A component whose logit is more than SKIP below the running max adds less than
 // e^-30 relative to a sum that is >= 1 and is skipped without an exp: exact in float32, and for
 // well-separated mixtures (MoG-40) it skips most components.
+//
+// This is the reference of the fused path (float64 inside, float32 out); its copies (WebAssembly SIMD,
+// WGSL, GLSL) and the tests that prove each equal to it are listed in copies.ts.
 import { normalPair } from './counter-rng';
 import { PACK_STRIDE } from './gmm-pack';
 
-const SKIP = 30;
+/** a logit this far below the running max is skipped (the shader copies are built from it) */
+export const SKIP = 30;
 
 // exp(x) for x <= 0, as the kernels need it (a logit minus the running max, or the max's rescale factor):
 // x = -k ln 2 + r with |r| <= ln2/2, a degree-7 Taylor polynomial for e^r (relative error < 1e-8, below

@@ -1,7 +1,7 @@
 // The fused mixture kernels as tfjs kernels, so they take and return ordinary tensors and mix with the
 // op-by-op code: on the CPU backend they read and write its arrays, on the WASM backend they work in place
-// on the WASM heap (no copy in or out). WebGPU and WebGL get shader programs (worker/webgpu-kernels.ts,
-// worker/webgl-kernels.ts). A backend without them makes hasFusedKernels() false and the callers use the
+// on the WASM heap (no copy in or out). WebGPU and WebGL get shader programs (sources in gmm-wgsl.ts and
+// gmm-glsl.ts, registered by worker/webgpu-kernels.ts and worker/webgl-kernels.ts). A backend without them makes hasFusedKernels() false and the callers use the
 // op-by-op closed forms.
 import { tf } from '../tf';
 import { gmmAffineStepJs, gmmScoreJs } from './gmm-kernel-js';
@@ -10,6 +10,12 @@ import { PACK_STRIDE } from './gmm-pack';
 
 export const GMM_SCORE_KERNEL = 'PlaygroundGmmScore';
 export const GMM_AFFINE_KERNEL = 'PlaygroundGmmAffineStep';
+
+/**
+ * What one GPU program of the fused kernels writes (gmm-wgsl.ts, gmm-glsl.ts): 0 the affine step
+ * c0 x + c1 score + c2 xi [n,2], 1 the score [n,2], 2 the log density [n]. GMM_SCORE_KERNEL runs 1 and 2.
+ */
+export type GmmProgramMode = 0 | 1 | 2;
 
 type Info = { dataId: object; shape: number[]; dtype: string };
 export interface AffineAttrs {
