@@ -2,8 +2,10 @@
 // stale runIds dropped, live updates vs resets, divergence, errors as messages.
 import { describe, expect, it } from 'vitest';
 import { Engine, type EngineHost } from './engine';
+import { divergence, divergenceMessage, formatLimit } from './divergence';
+import { tf } from '../core/tf';
 import type { FromWorker } from '../protocol/messages';
-import type { Experiment, LabDefinition } from '../labs/types';
+import type { Experiment, FiniteWatch, LabDefinition } from '../labs/types';
 import type { Layer } from '../protocol/snapshot';
 
 class FakeExperiment implements Experiment {
@@ -20,7 +22,14 @@ class FakeExperiment implements Experiment {
   /** layers the experiment keeps and hands out on every snapshot (cached grids) */
   extraLayers: Record<string, Layer> = {};
   update(patch: Record<string, unknown>) { this.updates.push(patch); }
-  async checkFinite() { return this.diverge ? 'particles became NaN' : null; }
+  /** a plain number (no tensors: the check reads nothing from a device), and a tensor-free second watch */
+  stepSize = 0.5;
+  watch(): FiniteWatch[] {
+    return [
+      { what: 'the particles', values: () => [this.diverge ? NaN : this.iteration], advice: () => `Try a smaller step size than ${this.stepSize}.` },
+      { what: 'the weights', values: () => [[1, 2]], limit: 1e6, advice: () => 'Lower the learning rate.' },
+    ];
+  }
   dispose() { this.disposed = true; }
 }
 
@@ -175,9 +184,24 @@ describe('Engine', () => {
     await engine.handle({ type: 'step', runId: 1, n: 1 });
     const err = out.find((m) => m.type === 'error');
     expect(err).toMatchObject({ fatal: false });
-    expect((err as { message: string }).message).toMatch(/diverged at iteration 1: particles became NaN/);
-    expect((err as { suggestion: string }).suggestion).toMatch(/step size/);
+    // one message shape for every lab: what diverged (the experiment's watch), then its advice
+    expect((err as { message: string }).message).toBe('The run diverged at iteration 1: the particles became NaN or infinite. Try a smaller step size than 0.5.');
+    expect((err as { suggestion: string }).suggestion).toMatch(/reset/);
     expect(out.filter((m) => m.type === 'status').at(-1)).toMatchObject({ status: 'diverged' });
+  });
+
+  it('divergence(): null while finite, else the first failing watch with its limit and advice', async () => {
+    const e = new FakeExperiment();
+    expect(await divergence(e)).toBeNull();
+    e.watch = () => [
+      { what: 'the particles', values: () => [1], advice: () => 'unused' },
+      { what: "the generator's samples", values: () => [tf.tensor1d([0, 2e6])], limit: 1e6, advice: () => 'Try a smaller generator lr than 0.01.' },
+      { what: 'the weights', values: () => [NaN], advice: () => 'unused' },
+    ];
+    expect(await divergence(e)).toBe("the generator's samples became NaN or infinite (or beyond 1e6). Try a smaller generator lr than 0.01.");
+    expect(divergenceMessage({ what: 'the DPS particles', values: () => [], limit: 400, advice: () => '' })).toBe('the DPS particles became NaN or infinite (or beyond 400).');
+    expect(formatLimit(1e8)).toBe('1e8');
+    expect(formatLimit(1234.5)).toBe('1230');
   });
 
   it('turns a failure to build the experiment into a readable error', async () => {

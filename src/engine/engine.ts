@@ -7,6 +7,7 @@ import type { Experiment, LabDefinition, ParamValue } from '../labs/types';
 import type { Snapshot, TraceRow } from '../protocol/snapshot';
 import { describeError } from './errors';
 import { deadKeys } from '../labs/live';
+import { divergence } from './divergence';
 
 export interface EngineHost {
   emit(msg: FromWorker, transfer?: ArrayBuffer[]): void;
@@ -284,14 +285,15 @@ export class Engine {
       if (interruptible && left > 0 && this.host.now() - start > FRAME_BUDGET_MS) break; // slow iterations: draw now
     }
     if (!this.exp || runId !== this.runId) return;
-    const bad = await this.exp.checkFinite();
+    // what diverged and what to change come from the experiment's watches (engine/divergence.ts)
+    const bad = await divergence(this.exp);
     if (bad && runId === this.runId) {
       await this.emitFrame(false);
       this.status = 'diverged';
       this.host.emit({
         type: 'error', runId, fatal: false,
         message: `The run diverged at iteration ${this.exp.iteration}: ${bad}`,
-        suggestion: 'Reduce the step size (or the learning rate) and reset.',
+        suggestion: 'Change that setting, then reset the run: a diverged state cannot go on.',
       });
       this.setStatus('diverged');
     }

@@ -2,6 +2,7 @@
 // the worker's Engine hosts, stepped synchronously with metrics read every `every` iterations.
 import type { Experiment, LabDefinition, ParamValue } from '../labs/types';
 import type { RunAdvice, Snapshot, TraceRow } from '../protocol/snapshot';
+import { divergence } from './divergence';
 
 /** The settings are ones the experiment cannot start from (its factory threw): the user's to change. */
 export class SetupError extends Error {
@@ -11,7 +12,7 @@ export class SetupError extends Error {
   }
 }
 
-/** NaN or Inf in the state (Experiment.checkFinite); the message says where and what to change. */
+/** NaN or Inf in the state (Experiment.watch(), engine/divergence.ts); the message says what diverged and what to change. */
 export class DivergedError extends Error {
   constructor(readonly iteration: number, readonly why: string) {
     super(`diverged at iteration ${iteration}: ${why}`);
@@ -93,7 +94,7 @@ export async function runHeadless(
       done += k;
       await drain(k);
       if (every > 0 && done % every !== 0 && done < steps && !exp.done) continue;
-      const bad = await exp.checkFinite();
+      const bad = await divergence(exp);
       if (bad) throw new DivergedError(exp.iteration, bad);
       if (every > 0 && (onMetrics || opts.charts)) {
         const s = await exp.snapshot({ grids: false, metrics: true });

@@ -1,6 +1,7 @@
 // The lab contract (ARCHITECTURE.md): a lab is data (params, presets, views) plus a factory.
 // The UI, the URL codec, the CLI and the tests all read the same definition.
 import type { Mixture } from '../core/types';
+import type { Tensor } from '../core/tf';
 import type { Snapshot, SnapshotRequest, TraceRow } from '../protocol/snapshot';
 import type { Topic } from './topics';
 import type { BackendProfile } from '../protocol/messages';
@@ -105,6 +106,24 @@ export interface PlainWeights {
   values: Float32Array[];
 }
 
+/**
+ * One part of an experiment's state the engine checks for NaN/Inf (core/finite.ts). When it fails the run
+ * stops with "The run diverged at iteration N: <what> became NaN or infinite (or beyond <limit>). <advice>"
+ */
+export interface FiniteWatch {
+  /** what diverged, as the message names it: 'the particles', "the generator's samples" */
+  what: string;
+  /**
+   * what to check now: tensors (the experiment's own are not disposed; ones created inside are freed by the
+   * checker), plain arrays or numbers (checked in JS); null/undefined entries are skipped. Synchronous.
+   */
+  values: () => ReadonlyArray<Tensor | ArrayLike<number> | number | null | undefined>;
+  /** a magnitude beyond which a value counts as diverged too (particles far off the plot); default none */
+  limit?: number;
+  /** what to change, with the current values, as sentences: "Try a smaller step size than 0.5." */
+  advice: () => string;
+}
+
 export interface Experiment {
   /** advance n iterations (tensors freed inside) */
   step(n: number): void;
@@ -130,8 +149,11 @@ export interface Experiment {
   setWeights?(w: PlainWeights): void;
   /** a headless run's end: evaluations made once, of the final state (DiKL's paper evaluation), land in the next snapshot's metrics */
   finish?(): Promise<void>;
-  /** NaN/Inf check, run by the engine between slices; returns a message naming what diverged, or null */
-  checkFinite(): Promise<string | null>;
+  /**
+   * the parts of the state that must stay finite, checked by the engine between slices (engine/divergence.ts,
+   * one device read for all of them); called at every check, so it may return different watches per phase
+   */
+  watch(): FiniteWatch[];
   dispose(): void;
 }
 

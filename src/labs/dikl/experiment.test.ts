@@ -5,6 +5,7 @@ import { tf } from '../../core/tf';
 import type { ParamValue } from '../types';
 import { diklSchema } from './schema';
 import { DiklExperiment } from './experiment';
+import { divergence } from '../../engine/divergence';
 
 function params(over: Record<string, ParamValue>): Record<string, ParamValue> {
   const p: Record<string, ParamValue> = {};
@@ -61,7 +62,7 @@ describe('DiKL lab', () => {
     let mx = 0;
     for (let i = 0; i < post.length; i += 2) mx += post[i] / (post.length / 2);
     expect(mx).toBeGreaterThan(2.5);
-    expect(await exp.checkFinite()).toBeNull();
+    expect(await divergence(exp)).toBeNull();
     exp.dispose();
   });
 
@@ -81,7 +82,7 @@ describe('DiKL lab', () => {
     // a diverged generator: blow its weights up directly
     const w = exp.getWeights();
     exp.setWeights({ ...w, values: w.values.map((v) => v.map(() => NaN)) });
-    expect(await exp.checkFinite()).toMatch(/smaller generator lr/);
+    expect(await divergence(exp)).toMatch(/smaller generator lr/);
     exp.dispose();
     await expect(DiklExperiment.create(params({ width: 0 }), 1)).rejects.toThrow(/width/);
     const bad = [{ w: 1, mean: [NaN, 0], cov: [1, 0, 1] }];
@@ -98,7 +99,7 @@ describe('DiKL lab', () => {
     exp.step(2);
     await exp.snapshot({ grids: true, metrics: true });
     await exp.drainTrace?.(); // what the engine does with every frame
-    await exp.checkFinite();
+    await divergence(exp);
     expect(tf.memory().numTensors).toBe(warm);
     exp.dispose();
     expect(tf.memory().numTensors).toBe(before);

@@ -10,7 +10,7 @@ import { DiklTrainer, type DiklConfig } from '../../core/dikl/trainer';
 import type { GeneratorWeights } from '../../core/dikl/generator';
 import { mixtureDensity, type DiklTarget, type TargetScoreKind } from '../../core/dikl/target-score';
 import type { Weighting } from '../../core/dikl/schedule';
-import type { Experiment, ParamValue } from '../types';
+import type { Experiment, FiniteWatch, ParamValue } from '../types';
 import type { Layer, Snapshot, SnapshotRequest, TraceRow } from '../../protocol/snapshot';
 import { scalarGrid } from '../common/grid';
 import { inspectorLayers, levelErrors } from './diagnostics';
@@ -229,20 +229,15 @@ export class DiklExperiment implements Experiment {
     return xy;
   }
 
-  async checkFinite(): Promise<string | null> {
-    for (const tr of [this.main, this.other]) {
-      if (!tr) continue;
-      const x = tr.sample(256, this.displaySeed);
-      const bad = tf.tidy(() => tf.logicalOr(tf.logicalNot(tf.all(tf.isFinite(x))), tf.greater(tf.max(tf.abs(x)), 1e6)));
-      const isBad = (await bad.data())[0] === 1;
-      bad.dispose();
-      x.dispose();
+  watch(): FiniteWatch[] {
+    // per generator: 256 fresh samples (made inside values(), freed by the check), then its score net's DSM loss
+    return [this.main, this.other].flatMap((tr): FiniteWatch[] => {
+      if (!tr) return [];
       const who = tr === this.main ? 'the generator' : 'the comparison generator';
-      if (isBad) return `${who}'s samples became NaN, infinite or huge (beyond 1e6). Try a smaller generator lr than ${tr.cfg.lr}.`;
-      const st = await tr.stats();
-      if (!Number.isFinite(st.dsmLoss) && tr.cfg.dsmSteps > 0) return `the model-score net of ${who} diverged (DSM loss ${st.dsmLoss}). Try a smaller score-net lr than ${tr.cfg.scoreLr}.`;
-    }
-    return null;
+      const samples: FiniteWatch = { what: `${who}'s samples`, values: () => [tr.sample(256, this.displaySeed)], limit: 1e6, advice: () => `Try a smaller generator lr than ${tr.cfg.lr}.` };
+      if (tr.cfg.dsmSteps <= 0) return [samples];
+      return [samples, { what: `the DSM loss of ${who}'s model-score net`, values: () => [tr.lastScalars().dsm], advice: () => `Try a smaller score-net lr than ${tr.cfg.scoreLr}.` }];
+    });
   }
 
   getWeights(): GeneratorWeights {

@@ -10,7 +10,7 @@ import type { Target, TargetId } from '../../core/targets/types';
 import { GaussianPolicy } from '../../core/dxmi/policy';
 import { Critic, type ValueMode } from '../../core/dxmi/critic';
 import { DxdpTrainer, type DxdpOptions } from '../../core/dxmi/dxdp';
-import type { Experiment, ParamValue } from '../types';
+import type { Experiment, FiniteWatch, ParamValue } from '../types';
 import type { Layer, Snapshot, SnapshotRequest } from '../../protocol/snapshot';
 import { criticGrids, panelTimes, sigmaLayer, type Frame } from './view-data';
 import { Evaluator } from './evaluate';
@@ -212,17 +212,13 @@ export class DxmiExperiment implements Experiment {
     return new Float32Array(await this.trainer.s2.data());
   }
 
-  async checkFinite(): Promise<string | null> {
-    const vars = [...this.policy.trainable(true), ...this.critic.energy.vars, ...(this.critic.value?.vars ?? [])];
-    const bad = tf.tidy(() => tf.logicalNot(tf.all(tf.stack(vars.map((v) => tf.all(tf.isFinite(v)))))));
-    const statsBad = this.stats ? tf.tidy(() => tf.logicalNot(tf.all(tf.isFinite(this.stats!)))) : null;
-    const twinBad = this.twin?.badFlag();
-    const isBad = (await bad.data())[0] === 1 || (statsBad ? (await statsBad.data())[0] === 1 : false) || (twinBad ? (await twinBad.data())[0] === 1 : false);
-    bad.dispose();
-    twinBad?.dispose();
-    statsBad?.dispose();
-    if (!isBad) return null;
-    return `the sampler, energy or value weights became NaN or infinite. Try smaller learning rates (lr sampler ${this.p.lr_sampler}, lr energy ${this.p.lr_energy}) or a larger γ.`;
+  watch(): FiniteWatch[] {
+    return [{
+      what: 'the sampler, energy or value weights',
+      // the last iteration's losses, and the τ₀ twin's weights, count as the same divergence
+      values: () => [...this.policy.trainable(true), ...this.critic.energy.vars, ...(this.critic.value?.vars ?? []), this.stats, ...(this.twin?.weights() ?? [])],
+      advice: () => `Try smaller learning rates (lr sampler ${this.p.lr_sampler}, lr energy ${this.p.lr_energy}) or a larger γ.`,
+    }];
   }
 
   dispose(): void {

@@ -2,8 +2,7 @@
 // the main one — the same fitted DDPM, the same initial energy and value nets, the same random streams
 // (data batches, rollout noise) — with the entropy weight τ set to 0. Only τ differs, so the two sample
 // clouds side by side show what the entropy term does. It doubles the cost of an iteration.
-import { tf } from '../../core/tf';
-import type { Tensor1D, Tensor2D } from '../../core/tf';
+import type { Tensor, Tensor1D, Tensor2D } from '../../core/tf';
 import { Rng } from '../../core/rng';
 import { GaussianPolicy } from '../../core/dxmi/policy';
 import { Critic, type ValueMode } from '../../core/dxmi/critic';
@@ -72,10 +71,9 @@ export class Tau0Twin {
     return this.stats ? new Float32Array(await this.stats.data()) : null;
   }
 
-  /** 1 when any weight is NaN or infinite (read by the main run's checkFinite) */
-  badFlag(): tf.Scalar {
-    const vars = [...this.policy.trainable(true), ...this.critic.energy.vars, ...(this.critic.value?.vars ?? [])];
-    return tf.tidy(() => tf.cast(tf.logicalNot(tf.all(tf.stack(vars.map((v) => tf.all(tf.isFinite(v)))))), 'float32') as tf.Scalar);
+  /** the twin's trainable weights (the main run's watch() checks they stay finite; not copies: do not dispose) */
+  weights(): Tensor[] {
+    return [...this.policy.trainable(true), ...this.critic.energy.vars, ...(this.critic.value?.vars ?? [])];
   }
 
   dispose(): void {

@@ -5,6 +5,7 @@ import { tf } from '../../core/tf';
 import type { ParamValue } from '../types';
 import { guidanceSchema } from './schema';
 import { GuidanceExperiment } from './experiment';
+import { divergence } from '../../engine/divergence';
 
 function params(over: Record<string, ParamValue>): Record<string, ParamValue> {
   const p: Record<string, ParamValue> = {};
@@ -90,7 +91,7 @@ describe('Gradient-guidance lab', () => {
     let msg: string | null = null;
     for (let k = 0; k < 30 && !msg; k++) {
       exp.step(1);
-      msg = await exp.checkFinite();
+      msg = await divergence(exp);
     }
     exp.dispose();
     expect(msg).toMatch(/smaller increment δ/);
@@ -125,7 +126,7 @@ describe('Gradient-guidance lab', () => {
     exp.step(2);
     await exp.snapshot({ grids: true, metrics: true });
     await exp.drainTrace?.(); // what the engine does with every frame
-    await exp.checkFinite();
+    await divergence(exp);
     expect(tf.memory().numTensors).toBe(mid);
     exp.dispose();
     expect(tf.memory().numTensors).toBe(before);

@@ -13,7 +13,7 @@ import { exactPrior, makeData, scorePrior } from '../../core/guidance/priors';
 import { makeReward, type Reward, type RewardId } from '../../core/guidance/rewards';
 import { guidedReverse, guidedRoundGroups, type RoundGroup } from '../../core/guidance/rounds';
 import type { DataId, DataSpec, Prior } from '../../core/guidance/types';
-import type { Experiment, ParamValue } from '../types';
+import type { Experiment, FiniteWatch, ParamValue } from '../types';
 import type { Layer, Snapshot, SnapshotRequest } from '../../protocol/snapshot';
 import { usesNet } from './params';
 import { SWEEP_DELTAS, SWEEP_KINDS, frontLayers, guidanceFields, rewardHeat, roundMetrics, rowValues } from './view-data';
@@ -217,13 +217,14 @@ export class GuidanceExperiment implements Experiment {
     return { iteration: this.round, layers, metrics, info, box };
   }
 
-  async checkFinite(): Promise<string | null> {
-    if (!this.z) return null;
-    const bad = tf.tidy(() => tf.logicalOr(tf.logicalNot(tf.all(tf.isFinite(this.z!))), tf.greater(tf.max(tf.abs(this.z!)), 1e6)));
-    const isBad = (await bad.data())[0] === 1;
-    bad.dispose();
-    if (!isBad) return null;
-    return `the samples diverged (NaN, infinite or beyond 1e6) at round ${this.round}: try a smaller increment δ (now ${this.p.delta}), a smaller β scale or constant β, or a larger reward noise σ.`;
+  watch(): FiniteWatch[] {
+    // (the iteration the engine names is the round)
+    return [{
+      what: 'the samples',
+      values: () => [this.z],
+      limit: 1e6,
+      advice: () => `Try a smaller increment δ (now ${this.p.delta}), a smaller β scale or constant β, or a larger reward noise σ.`,
+    }];
   }
 
   dispose(): void {

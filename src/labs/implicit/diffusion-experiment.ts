@@ -13,7 +13,7 @@ import { QueueLoop } from '../../core/implicit/queue-loop';
 import { diffusionExact } from '../../core/implicit/diffusion-exact';
 import { cosine } from '../../core/implicit/exact-flow';
 import { rewardTensor } from '../../core/implicit/rewards';
-import type { Experiment, ParamValue } from '../types';
+import type { Experiment, FiniteWatch, ParamValue } from '../types';
 import type { Layer, Snapshot, SnapshotRequest } from '../../protocol/snapshot';
 import { scalarGrid } from '../common/grid';
 import { contourPaths } from './reward-contours';
@@ -175,13 +175,15 @@ export class DiffusionExperiment implements Experiment {
     layers.handles = { kind: 'handles', components: this.p.target === 'custom' ? (this.p.comps as Mixture) : [] };
   }
 
-  async checkFinite(): Promise<string | null> {
-    if (!this.main) return null;
-    const g = this.main.lastGrad;
-    // no finished batch yet (right after the learned base's training phase): nothing to check but θ
-    if (this.main.theta.every(Number.isFinite) && (!g || (g.every(Number.isFinite) && Number.isFinite(this.main.lastReward)))) return null;
-    const lr = this.logits ? `learning rate (now ${this.p.deta})` : `Adam learning rate (now ${this.p.dmlpLr})`;
-    return `the fine-tuned parameters or the finished batch became NaN/infinite: lower the ${lr} or λ (now ${this.p.dlambda}).`;
+  watch(): FiniteWatch[] {
+    const main = this.main;
+    if (!main) return [];
+    return [{
+      what: 'the fine-tuned parameters or the finished batch',
+      // no finished batch yet (right after the learned base's training phase): nothing to check but θ
+      values: () => (main.lastGrad ? [main.theta, main.lastGrad, main.lastReward] : [main.theta]),
+      advice: () => `Lower the ${this.logits ? `learning rate (now ${this.p.deta})` : `Adam learning rate (now ${this.p.dmlpLr})`} or λ (now ${this.p.dlambda}).`,
+    }];
   }
 
   dispose(): void {

@@ -6,6 +6,7 @@ import { tf } from '../../core/tf';
 import type { ParamValue } from '../types';
 import { implicitSchema } from './schema';
 import { implicitLab } from './lab';
+import { divergence } from '../../engine/divergence';
 
 function params(over: Record<string, ParamValue>): Record<string, ParamValue> {
   const p: Record<string, ParamValue> = {};
@@ -25,7 +26,7 @@ describe('Implicit Diffusion lab (diffusion fine-tuning)', () => {
     exp.step(15);
     const s = await exp.snapshot({ grids: true, metrics: true });
     await exp.snapshot({ grids: false, metrics: true }); // a second, gridless snapshot leaks nothing either
-    expect(await exp.checkFinite()).toBeNull();
+    expect(await divergence(exp)).toBeNull();
     exp.update!({ deta: 1, dlambda: 0.1 });
     exp.dispose();
     expect(tf.memory().numTensors).toBe(before);
@@ -46,7 +47,7 @@ describe('Implicit Diffusion lab (diffusion fine-tuning)', () => {
     const m = await implicitLab.create(params({ dtheta: 'mlp', dhidden: 8, dmlpLr: 0.01 }), { seed: 2 });
     m.step(3);
     const sm = await m.snapshot({ grids: true, metrics: true });
-    expect(await m.checkFinite()).toBeNull();
+    expect(await divergence(m)).toBeNull();
     m.dispose();
     expect(Number.isFinite(sm.metrics.reward) && Number.isFinite(sm.metrics.reg)).toBe(true);
     expect(sm.layers.weights).toBeUndefined();

@@ -8,7 +8,7 @@ import { makeTarget } from '../../core/targets/registry';
 import type { TargetId } from '../../core/targets/types';
 import { slicedW2 } from '../../core/metrics/sliced-w2';
 import { EbmTrainer, MixtureEnergy, MlpEnergy, type Energy } from '../../core/implicit/ebm';
-import type { Experiment, ParamValue } from '../types';
+import type { Experiment, FiniteWatch, ParamValue } from '../types';
 import type { Layer, Snapshot, SnapshotRequest } from '../../protocol/snapshot';
 import { scalarGrid } from '../common/grid';
 import { spread } from '../../core/metrics/points';
@@ -111,14 +111,12 @@ export class EbmExperiment implements Experiment {
     return { iteration: this.trainer.updates, layers, metrics, info, box: this.box };
   }
 
-  async checkFinite(): Promise<string | null> {
-    const ok = tf.tidy(() => {
-      const parts = [tf.all(tf.isFinite(this.trainer.chains)), ...this.energy.vars.map((v) => tf.all(tf.isFinite(v)))];
-      return parts.reduce((a, b) => tf.logicalAnd(a, b));
-    });
-    const good = (await ok.data())[0] === 1;
-    ok.dispose();
-    return good ? null : `the energy's parameters or the chains became NaN/infinite: try a smaller chain step γ (now ${this.p.ebmGamma}) or Adam learning rate (now ${this.p.ebmLr}).`;
+  watch(): FiniteWatch[] {
+    return [{
+      what: "the energy's parameters or the chains",
+      values: () => [this.trainer.chains, ...this.energy.vars],
+      advice: () => `Try a smaller chain step γ (now ${this.p.ebmGamma}) or Adam learning rate (now ${this.p.ebmLr}).`,
+    }];
   }
 
   dispose(): void {

@@ -6,6 +6,7 @@ import type { ParamValue } from '../types';
 import type { Snapshot } from '../../protocol/snapshot';
 import { implicitSchema } from './schema';
 import { implicitLab } from './lab';
+import { divergence } from '../../engine/divergence';
 
 function params(over: Record<string, ParamValue>): Record<string, ParamValue> {
   const p: Record<string, ParamValue> = {};
@@ -67,7 +68,7 @@ describe('Implicit Diffusion lab (Langevin)', () => {
     // ULA on a component of variance 0.05 with γ = 2 multiplies x by (1 − 2/0.05) each step
     const bad = await implicitLab.create(params({ particles: 20, gamma: 2, target: 'custom', comps: [{ w: 1, mean: [0, 0], cov: [0.05, 0, 0.05] }] }), { seed: 1 });
     bad.step(60);
-    expect(await bad.checkFinite()).toMatch(/smaller γ|smaller η/);
+    expect(await divergence(bad)).toMatch(/smaller γ|smaller η/);
     bad.dispose();
     await expect(implicitLab.create(params({ target: 'custom', comps: [] }), { seed: 1 })).rejects.toThrow(/at least one component/);
   });
@@ -89,7 +90,7 @@ describe('Implicit Diffusion lab (Langevin)', () => {
     for (let i = 0; i < 3; i++) {
       exp.step(2);
       await exp.snapshot({ grids: i !== 1, metrics: true });
-      await exp.checkFinite();
+      await divergence(exp);
     }
     exp.dispose();
     expect(tf.memory().numTensors).toBe(before);
@@ -108,7 +109,7 @@ describe('Implicit Diffusion lab (EBM)', () => {
     const s0 = await exp.snapshot({ grids: true, metrics: true });
     exp.step(30);
     const s = await exp.snapshot({ grids: true, metrics: true });
-    expect(await exp.checkFinite()).toBeNull();
+    expect(await divergence(exp)).toBeNull();
     exp.update!({ ebmGamma: 0.02 });
     exp.dispose();
     expect(tf.memory().numTensors).toBe(before);

@@ -10,7 +10,7 @@ import { hexMixture, ParamMixture, softmax, type IsoMixture, type ThetaKind } fr
 import { ExactFlow, cosine, exactTerms } from '../../core/implicit/exact-flow';
 import { LangevinLoop } from '../../core/implicit/langevin-loop';
 import { rewardTensor, type RewardSpec } from '../../core/implicit/rewards';
-import type { Experiment, ParamValue } from '../types';
+import type { Experiment, FiniteWatch, ParamValue } from '../types';
 import type { Layer, Snapshot, SnapshotRequest } from '../../protocol/snapshot';
 import { scalarGrid } from '../common/grid';
 import { contourPaths } from './reward-contours';
@@ -182,12 +182,13 @@ export class LangevinExperiment implements Experiment {
     this.contoursKey = key;
   }
 
-  async checkFinite(): Promise<string | null> {
-    const ok = tf.tidy(() => tf.logicalAnd(tf.all(tf.isFinite(this.main.x)), tf.logicalAnd(tf.all(tf.isFinite(this.main.theta)), tf.less(tf.max(tf.abs(this.main.x)), 1e6))));
-    const good = (await ok.data())[0] === 1;
-    ok.dispose();
-    if (good && this.flow.theta.every(Number.isFinite)) return null;
-    return `the particles or θ became NaN/infinite: the Langevin step γ = ${this.p.gamma} or the learning rate η = ${this.p.eta} is too large. Try a smaller γ (≤ 0.5 for unit-width components) or a smaller η.`;
+  watch(): FiniteWatch[] {
+    const advice = () => `The Langevin step γ = ${this.p.gamma} or the learning rate η = ${this.p.eta} is too large: try a smaller γ (≤ 0.5 for unit-width components) or a smaller η.`;
+    return [
+      { what: 'the particles', values: () => [this.main.x], limit: 1e6, advice },
+      // the run's θ and the exact gradient flow's beside it
+      { what: 'θ', values: () => [this.main.theta, this.flow.theta], advice },
+    ];
   }
 
   dispose(): void {

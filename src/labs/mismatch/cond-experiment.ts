@@ -23,7 +23,7 @@ import { ddnmPlusVarExcessTable } from '../../core/mismatch/ddnm-plus';
 import { meanSquaredMismatch, noisedSamples } from '../../core/mismatch/uncond-scores';
 import { klKde } from '../../core/mismatch/kde-kl';
 import type { Layer, Snapshot, SnapshotRequest } from '../../protocol/snapshot';
-import type { Experiment, ParamValue } from '../types';
+import type { Experiment, FiniteWatch, ParamValue } from '../types';
 import { gaussFromParams, measurementFromParams, mixtureFromId } from './problem';
 import { deltaLayer, densityLayer, measurementLayer } from './layers';
 import { RunTracker } from './run-tracker';
@@ -216,12 +216,14 @@ export class CondExperiment implements Experiment {
     return this.kdeCache;
   }
 
-  async checkFinite(): Promise<string | null> {
-    const bad = tf.tidy(() => tf.logicalOr(tf.logicalNot(tf.all(tf.isFinite(this.run.particles()))), tf.greater(tf.max(tf.abs(this.run.particles())), this.farLimit())));
-    const isBad = (await bad.data())[0] === 1;
-    bad.dispose();
-    if (!isBad) return null;
-    return `the ${RULE_LABELS[this.rule]} particles became NaN or ran far off the plot (beyond ${this.farLimit().toFixed(0)}) at t = ${this.run.t}: ${this.rule === 'dps' ? `DPS step ζ = ${this.p.zeta} is too large for T = ${this.tab.T}; try a smaller ζ or a larger T` : 'try a larger T or σ_y > 0'}`;
+  watch(): FiniteWatch[] {
+    return [{
+      what: `the ${RULE_LABELS[this.rule]} particles`,
+      values: () => [this.run.particles()],
+      // far off the plot
+      limit: this.farLimit(),
+      advice: () => (this.rule === 'dps' ? `At t = ${this.run.t} the DPS step ζ = ${this.p.zeta} is too large for T = ${this.tab.T}: try a smaller ζ or a larger T.` : `It happened at t = ${this.run.t}: try a larger T or σ_y > 0.`),
+    }];
   }
 
   /** particles 100 plot-widths away are a diverging rule, not a sample */

@@ -7,6 +7,7 @@ import type { Experiment, ParamValue } from '../types';
 import type { Snapshot } from '../../protocol/snapshot';
 import { mismatchSchema } from './schema';
 import { mismatchLab } from './lab';
+import { divergence } from '../../engine/divergence';
 
 function params(over: Record<string, ParamValue>): Record<string, ParamValue> {
   const p: Record<string, ParamValue> = {};
@@ -106,7 +107,7 @@ describe('Score-mismatch lab', () => {
     if (exp instanceof Error) expect(exp.message).toMatch(/DPS|diverged/);
     else {
       exp.step(10);
-      expect(await exp.checkFinite()).toMatch(/ζ/);
+      expect(await divergence(exp)).toMatch(/ζ/);
       exp.dispose();
     }
   });
@@ -124,7 +125,7 @@ describe('Score-mismatch lab', () => {
       exp.step(3);
       await exp.snapshot({ grids: i % 2 === 0, metrics: true });
     }
-    await exp.checkFinite();
+    await divergence(exp);
     exp.dispose();
     expect(tf.memory().numTensors).toBe(before);
   });

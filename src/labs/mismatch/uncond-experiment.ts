@@ -19,7 +19,7 @@ import { levelOf, makeVpTable, type VarianceKind, type VpKind, type VpTable } fr
 import { SWEEP_T } from '../../core/mismatch/sweep';
 import { meanSquaredMismatch, noisedSamples, perturbationAffine, perturbedScore, type PerturbKind } from '../../core/mismatch/uncond-scores';
 import type { Layer, Snapshot, SnapshotRequest } from '../../protocol/snapshot';
-import type { Experiment, ParamValue } from '../types';
+import type { Experiment, FiniteWatch, ParamValue } from '../types';
 import { mixtureFromId } from './problem';
 import { deltaLayer, densityLayer, mixtureOutline } from './layers';
 import { RunTracker } from './run-tracker';
@@ -241,13 +241,19 @@ export class UncondExperiment implements Experiment {
     return out;
   }
 
-  async checkFinite(): Promise<string | null> {
-    if (!this.run) return Number.isFinite(this.loss) || this.trainSteps === 0 ? null : 'the score network\'s training loss became NaN: try fewer training steps or a smaller width';
-    const x = this.run.particles();
-    const bad = tf.tidy(() => tf.logicalOr(tf.logicalNot(tf.all(tf.isFinite(x))), tf.greater(tf.max(tf.abs(x)), 1e6)));
-    const isBad = (await bad.data())[0] === 1;
-    bad.dispose();
-    return isBad ? `particles became NaN or huge at t = ${this.run.t}: the mismatched score is too strong (try a smaller ε) or T too small` : null;
+  watch(): FiniteWatch[] {
+    const run = this.run;
+    if (!run) {
+      // training the score network first
+      if (this.trainSteps === 0) return [];
+      return [{ what: "the score network's training loss", values: () => [this.loss], advice: () => 'Try fewer training steps or a smaller width.' }];
+    }
+    return [{
+      what: 'the particles',
+      values: () => [run.particles()],
+      limit: 1e6,
+      advice: () => `At t = ${run.t} the mismatched score is too strong or T too small: try a smaller ε or a larger T.`,
+    }];
   }
 
   dispose(): void {

@@ -8,6 +8,7 @@ import type { ParamValue } from '../types';
 import { samplersSchema } from './schema';
 import { SamplersExperiment } from './experiment';
 import { isLive } from '../live';
+import { divergence } from '../../engine/divergence';
 
 function params(over: Record<string, ParamValue>): Record<string, ParamValue> {
   const p: Record<string, ParamValue> = {};
@@ -57,7 +58,7 @@ describe('Samplers lab', () => {
   it('detects divergence of a huge step size and names the fix', async () => {
     const exp = await SamplersExperiment.create(params({ target: '8gaussians', sampler: 'ula', step: 100, particles: 50 }), 1);
     exp.step(40);
-    const msg = await exp.checkFinite();
+    const msg = await divergence(exp);
     exp.dispose();
     expect(msg).toMatch(/smaller step size/);
   });
@@ -155,7 +156,7 @@ describe('Samplers lab', () => {
     exp.step(3);
     await exp.snapshot({ grids: true, metrics: true });
     await exp.drainTrace?.(); // what the engine does with every frame
-    await exp.checkFinite();
+    await divergence(exp);
     expect(tf.memory().numTensors - mid).toBeLessThanOrEqual(3); // path slices of 3 more steps, no more
     exp.dispose();
     expect(tf.memory().numTensors).toBe(before);
@@ -193,7 +194,7 @@ describe('the drawn-points target before drawing', () => {
     const s = await exp.snapshot({ grids: true, metrics: true });
     expect(s.box.xmax).toBeGreaterThan(s.box.xmin);
     expect(s.info.note0).toMatch(/Draw in the plot/);
-    expect(await exp.checkFinite()).toBeNull();
+    expect(await divergence(exp)).toBeNull();
     exp.dispose();
   });
 });

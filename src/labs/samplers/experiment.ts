@@ -15,7 +15,7 @@ import { makeSchedule, type ScheduleKind } from '../../core/schedules';
 import { createScoreNet } from '../../core/nets/score-net';
 import { gmmScoreFast } from '../../core/fused/gmm-fused';
 import type { ScoreNet } from '../../core/nets/types';
-import type { Experiment, ParamValue } from '../types';
+import type { Experiment, FiniteWatch, ParamValue } from '../types';
 import type { Snapshot, SnapshotRequest } from '../../protocol/snapshot';
 import { planScore, type ScorePlan } from './score-source';
 import { SamplersView } from './view-data';
@@ -242,15 +242,13 @@ export class SamplersExperiment implements Experiment {
     };
   }
 
-  async checkFinite(): Promise<string | null> {
-    const x = this.sampler?.particles();
-    if (!x) return null;
-    const bad = tf.tidy(() => tf.logicalOr(tf.logicalNot(tf.all(tf.isFinite(x))), tf.greater(tf.max(tf.abs(x)), 1e8)));
-    const isBad = (await bad.data())[0] === 1;
-    bad.dispose();
-    if (!isBad) return null;
-    const stepLike = samplerNeeds(SAMPLERS[this.plan.sampler]).levels === 'schedule' ? 'more steps T' : `a smaller step size than ${this.p.step}`;
-    return `particle positions became NaN or infinite (or beyond 1e8). Try ${stepLike}.`;
+  watch(): FiniteWatch[] {
+    return [{
+      what: 'particle positions',
+      values: () => [this.sampler?.particles()],
+      limit: 1e8,
+      advice: () => `Try ${samplerNeeds(SAMPLERS[this.plan.sampler]).levels === 'schedule' ? 'more steps T' : `a smaller step size than ${this.p.step}`}.`,
+    }];
   }
 
   dispose(): void {

@@ -1,7 +1,7 @@
 // The 'drawn' target before any point is drawn: nothing to sample yet, but the plane must still get
 // a frame (its box) so the user can draw into it, and a note that says what to do.
 import type { Box } from '../../core/types';
-import type { Experiment } from '../types';
+import type { Experiment, FiniteWatch } from '../types';
 import type { Snapshot } from '../../protocol/snapshot';
 
 /** fewer points than this cannot teach a score anything */
@@ -26,8 +26,8 @@ export class WaitingForPointsExperiment implements Experiment {
     };
   }
 
-  async checkFinite(): Promise<string | null> {
-    return null;
+  watch(): FiniteWatch[] {
+    return [];
   }
 
   update(): boolean {
