@@ -1,8 +1,9 @@
-// The fused mixture kernels (core/fused/, worker/webgpu-kernels.ts) against the op-by-op closed forms, and the
-// fused DSM training step (core/nets/dsm-fused.ts) against tfjs autodiff,
-// inside the app's own worker on each browser backend CI has: WASM and CPU (JavaScript kernels on backend
-// memory), WebGL 2 on SwiftShader (the GLSL program) and WebGPU on SwiftShader (the WGSL program; tagged
-// @webgpu so it runs with the GPU flags).
+// The fused mixture kernels (core/fused/; the shader sources are gmm-wgsl.ts and gmm-glsl.ts there, and
+// copies.ts lists every copy with the test that checks it, these among them) against the op-by-op closed
+// forms, and the fused DSM training step (core/nets/dsm-fused.ts) against tfjs autodiff, inside the app's
+// own worker on each browser backend CI has: WASM and CPU (JavaScript kernels on backend memory), WebGL 2
+// on SwiftShader (the GLSL program) and WebGPU on SwiftShader (the WGSL program; tagged @webgpu so it
+// runs with the GPU flags).
 import { expect, test, type Page } from '@playwright/test';
 
 async function check(page: Page, backend: string) {

@@ -1,7 +1,7 @@
 // Counter-based normal noise: the k-th pair of normals of a step is a pure function of (seed, k), so
 // a fused kernel draws its noise where it runs (no upload, no state) and every backend (JavaScript on
-// CPU/WASM memory, WGSL on WebGPU, GLSL on WebGL) computes the same numbers from the same seed. The hash is the PCG
-// output permutation (O'Neill 2014; "Hash functions for GPU rendering", Jarzynski & Olano 2020), which
+// CPU/WASM memory, WGSL on WebGPU, GLSL on WebGL) computes the same numbers from the same seed. The hash
+// is the PCG output permutation (O'Neill 2014; "Hash functions for GPU rendering", Jarzynski & Olano 2020), which
 // passes the tests that matter here (moments, independence across k and seeds: counter-rng.test.ts).
 // This file is the reference; the shaders hold copies (WGSL in gmm-wgsl.ts, GLSL in gmm-glsl.ts). Every
 // copy, and the test that proves each equal to this one, is listed in copies.ts.

@@ -1,8 +1,9 @@
 // The fused mixture kernels as tfjs kernels, so they take and return ordinary tensors and mix with the
 // op-by-op code: on the CPU backend they read and write its arrays, on the WASM backend they work in place
 // on the WASM heap (no copy in or out). WebGPU and WebGL get shader programs (sources in gmm-wgsl.ts and
-// gmm-glsl.ts, registered by worker/webgpu-kernels.ts and worker/webgl-kernels.ts). A backend without them makes hasFusedKernels() false and the callers use the
-// op-by-op closed forms.
+// gmm-glsl.ts, registered by worker/webgpu-kernels.ts and worker/webgl-kernels.ts). A backend without
+// them makes hasFusedKernels() false and the callers use the op-by-op closed forms. copies.ts lists every
+// copy of the kernel and the test that proves it equal to the reference.
 import { tf } from '../tf';
 import { gmmAffineStepJs, gmmScoreJs } from './gmm-kernel-js';
 import { gmmAffineStepSimd, gmmScoreSimd } from './gmm-simd';
