@@ -130,7 +130,7 @@ export class QueueLoop {
     this.lastReward = vals[P];
     this.lastReg = vals[P + 1];
     this.replayGap = vals[P + 2];
-    if (!g.every(Number.isFinite)) return; // checkFinite reports it; θ is left as it was
+    if (!g.every(Number.isFinite)) return; // the engine's divergence check (the experiment's watch) reports it; θ is left as it was
     const t = ++this.updates;
     const next = this.theta.slice();
     for (let i = 0; i < P; i++) {
