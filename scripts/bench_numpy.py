@@ -5,15 +5,11 @@ Prints one JSON object per workload: {"workload","n","median_ms","min_ms","max_m
 The math mirrors src/engine/bench/workloads.ts (MoG-40 exact score, ULA, DDPM with the linear VP
 schedule discretized as in src/core/schedules.ts, a 2+16 -> 128 -> 128 -> 2 SiLU MLP trained by DSM with Adam).
 """
-import argparse
-import json
-import os
-import time
-
 import numpy as np
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-MOG = json.load(open(os.path.join(HERE, "..", "src", "core", "targets", "mog40.json")))
+from bench_common import load_mog40, parse_args, run_workloads, time_it
+
+MOG = load_mog40()
 MEANS = np.asarray(MOG["means"], dtype=np.float32)  # [K,2]
 VAR = np.float32(MOG["std"] ** 2)
 
@@ -41,17 +37,6 @@ def linear_abar(T):
     log_abar = -(0.1 * t + 19.9 * t * t / 2)
     beta = np.minimum(1 - np.exp(log_abar[1:] - log_abar[:-1]), 0.999)
     return beta, np.cumprod(1 - beta)
-
-
-def time_it(fn, repeats, warmup=1):
-    for _ in range(warmup):
-        fn()
-    ts = []
-    for _ in range(repeats):
-        t0 = time.perf_counter()
-        fn()
-        ts.append((time.perf_counter() - t0) * 1000)
-    return sorted(ts)
 
 
 def langevin(n, repeats, inner, rng):
@@ -152,30 +137,14 @@ def grid(n, repeats):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--workload", action="append")
-    ap.add_argument("--n", type=int)
-    ap.add_argument("--repeats", type=int, default=5)
-    ap.add_argument("--inner", type=int, default=10)
-    ap.add_argument("--quick", action="store_true")
-    a = ap.parse_args()
+    a = parse_args()
     rng = np.random.default_rng(1)
-    quick = {"langevin-mog40": 1000, "ddpm-mog40": 500, "dsm-train": 128, "grid": 32}
-    full = {"langevin-mog40": 10000, "ddpm-mog40": 10000, "dsm-train": 1024, "grid": 128}
-    repeats = 2 if a.quick else a.repeats
-    inner = 2 if a.quick else a.inner
-    for w in a.workload or ["langevin-mog40", "ddpm-mog40", "dsm-train", "grid"]:
-        n = a.n or (quick if a.quick else full)[w]
-        if w == "langevin-mog40":
-            ts, per, work = langevin(n, repeats, inner, rng)
-        elif w == "ddpm-mog40":
-            ts, per, work = ddpm(n, repeats, rng)
-        elif w == "dsm-train":
-            ts, per, work = dsm_train(n, repeats, inner, rng)
-        else:
-            ts, per, work = grid(n, repeats)
-        med = ts[len(ts) // 2] / per
-        print(json.dumps({"workload": w, "n": n, "median_ms": med, "min_ms": ts[0] / per, "max_ms": ts[-1] / per, "rate": work / med * 1000}))
+    run_workloads(a, {
+        "langevin-mog40": lambda n, repeats, inner: langevin(n, repeats, inner, rng),
+        "ddpm-mog40": lambda n, repeats, inner: ddpm(n, repeats, rng),
+        "dsm-train": lambda n, repeats, inner: dsm_train(n, repeats, inner, rng),
+        "grid": lambda n, repeats, inner: grid(n, repeats),
+    })
 
 
 if __name__ == "__main__":

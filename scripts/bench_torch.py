@@ -8,16 +8,14 @@ Prints one JSON object per workload: {"workload","n","median_ms","min_ms","max_m
 points to: the reference implementation is ~25x slower on a 1024x128x128 product than OpenBLAS).
 The math mirrors scripts/bench_numpy.py and src/engine/bench/workloads.ts (float32 throughout).
 """
-import argparse
-import json
 import math
 import os
-import time
 
 import torch
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-MOG = json.load(open(os.path.join(HERE, "..", "src", "core", "targets", "mog40.json")))
+from bench_common import load_mog40, parse_args, run_workloads, time_it
+
+MOG = load_mog40()
 MEANS = torch.tensor(MOG["means"], dtype=torch.float32)  # [K,2]
 VAR = float(MOG["std"]) ** 2
 
@@ -41,17 +39,6 @@ def linear_abar(T):
     log_abar = -(0.1 * t + 19.9 * t * t / 2)
     beta = torch.clamp(1 - torch.exp(log_abar[1:] - log_abar[:-1]), max=0.999)
     return beta.tolist(), torch.cumprod(1 - beta, 0).tolist()
-
-
-def time_it(fn, repeats, warmup=1):
-    for _ in range(warmup):
-        fn()
-    ts = []
-    for _ in range(repeats):
-        t0 = time.perf_counter()
-        fn()
-        ts.append((time.perf_counter() - t0) * 1000)
-    return sorted(ts)
 
 
 @torch.no_grad()
@@ -155,36 +142,16 @@ def loaded_blas():
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--workload", action="append")
-    ap.add_argument("--n", type=int)
-    ap.add_argument("--repeats", type=int, default=5)
-    ap.add_argument("--inner", type=int, default=10)
-    ap.add_argument("--threads", type=int, help="torch.set_num_threads; default: every core the OS reports")
-    ap.add_argument("--quick", action="store_true")
-    a = ap.parse_args()
+    a = parse_args(lambda ap: ap.add_argument("--threads", type=int, help="torch.set_num_threads; default: every core the OS reports"))
     # PyTorch's own default counts physical cores (1 on this 2-vCPU VM); a researcher's laptop run uses them all
     torch.set_num_threads(a.threads or os.cpu_count() or 1)
     gen = torch.Generator().manual_seed(1)
-    quick = {"langevin-mog40": 1000, "ddpm-mog40": 500, "dsm-train": 128, "grid": 32}
-    full = {"langevin-mog40": 10000, "ddpm-mog40": 10000, "dsm-train": 1024, "grid": 128}
-    repeats = 2 if a.quick else a.repeats
-    inner = 2 if a.quick else a.inner
-    for w in a.workload or ["langevin-mog40", "ddpm-mog40", "dsm-train", "grid"]:
-        n = a.n or (quick if a.quick else full)[w]
-        if w == "langevin-mog40":
-            ts, per, work = langevin(n, repeats, inner, gen)
-        elif w == "ddpm-mog40":
-            ts, per, work = ddpm(n, repeats, gen)
-        elif w == "dsm-train":
-            ts, per, work = dsm_train(n, repeats, inner, gen)
-        else:
-            ts, per, work = grid(n, repeats)
-        med = ts[len(ts) // 2] / per
-        print(json.dumps({
-            "workload": w, "n": n, "median_ms": med, "min_ms": ts[0] / per, "max_ms": ts[-1] / per,
-            "rate": work / med * 1000, "threads": torch.get_num_threads(), "torch": torch.__version__, "blas": loaded_blas(),
-        }))
+    run_workloads(a, {
+        "langevin-mog40": lambda n, repeats, inner: langevin(n, repeats, inner, gen),
+        "ddpm-mog40": lambda n, repeats, inner: ddpm(n, repeats, gen),
+        "dsm-train": lambda n, repeats, inner: dsm_train(n, repeats, inner, gen),
+        "grid": lambda n, repeats, inner: grid(n, repeats),
+    }, extra=lambda: {"threads": torch.get_num_threads(), "torch": torch.__version__, "blas": loaded_blas()})
 
 
 if __name__ == "__main__":
