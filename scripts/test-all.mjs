@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: every suite, in order (`npm test -- --long` adds the soak, scripts/soak.mjs), with one closing line "N passed, N failed, N flaky" summing them all.
+// `npm test`: every suite, in order (`npm test -- --long` adds the soak, src/cli/soak.ts), with one closing line "N passed, N failed, N flaky" summing them all.
 // Static checks (typecheck, lint) count as one test each; unit tests (Vitest) and end-to-end tests
 // (Playwright, against the built app) are counted from their JSON reports. A test that passed only on a
 // retry is flaky: it is counted on its own, not as passed (and does not fail the run).
@@ -70,8 +70,8 @@ if (!process.argv.includes('--unit')) {
   const papersOk = run('paper checks', 'node', ['scripts/paper-checks.mjs']);
   counted('paper checks', papersOk, papersJson, (j) => [j.passed, j.failed]);
   // long mode: the page left running for minutes while its worker's tensors and its heap are sampled
-  // (scripts/soak.mjs; a climbing tensor count fails it): too long for every run, one test when asked for
-  if (process.argv.includes('--long')) check('soak (long mode)', 'node', ['scripts/soak.mjs', '--minutes', '3', '--check']);
+  // (src/cli/soak.ts; a climbing tensor count fails it): too long for every run, one test when asked for
+  if (process.argv.includes('--long')) check('soak (long mode)', 'npm', ['run', '--silent', 'soak', '--', '--minutes', '3', '--check']);
 }
 
 console.log('\n=== Summary');

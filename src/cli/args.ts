@@ -39,16 +39,19 @@ export function parseSweep(spec: string): SweepArg {
   return { key, values };
 }
 
+/** argv[i], the value given to option `name` (i already past the option); a missing one is a UsageError */
+export function optionValue(argv: readonly string[], i: number, name: string): string {
+  const v = argv[i];
+  if (v === undefined) throw new UsageError(`${name} needs a value`);
+  return v;
+}
+
 export function parseArgs(argv: readonly string[]): CliArgs {
   const out: CliArgs = { target: '', every: 0, backend: 'cpu', json: true, debug: false, charts: false, sweeps: [] };
   const positional: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    const value = () => {
-      const v = argv[++i];
-      if (v === undefined) throw new UsageError(`${a} needs a value`);
-      return v;
-    };
+    const value = () => optionValue(argv, ++i, a);
     const int = (name: string, v: string, min: number, max: number) => {
       const n = v.trim() === '' ? NaN : Number(v);
       if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`${name}="${v.slice(0, 40)}" is not allowed: an integer from ${min} to ${max}`);

@@ -1,7 +1,7 @@
 // The browser half of `npm run bench`: builds the app, serves it, and drives headless Chromium
 // (the system browser) through the #/bench page and a live Samplers run for the UI figures.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, PLAIN_FLAGS, withServedApp } from './served-app';
 
 export interface BrowserRow {
   backend: string;
@@ -22,42 +22,14 @@ export interface UiFigures {
   first_frame_ms: number;
 }
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const PLAIN = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 // WebGPU on the SwiftShader adapter needs these; they also route canvas drawing through SwiftShader,
 // which would slow the page itself, so the UI figures use a browser started without them
-const GPU_FLAGS = [...PLAIN, '--enable-unsafe-webgpu', '--enable-features=Vulkan', '--use-angle=swiftshader', '--use-webgpu-adapter=swiftshader'];
+const GPU_FLAGS = [...PLAIN_FLAGS, '--enable-unsafe-webgpu', '--enable-features=Vulkan', '--use-angle=swiftshader', '--use-webgpu-adapter=swiftshader'];
 const PORT = 4175;
 
-export async function withServedApp<T>(build: boolean, fn: (base: string, browser: Browser) => Promise<T>): Promise<T> {
-  if (build) {
-    const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
-    if (r.status !== 0) throw new Error('vite build failed');
-  }
-  const server: ChildProcess = spawn('node_modules/.bin/vite', ['preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: ['ignore', 'ignore', 'inherit'], detached: true });
-  const base = `http://127.0.0.1:${PORT}/`;
-  try {
-    for (let i = 0; i < 100; i++) {
-      try {
-        if ((await fetch(base)).ok) break;
-      } catch {
-        await new Promise((r) => setTimeout(r, 200));
-      }
-    }
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: GPU_FLAGS });
-    try {
-      return await fn(base, browser);
-    } finally {
-      await browser.close();
-    }
-  } finally {
-    try {
-      if (server.pid) process.kill(-server.pid);
-    } catch {
-      // the server already exited
-    }
-  }
-}
+/** fn against the app built into dist/ and served on the bench's port, in a browser with the GPU flags */
+export const withBenchApp = <T>(build: boolean, fn: (base: string, browser: Browser) => Promise<T>): Promise<T> =>
+  withServedApp({ build, port: PORT, browserArgs: GPU_FLAGS }, fn);
 
 export async function benchInBrowser(base: string, browser: Browser, q: { backends: string[]; workloads: string[]; n?: number; quick: boolean }): Promise<BrowserRow[]> {
   const page = await browser.newPage();
@@ -83,7 +55,7 @@ export const UI_PAGES = (particles: number): UiPage[] => [
 ];
 
 export async function uiFigures(base: string, backend: string, pages: UiPage[], seconds: number): Promise<UiFigures[]> {
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: PLAIN });
+  const browser = await launchChromium(PLAIN_FLAGS);
   try {
     const out: UiFigures[] = [];
     for (const p of pages) out.push(await uiFiguresIn(await browser.newPage({ viewport: { width: 1400, height: 900 } }), base, backend, p, seconds));

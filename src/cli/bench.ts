@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { benchOptions, numpyTwin, runWorkload, WORKLOADS, type WorkloadId } from '../engine/bench/workloads';
 import { mlpThreadsStarted, startNodeBackend } from './node-backend';
-import { benchInBrowser, UI_PAGES, uiFigures, withServedApp, type UiFigures } from './bench-browser';
+import { benchInBrowser, UI_PAGES, uiFigures, withBenchApp, type UiFigures } from './bench-browser';
 import { HEADLINE, labRates, type LabRate } from './bench-labs';
 import type { LabId } from '../labs/types';
 import { UsageError } from './args';
@@ -75,7 +75,7 @@ async function main() {
   let ui: UiFigures[] = [];
   let rates: LabRate[] = [];
   if (o.browser) {
-    await withServedApp(o.build, async (base, browser) => {
+    await withBenchApp(o.build, async (base, browser) => {
       if (o.workloads.length) {
         const rows = await benchInBrowser(base, browser, { backends: o.backends, workloads: o.workloads, n: o.n, quick: o.quick });
         for (const r of reports) {
