@@ -6,7 +6,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { GPGPUProgram, MathBackendWebGL } from '@tensorflow/tfjs-backend-webgl';
 import { GLSL_GMM_INPUTS, GLSL_GMM_UNIFORMS, glslGmmSource, type GlslGmmUniform } from '../core/fused/gmm-glsl';
-import { GMM_AFFINE_KERNEL, GMM_SCORE_KERNEL, type AffineAttrs, type GmmProgramMode } from '../core/fused/register-kernels';
+import { registerGpuKernels, type AffineAttrs, type GmmProgramMode } from '../core/fused/register-kernels';
 
 type Info = tf.TensorInfo;
 
@@ -31,22 +31,5 @@ function run(backend: MathBackendWebGL, x: Info, p: Info, mode: GmmProgramMode, 
 
 /** Register the GLSL kernels (call once the WebGL backend is loaded). */
 export function registerWebGlKernels(): void {
-  if (tf.getKernel(GMM_AFFINE_KERNEL, 'webgl')) return;
-  tf.registerKernel({
-    kernelName: GMM_AFFINE_KERNEL,
-    backendName: 'webgl',
-    kernelFunc: ({ inputs, backend, attrs }) => {
-      const { x, p } = inputs as unknown as { x: Info; p: Info };
-      return run(backend as MathBackendWebGL, x, p, 0, attrs as unknown as AffineAttrs);
-    },
-  });
-  tf.registerKernel({
-    kernelName: GMM_SCORE_KERNEL,
-    backendName: 'webgl',
-    kernelFunc: ({ inputs, backend }) => {
-      const { x, p } = inputs as unknown as { x: Info; p: Info };
-      const none = { c0: 0, c1: 0, c2: 0, seed: 0 };
-      return [run(backend as MathBackendWebGL, x, p, 1, none), run(backend as MathBackendWebGL, x, p, 2, none)] as never;
-    },
-  });
+  registerGpuKernels('webgl', run);
 }

@@ -5,7 +5,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { webgpu_util, type WebGPUProgram, type WebGPUBackend } from '@tensorflow/tfjs-backend-webgpu';
 import { WGSL_GMM_INPUTS, WGSL_GMM_UNIFORMS, WGSL_GMM_UNIFORM_DECL, wgslGmmSource, type WgslGmmUniform } from '../core/fused/gmm-wgsl';
-import { GMM_AFFINE_KERNEL, GMM_SCORE_KERNEL, type AffineAttrs, type GmmProgramMode } from '../core/fused/register-kernels';
+import { registerGpuKernels, type AffineAttrs, type GmmProgramMode } from '../core/fused/register-kernels';
 
 type Info = tf.TensorInfo;
 
@@ -41,22 +41,5 @@ function run(backend: WebGPUBackend, x: Info, p: Info, mode: GmmProgramMode, a: 
 
 /** Register the WGSL kernels (call once the WebGPU backend is loaded). */
 export function registerWebGpuKernels(): void {
-  if (tf.getKernel(GMM_AFFINE_KERNEL, 'webgpu')) return;
-  tf.registerKernel({
-    kernelName: GMM_AFFINE_KERNEL,
-    backendName: 'webgpu',
-    kernelFunc: ({ inputs, backend, attrs }) => {
-      const { x, p } = inputs as unknown as { x: Info; p: Info };
-      return run(backend as WebGPUBackend, x, p, 0, attrs as unknown as AffineAttrs);
-    },
-  });
-  tf.registerKernel({
-    kernelName: GMM_SCORE_KERNEL,
-    backendName: 'webgpu',
-    kernelFunc: ({ inputs, backend }) => {
-      const { x, p } = inputs as unknown as { x: Info; p: Info };
-      const none = { c0: 0, c1: 0, c2: 0, seed: 0 };
-      return [run(backend as WebGPUBackend, x, p, 1, none), run(backend as WebGPUBackend, x, p, 2, none)] as never;
-    },
-  });
+  registerGpuKernels('webgpu', run);
 }

@@ -75,6 +75,32 @@ export function setSimdKernels(on: boolean): void {
   useSimd = on;
 }
 
+/**
+ * Register a GPU backend's kernels (idempotent): GMM_AFFINE_KERNEL runs program 0 with the step's attrs,
+ * GMM_SCORE_KERNEL programs 1 and 2. runProgram(backend, x, p, mode, attrs) runs one program on that
+ * backend (worker/webgpu-kernels.ts, worker/webgl-kernels.ts), which is all that differs between them.
+ */
+export function registerGpuKernels<B, I>(backendName: string, runProgram: (backend: B, x: I, p: I, mode: GmmProgramMode, a: AffineAttrs) => I): void {
+  if (tf.getKernel(GMM_AFFINE_KERNEL, backendName)) return;
+  tf.registerKernel({
+    kernelName: GMM_AFFINE_KERNEL,
+    backendName,
+    kernelFunc: ({ inputs, backend, attrs }) => {
+      const { x, p } = inputs as unknown as { x: I; p: I };
+      return runProgram(backend as B, x, p, 0, attrs as unknown as AffineAttrs) as never;
+    },
+  });
+  tf.registerKernel({
+    kernelName: GMM_SCORE_KERNEL,
+    backendName,
+    kernelFunc: ({ inputs, backend }) => {
+      const { x, p } = inputs as unknown as { x: I; p: I };
+      const none = { c0: 0, c1: 0, c2: 0, seed: 0 };
+      return [runProgram(backend as B, x, p, 1, none), runProgram(backend as B, x, p, 2, none)] as never;
+    },
+  });
+}
+
 /** Register the JS kernels for the CPU and WASM backends (idempotent; backends may load later). */
 export function registerJsKernels(): void {
   for (const [backendName, memoryOf] of Object.entries(MEMORIES)) {
