@@ -1,6 +1,6 @@
 // Panels that draw one layer of each frame: bars (e.g. mixture weights) and xy curves (sweeps).
 // Like the plane, they subscribe to the frame bus and never re-render through React per frame.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import type { ViewSpec } from '../../labs/types';
 import { BarsView } from '../../plots/bars';
 import { ChartView } from '../../plots/chart';
@@ -34,6 +34,19 @@ function useLayerView<V>(make: (el: HTMLElement) => V & { dispose(): void }, dra
   return { host, hasData };
 }
 
+/** the panel both layer views draw into: title, the view's host (height px, "no data yet" until its first layer), then children */
+function LayerPanelShell({ title, host, hasData, height, children }: { title: string; host: RefObject<HTMLDivElement | null>; hasData: boolean; height: number; children?: ReactNode }) {
+  return (
+    <div className="plot-panel">
+      <h3 className="plot-panel-title">{title}</h3>
+      <div className="plot-chart-host" ref={host} style={{ height, position: 'relative' }}>
+        {!hasData && <div className="plot-empty">no data yet</div>}
+      </div>
+      {children}
+    </div>
+  );
+}
+
 export function BarsPanel({ view }: { view: BarsSpec }) {
   const { host, hasData } = useLayerView(
     (el) => new BarsView(el, `${view.title}: bar chart`),
@@ -45,14 +58,7 @@ export function BarsPanel({ view }: { view: BarsSpec }) {
     },
     [view.layer, view.title],
   );
-  return (
-    <div className="plot-panel">
-      <h3 className="plot-panel-title">{view.title}</h3>
-      <div className="plot-chart-host" ref={host} style={{ height: 180, position: 'relative' }}>
-        {!hasData && <div className="plot-empty">no data yet</div>}
-      </div>
-    </div>
-  );
+  return <LayerPanelShell title={view.title} host={host} hasData={hasData} height={180} />;
 }
 
 export function XYPanel({ view, current }: { view: XYSpec; current?: number }) {
@@ -72,12 +78,8 @@ export function XYPanel({ view, current }: { view: XYSpec; current?: number }) {
     [view.layer, view.title, view.logX, view.logY, view.legendValues],
   );
   return (
-    <div className="plot-panel">
-      <h3 className="plot-panel-title">{view.title}</h3>
-      <div className="plot-chart-host" ref={host} style={{ height: 200, position: 'relative' }}>
-        {!hasData && <div className="plot-empty">no data yet</div>}
-      </div>
+    <LayerPanelShell title={view.title} host={host} hasData={hasData} height={200}>
       <div className="plot-xlabel" style={{ textAlign: 'center', fontSize: 12, color: 'var(--muted)' }}>{view.xLabel}</div>
-    </div>
+    </LayerPanelShell>
   );
 }
