@@ -8,6 +8,7 @@ import {
 } from './gmm';
 import { gmmLogProbRef, gmmScoreRef } from './gmm-reference';
 import { LINE_MIX, MIX } from './gmm-fixtures';
+import { moments } from './samplers/test-gaussian';
 
 const LEVELS: NoiseLevel[] = [CLEAN, { a: 0.8, s2: 0.36 }, { a: 1, s2: 0.5 }, { a: 0.3, s2: 0.91 }];
 
@@ -139,17 +140,10 @@ describe('gmmSample, gmmMarginal, gmmMoments', () => {
     const s = gmmSample(n, MIX, new Rng(7));
     const d = s.dataSync();
     const { mean, cov } = gmmMoments(MIX);
-    let mx = 0, my = 0;
-    for (let i = 0; i < n; i++) { mx += d[2 * i]; my += d[2 * i + 1]; }
-    mx /= n; my /= n;
-    let cxx = 0, cxy = 0, cyy = 0;
-    for (let i = 0; i < n; i++) {
-      const u = d[2 * i] - mx, v = d[2 * i + 1] - my;
-      cxx += u * u; cxy += u * v; cyy += v * v;
-    }
+    const got = moments(s);
     // standard errors are about sqrt(var/n) ~ 0.01 for the means, ~0.02 for the covariances
-    expectClose([mx, my], mean, 0.04);
-    expectClose([cxx / n, cxy / n, cyy / n], cov, 0.08);
+    expectClose(got.mean, mean, 0.04);
+    expectClose(got.cov, cov, 0.08);
     const again = gmmSample(n, MIX, new Rng(7));
     expect(Array.from(again.dataSync())).toEqual(Array.from(d));
     const other = gmmSample(4, MIX, new Rng(8));
