@@ -4,7 +4,7 @@
 import { expect, test } from '@playwright/test';
 import { LabPage } from './pages/lab-page';
 
-const SMALL = 'width=32&batch=64&dsm_steps=2&show=500';
+const SMALL = 'width=32&batch=64&dsmSteps=2&show=500';
 
 test('trains on WASM and draws samples, the density, the per-level errors and the inspector', async ({ page }) => {
   const lab = new LabPage(page, 'dikl');
@@ -33,15 +33,15 @@ test('the comparison preset trains both objectives from the same seed', async ({
   await expect(page.locator('main')).not.toContainText(/\bcomparison objective\b|\{[AB]\}/);
 });
 
-test('a click on the inspector plane picks x_t (URL keys px, py)', async ({ page }) => {
+test('a click on the inspector plane picks x_t (URL keys probeX, probeY)', async ({ page }) => {
   const lab = new LabPage(page, 'dikl');
-  await lab.open(`backend=wasm&${SMALL}&px=-40&py=-40`);
+  await lab.open(`backend=wasm&${SMALL}&probeX=-40&probeY=-40`);
   await lab.expectRunning();
   const svg = page.locator('.plane-host').nth(1).locator('svg.plot-svg');
   const box = (await svg.boundingBox())!;
   await svg.click({ position: { x: box.width * 0.8, y: box.height * 0.2 } });
-  await expect.poll(async () => Number(await lab.hashParam('px'))).toBeGreaterThan(0);
-  expect(Number(await lab.hashParam('py'))).toBeGreaterThan(0);
+  await expect.poll(async () => Number(await lab.hashParam('probeX'))).toBeGreaterThan(0);
+  expect(Number(await lab.hashParam('probeY'))).toBeGreaterThan(0);
   await lab.expectRunning();
 });
 

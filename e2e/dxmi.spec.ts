@@ -34,7 +34,7 @@ test('the τ = 0 preset runs with τ = 0', async ({ page }) => {
 
 test('tau0Twin=1 draws the τ = 0 twin beside the main run', async ({ page }) => {
   const lab = new LabPage(page, 'dxmi');
-  await lab.open(`${SMALL}&tau0Twin=1&ema_energy=0.99`);
+  await lab.open(`${SMALL}&tau0Twin=1&emaEnergy=0.99`);
   await lab.expectRunning();
   await expect.poll(async () => Object.keys(await lab.layerKinds())).toEqual(expect.arrayContaining(['samples_tau0', 'energy_tau0']));
   await expect(lab.plane).toHaveCount(6); // the energy plane, the twin's plane and 4 value panels

@@ -50,7 +50,7 @@ test('the EBM mode draws the energy, chains and data; a bad URL value shows a no
 
 test('the diffusion fine-tuning preset runs the queue and draws samples, the queue strip and the cost chart', async ({ page }) => {
   const lab = new LabPage(page, 'implicit');
-  await lab.open('backend=wasm&preset=diffusion-finetune&dbatch=32');
+  await lab.open('backend=wasm&preset=diffusion-finetune&batch=32');
   await expect(lab.preset).toHaveValue('diffusion-finetune');
   await lab.expectRunning();
   await expect.poll(async () => Object.keys(await lab.layerKinds()), { timeout: 30_000 }).toEqual(expect.arrayContaining(['particles', 'others', 'queue', 'weights', 'heat']));
@@ -61,11 +61,32 @@ test('the diffusion fine-tuning preset runs the queue and draws samples, the que
 
 test('a learned diffusion base trains first (DSM loss chart), then the queue fine-tunes it', async ({ page }) => {
   const lab = new LabPage(page, 'implicit');
-  await lab.open('backend=wasm&mode=diffusion&dbase=learned&speed=2&dtrain=100&dnet=16&dT=5&dbatch=32&dcompare=0&dhidden=8');
+  await lab.open('backend=wasm&mode=diffusion&base=learned&speed=2&trainSteps=100&hidden=16&T=5&batch=32&nestedRun=0&correctionWidth=8');
   await lab.expectRunning();
   await expect.poll(() => lab.lastMetric('dsm_loss')).not.toBeNull(); // 20 DSM steps per frame: a few loss points
   await expect(lab.chart('Learned base: DSM loss during its training phase')).toBeVisible();
   await expect.poll(() => lab.lastMetric('reward'), { timeout: 20_000 }).not.toBeNull();
   expect(await lab.layerKinds()).toMatchObject({ particles: 'points', others: 'points', queue: 'bars', handles: 'handles' });
   expect(await lab.layerKinds()).not.toHaveProperty('weights');
+});
+
+test('each mode has its own settings under shared names: switching the mode brings its defaults, keeps the shared ones', async ({ page }) => {
+  const lab = new LabPage(page, 'implicit');
+  await lab.open('backend=wasm&seed=7&eta=0.5&reward=bump&bumpX=3');
+  await lab.expectRunning();
+  await lab.control('mode').selectOption('diffusion');
+  // the diffusion mode's learning rate (default 4), not the Langevin one the link set; the reward is shared
+  await expect.poll(() => lab.hashParam('mode')).toBe('diffusion');
+  expect(await lab.hashParam('eta')).toBe('4');
+  expect(await lab.hashParam('bumpX')).toBe('3');
+  expect(await lab.hashParam('seed')).toBe('7');
+  await expect(lab.control('base')).toBeVisible();
+  await expect(lab.control('inner')).toHaveCount(0);
+  await lab.control('mode').selectOption('ebm');
+  await expect.poll(() => lab.hashParam('mode')).toBe('ebm');
+  expect(await lab.hashParam('gamma')).toBe('0.003');
+  expect(await lab.hashParam('eta')).toBeNull();
+  await expect(lab.control('inner')).toBeVisible();
+  await lab.expectRunning();
+  expect(await lab.notice.count()).toBe(0);
 });

@@ -54,9 +54,9 @@ test('the DDNM vs BO-DDNM preset runs to done; DDNM is far above BO-DDNM, which 
 });
 
 test('a bad URL value shows a notice, not a blank page', async ({ page }) => {
-  await open(page, 'backend=wasm&sigma_y=-3&rule=bogus');
+  await open(page, 'backend=wasm&sigmaY=-3&rule=bogus');
   await expect(page.getByTestId('notice')).toBeVisible();
-  await expect(page.getByTestId('notice')).toContainText(/sigma_y|rule/);
+  await expect(page.getByTestId('notice')).toContainText(/sigmaY|rule/);
 });
 
 test('mixture prior with the sweep: sample-estimate KL/SW₂ curves fill in; exact W₂ at the end', async ({ page }) => {
@@ -73,7 +73,7 @@ test('mixture prior with the sweep: sample-estimate KL/SW₂ curves fill in; exa
 });
 
 test('two editable mixtures: `edit` moves the handles to the training mixture and outlines the target', async ({ page }) => {
-  await open(page, 'backend=wasm&mode=uncond&target=custom&score_src=mixture&edit=training&T=20');
+  await open(page, 'backend=wasm&mode=uncond&target=custom&score=mixture&edit=training&T=20');
   await play(page);
   await expect.poll(async () => (await latest(page))?.layers ?? [], { timeout: 20_000 }).toEqual(expect.arrayContaining(['handles', 'outline']));
   await expect(page.getByText('Training mixture', { exact: true })).toBeVisible();

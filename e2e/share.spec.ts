@@ -24,7 +24,7 @@ test('a teacher hides controls in the Share dialog; the link opens with them hid
   await expect(field).toBeFocused();
   // what was copied is exactly the link shown, and the link is the page's address with the store's hash
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await field.inputValue());
-  expect(await field.inputValue()).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#\/samplers\?v=2&seed=7&/);
+  expect(await field.inputValue()).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#\/samplers\?v=3&seed=7&/);
 
   // the QR code is drawn (a path of dark modules inside a square viewBox)
   const qr = page.getByTestId('share-qr');
@@ -145,7 +145,7 @@ test('a v1 link from before the compare rename opens the same experiment, withou
   expect(params).toEqual({ nestedRun: true, inner: 5, hide: ['nestedRun'], notices: [] });
   await expect(page.getByTestId('notice')).toHaveCount(0);
   // the address is rewritten in the current version
-  await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/v=2&seed=3&.*nestedRun=1.*&hide=nestedRun/);
+  await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/v=3&seed=3&.*nestedRun=1.*&hide=nestedRun/);
   await expect(page.locator('[data-key="nestedRun"]')).toHaveCount(0);
   await expect(page.locator('[data-key="inner"]')).toHaveCount(1);
 });

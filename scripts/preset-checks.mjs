@@ -40,7 +40,7 @@ const P = (lab, id, extra = '') => `${lab}?preset=${id}&seed=1${extra}`;
 // minutes each (the shared run is the one with the same steps, every and args). side 'B' reads the comparison generator's metrics (key_b) under the plain keys.
 // DiKL's paper evaluation (10 exact W₂ solves every 500 updates) is checked in its unit tests and by
 // dikl-paper-eval below; elsewhere it would double these runs' time without bearing on their claims
-const NOEVAL = '&paper_every=0';
+const NOEVAL = '&paperEvery=0';
 
 export const PRESET_CHECKS = [
   // ---------------------------------------------------------------- Samplers
@@ -151,8 +151,8 @@ export const PRESET_CHECKS = [
     runs: [{ url: P('dikl', 'mog40-paper', NOEVAL) }],
     judge: ([r]) => {
       const p = r.params;
-      const ok = all(p.width === 400, p.depth === 4, p.batch === 1024, p.dsm_steps === 50, p.target_score === 'msi-ais', r.steps === 10, Number.isFinite(last(r, 'sw2')));
-      return [ok, `width ${p.width}, depth ${p.depth}, batch ${p.batch}, DSM steps ${p.dsm_steps}, ${p.target_score}; ${r.steps} updates, sliced W₂ ${f(last(r, 'sw2'))}`];
+      const ok = all(p.width === 400, p.depth === 4, p.batch === 1024, p.dsmSteps === 50, p.targetScore === 'msi-ais', r.steps === 10, Number.isFinite(last(r, 'sw2')));
+      return [ok, `width ${p.width}, depth ${p.depth}, batch ${p.batch}, DSM steps ${p.dsmSteps}, ${p.targetScore}; ${r.steps} updates, sliced W₂ ${f(last(r, 'sw2'))}`];
     },
   },
   {

@@ -28,9 +28,9 @@ describe('expandSweep', () => {
   });
 
   it('gives every combination, with decoded values', () => {
-    const pts = expandSweep(mismatchLab, { sigma_y: '0.1' }, [{ key: 'T', values: ['50', '100'] }, { key: 'rule', values: ['ddnm', 'oracle'] }]);
+    const pts = expandSweep(mismatchLab, { sigmaY: '0.1' }, [{ key: 'T', values: ['50', '100'] }, { key: 'rule', values: ['ddnm', 'oracle'] }]);
     expect(pts.map((p) => p.sweep)).toEqual([{ T: 50, rule: 'ddnm' }, { T: 50, rule: 'oracle' }, { T: 100, rule: 'ddnm' }, { T: 100, rule: 'oracle' }]);
-    expect(pts.every((p) => p.params.sigma_y === 0.1)).toBe(true);
+    expect(pts.every((p) => p.params.sigmaY === 0.1)).toBe(true);
   });
 });
 

@@ -2,7 +2,8 @@ import katex from 'katex';
 import { describe, expect, it } from 'vitest';
 import { LAB_SCHEMAS } from './schemas';
 import { LAB_EQUATIONS } from './equations';
-import { defaultsOf, validateParams } from './codec/url-codec';
+import { validateParams } from './codec/url-codec';
+import { paramsWith } from './modes';
 import type { LabId, ParamValue } from './types';
 import { num } from './common/latex';
 
@@ -22,7 +23,7 @@ function renderAll(lab: LabId, params: Record<string, ParamValue>): string {
   return all;
 }
 
-const withParams = (lab: LabId, patch: Record<string, ParamValue>) => ({ ...defaultsOf(LAB_SCHEMAS[lab]!), ...patch });
+const withParams = (lab: LabId, patch: Record<string, ParamValue>) => paramsWith(LAB_SCHEMAS[lab]!, patch);
 
 describe('equations', () => {
   it('render for every preset and every value of every enum of every lab', () => {
@@ -30,8 +31,10 @@ describe('equations', () => {
       const schema = LAB_SCHEMAS[lab]!;
       for (const p of schema.presets) renderAll(lab, validateParams(schema, { preset: p.id }).params);
       for (const spec of schema.params) {
-        if (spec.kind === 'enum') for (const v of spec.values ?? []) renderAll(lab, withParams(lab, { [spec.key]: v }));
-        if (spec.kind === 'bool') for (const v of [true, false]) renderAll(lab, withParams(lab, { [spec.key]: v }));
+        // a mode's own key is set in that mode
+        const mode = spec.modes && schema.modeKey ? { [schema.modeKey]: spec.modes[0] } : {};
+        if (spec.kind === 'enum') for (const v of spec.values ?? []) renderAll(lab, withParams(lab, { ...mode, [spec.key]: v }));
+        if (spec.kind === 'bool') for (const v of [true, false]) renderAll(lab, withParams(lab, { ...mode, [spec.key]: v }));
       }
     }
   });
@@ -43,19 +46,19 @@ describe('equations', () => {
       ['samplers', { sampler: 'hmc', step: 0.037, leapfrog: 7 }, ['0.037', 'x^{(7)}']],
       ['samplers', { sampler: 'ddim', eta: 0.37, T: 57 }, ['0.37', '57']],
       ['samplers', { sampler: 'ddpm', T: 57, schedule: 'cosine', score: 'learned', lr: 0.0037 }, ['57', 'cosine', 's_\\theta', '0.0037']],
-      ['mismatch', { rule: 'bo-ddnm', sigma_y: 0.37 }, ['0.37^2']],
-      ['mismatch', { rule: 'bo-ddnm', sigma_y: 0.37, noise_mismatch: true, sigma_y_assumed: 0.13 }, ['0.13^2', 'assumes 0.13']],
+      ['mismatch', { rule: 'bo-ddnm', sigmaY: 0.37 }, ['0.37^2']],
+      ['mismatch', { rule: 'bo-ddnm', sigmaY: 0.37, noiseMismatch: true, sigmaYAssumed: 0.13 }, ['0.13^2', 'assumes 0.13']],
       ['mismatch', { rule: 'dps', zeta: 0.37 }, ['0.37\\;']],
       ['mismatch', { rule: 'ddnm-plus', eta: 0.77 }, ['0.77']],
-      ['mismatch', { mode: 'uncond', score_src: 'perturb', eps: 0.37, T: 77 }, ['0.37', '77']],
+      ['mismatch', { mode: 'uncond', score: 'perturb', eps: 0.37, T: 77 }, ['0.37', '77']],
       ['implicit', { gamma: 0.037, eta: 0.37, lambda: 0.7 }, ['0.037', '0.37', '0.7\\, \\Gamma_{KL}']],
-      ['implicit', { mode: 'ebm', ebmGamma: 0.0037, ebmLr: 0.0013 }, ['0.0037', '0.0013']],
-      ['implicit', { mode: 'diffusion', dT: 7, dlambda: 0.37, deta: 3.7 }, ['0.37', '3.7', '\\Phi_{7 - j}']],
+      ['implicit', { mode: 'ebm', gamma: 0.0037, lr: 0.0013 }, ['0.0037', '0.0013']],
+      ['implicit', { mode: 'diffusion', T: 7, lambda: 0.37, eta: 3.7 }, ['0.37', '3.7', '\\Phi_{7 - j}']],
       ['dikl', { weighting: 's2-over-a', T: 37, lr: 0.0037 }, ['s_t^2 / a_t', '36', '0.0037']],
       ['dikl', { objective: 'rkl' }, ['\\mathrm{KL}(p_\\phi^{(1)}', 'x_1 = a_1']],
       ['guidance', { guidance: 'gloss', delta: 0.37, sigma: 0.13 }, ['0.37', '0.13^2', 'G_{\\text{loss}}']],
       ['guidance', { guidance: 'naive', beta: 7 }, ['7 \\ \\text{(constant)}', 'G(x_t)']],
-      ['dxmi', { tau: 0.37, tau_velocity: 0.013, gamma: 0.7, T: 6 }, ['0.37 \\log \\sigma_t', '0.013', '0.7\\,', 'x_{6}']],
+      ['dxmi', { tau: 0.37, tauVelocity: 0.013, gamma: 0.7, T: 6 }, ['0.37 \\log \\sigma_t', '0.013', '0.7\\,', 'x_{6}']],
     ];
     for (const [lab, patch, needles] of cases) {
       const s = renderAll(lab, withParams(lab, patch));

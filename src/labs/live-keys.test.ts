@@ -10,9 +10,10 @@ import { LAB_SCHEMAS } from './schemas';
 import { LAB_IDS, type LabSchema, type ParamSpec, type ParamValue } from './types';
 import { defaultsOf } from './codec/url-codec';
 import { isLive, paramDiff } from './live';
+import { specsOf, switchMode } from './modes';
 
 /** small sizes so that a lab's set-up and first frames take a moment on the CPU backend */
-const SMALL: Record<string, number> = { width: 16, show: 200, ais_steps: 2, mala_steps: 1, dsm_steps: 1, particles: 64, batch: 32, dbatch: 16, hidden: 16, dhidden: 16, trainSteps: 3, n_is: 8, refBatch: 64, ftSteps: 2, nestedRun: 2 };
+const SMALL: Record<string, number> = { width: 16, show: 200, aisSteps: 2, malaSteps: 1, dsmSteps: 1, particles: 64, batch: 32, hidden: 16, correctionWidth: 16, trainSteps: 3, isSamples: 8, refBatch: 64, ftSteps: 2, nestedRun: 2 };
 
 function small(schema: LabSchema, p: Record<string, ParamValue>): Record<string, ParamValue> {
   const out = { ...p };
@@ -22,9 +23,8 @@ function small(schema: LabSchema, p: Record<string, ParamValue>): Record<string,
 
 /** one setting per mode of the lab: its defaults, and each value of a `mode` key */
 function modes(schema: LabSchema): Record<string, ParamValue>[] {
-  const base = small(schema, defaultsOf(schema));
-  const mode = schema.params.find((s) => s.key === 'mode' && s.kind === 'enum');
-  return mode ? mode.values!.map((v) => ({ ...base, mode: v })) : [base];
+  const mode = schema.params.find((s) => s.key === schema.modeKey && s.kind === 'enum');
+  return mode ? mode.values!.map((v) => small(schema, defaultsOf(schema, v))) : [small(schema, defaultsOf(schema))];
 }
 
 /** a valid value different from the current one */
@@ -73,10 +73,12 @@ describe('live keys', () => {
         await engine.handle({ type: 'step', runId: 1, n: 1 });
         let params = p;
         let applied = 0;
-        for (const spec of schema.params) {
+        for (const spec of specsOf(schema, p)) {
           const v = changed(spec, params[spec.key]);
           if (v === undefined) continue;
-          const next = { ...params, [spec.key]: v };
+          // another mode brings its own keys (labs/modes.ts): a restart with all of them
+          const toMode = spec.key === schema.modeKey;
+          const next = toMode ? switchMode(schema, params, String(v)) : { ...params, [spec.key]: v };
           const { patch, live } = paramDiff(schema, params, next);
           expect(live, `${spec.key}: the UI and the flag agree`).toBe(isLive(spec, next));
           const before = out.length;
@@ -87,7 +89,8 @@ describe('live keys', () => {
           const errors = replies.filter((m) => m.type === 'error');
           expect(errors, `${spec.key} → ${String(v)}`).toEqual([]);
           if (!live) {
-            expect(reset, `${spec.key} is not live: it restarts`).toMatchObject({ keys: [spec.key] });
+            if (toMode) expect((reset as { keys: string[] } | undefined)?.keys, 'a new mode restarts').toContain(spec.key);
+            else expect(reset, `${spec.key} is not live: it restarts`).toMatchObject({ keys: [spec.key] });
             continue;
           }
           expect(reset, `${spec.key} is live: no restart`).toBeUndefined();

@@ -3,6 +3,7 @@
 // experiments' `update` only applies what it is handed.
 import { valuesEqual } from './codec/param-codec';
 import type { LabSchema, ParamSpec, ParamValue } from './types';
+import { specOf, specsOf } from './modes';
 
 type Params = Record<string, ParamValue>;
 
@@ -12,10 +13,11 @@ export function isLive(spec: ParamSpec, next: Params): boolean {
 }
 
 /** what changed from `prev` to `next`, and whether every changed key is live (then an update, else a restart) */
-export function paramDiff(schema: Pick<LabSchema, 'params'>, prev: Params, next: Params): { patch: Params; live: boolean } {
+export function paramDiff(schema: Pick<LabSchema, 'params' | 'modeKey'>, prev: Params, next: Params): { patch: Params; live: boolean } {
   const patch: Params = {};
   let live = true;
-  for (const spec of schema.params) {
+  // a change of mode changes the mode key (never live), so `next`'s specs cover every key that matters
+  for (const spec of specsOf(schema, next)) {
     if (valuesEqual(spec, prev[spec.key], next[spec.key])) continue;
     patch[spec.key] = next[spec.key];
     if (!isLive(spec, next)) live = false;
@@ -24,9 +26,9 @@ export function paramDiff(schema: Pick<LabSchema, 'params'>, prev: Params, next:
 }
 
 /** the keys of `patch` that are not live for the params it leads to (unknown keys included): a non-empty answer means a restart */
-export function deadKeys(schema: Pick<LabSchema, 'params'>, next: Params, patch: Params): string[] {
+export function deadKeys(schema: Pick<LabSchema, 'params' | 'modeKey'>, next: Params, patch: Params): string[] {
   return Object.keys(patch).filter((k) => {
-    const spec = schema.params.find((s) => s.key === k);
+    const spec = specOf(schema, k, next);
     return !spec || !isLive(spec, next);
   });
 }

@@ -33,6 +33,11 @@ export interface ParamSpec {
   live?: boolean | ((p: Record<string, ParamValue>) => boolean);
   /** show the control only when this holds (e.g. leapfrog only for hmc) */
   when?: (p: Record<string, ParamValue>) => boolean;
+  /**
+   * a multi-mode lab's own keys: the values of the schema's `modeKey` this key is a setting of (labs/modes.ts).
+   * Absent: shared by every mode. A key may repeat across modes, each copy with its own range and default.
+   */
+  modes?: readonly string[];
 }
 
 export interface Preset {
@@ -164,7 +169,9 @@ export interface LabSchema {
   paper?: string;
   /** what one iteration means in this lab */
   iterationMeans: string;
-  params: readonly ParamSpec[]; // includes 'seed'
+  params: readonly ParamSpec[]; // includes 'seed'; every mode's keys (labs/modes.ts: specsOf reads one mode)
+  /** the enum param that picks a schema per mode ('mode'); its specs with `modes` belong to those modes only */
+  modeKey?: string;
   presets: readonly Preset[];
   views: readonly ViewSpec[];
   /** what each `{NAME}` in the views' titles, chart labels and legends reads as for these params (view-tokens.ts) */

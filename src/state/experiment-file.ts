@@ -6,6 +6,7 @@
 import { LAB_SCHEMAS } from '../labs/schemas';
 import type { LabId, ParamValue } from '../labs/types';
 import { encodeValue } from '../labs/codec/param-codec';
+import { specsOf } from '../labs/modes';
 import { BACKEND_REQUESTS, formatHash, RESERVED_KEYS, URL_VERSION, validateParams } from '../labs/codec/url-codec';
 import { migrateRaw } from '../labs/codec/migrations';
 import { ownValue, textRecord } from '../labs/codec/own';
@@ -46,11 +47,11 @@ export function encodeExperiment(s: ExperimentState, opts: { series?: Record<str
   const schema = ownValue(LAB_SCHEMAS, s.lab);
   if (!schema) throw new Error(`unknown lab ${s.lab}`);
   const params: Record<string, string> = {};
-  for (const spec of schema.params) if (s.params[spec.key] !== undefined) params[spec.key] = encodeValue(spec, s.params[spec.key]);
+  for (const spec of specsOf(schema, s.params)) if (s.params[spec.key] !== undefined) params[spec.key] = encodeValue(spec, s.params[spec.key]);
   let compare: Record<string, string> | null = null;
   if (s.ui.compare) {
     compare = {};
-    for (const spec of schema.params) if (Object.hasOwn(s.ui.compare, spec.key)) compare[spec.key] = encodeValue(spec, s.ui.compare[spec.key]);
+    for (const spec of specsOf(schema, s.params)) if (Object.hasOwn(s.ui.compare, spec.key)) compare[spec.key] = encodeValue(spec, s.ui.compare[spec.key]);
   }
   const file: ExperimentFile = {
     format: EXPERIMENT_FORMAT,
@@ -143,7 +144,7 @@ export function decodeExperiment(text: string): ImportedExperiment {
 
   const current = migrateRaw(schema.id, { ...raw }).raw;
   const v = validateParams(schema, current);
-  const u = parseUiOptions(schema, current);
+  const u = parseUiOptions(schema, current, v.params);
   notices.push(...v.notices.map((n) => n.message), ...u.notices.map((n) => n.message));
   let backend: BackendRequest = 'auto';
   if (j.backend !== undefined) {

@@ -1,6 +1,7 @@
 // What a link's `hide=` list means for the page: which controls and which sections are left out,
 // and how the Share dialog edits the list. Pure, so the page, the dialog and the tests agree.
 import type { LabSchema } from '../labs/types';
+import { allKeys } from '../labs/modes';
 import { HIDE_SECTIONS, type HideSection } from '../labs/codec/ui-options';
 
 /** how each section reads in the Share dialog's checklist */
@@ -26,7 +27,7 @@ const isSection = (s: string): s is HideSection => (HIDE_SECTIONS as readonly st
 
 /** Split a validated `hide` list into controls of this lab and sections; unknown names are dropped. */
 export function hiddenOf(schema: LabSchema | undefined, hide: readonly string[]): Hidden {
-  const keys = new Set(schema?.params.map((s) => s.key) ?? []);
+  const keys = schema ? allKeys(schema) : new Set<string>();
   const controls = new Set(hide.filter((h) => keys.has(h)));
   const sections = new Set(hide.filter(isSection));
   return { controls, sections, any: controls.size + sections.size > 0 };

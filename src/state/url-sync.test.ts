@@ -57,7 +57,7 @@ describe('url sync', () => {
     h.paste('#/samplers?preset=hmc-funnel');
     expect(h.store.getState().params).toMatchObject({ sampler: 'hmc', target: 'funnel' });
     h.advance(300);
-    expect(h.writes[0]).toMatch(/^#\/samplers\?v=2&seed=1&target=funnel/);
+    expect(h.writes[0]).toMatch(/^#\/samplers\?v=3&seed=1&target=funnel/);
     h.stop();
     expect(h.listeners.size).toBe(0);
   });

@@ -1,6 +1,7 @@
 // The lab's controls, generated from its schema and grouped; presets on top.
 import { memo } from 'react';
 import type { LabSchema, ParamSpec, ParamValue } from '../labs/types';
+import { specsOf } from '../labs/modes';
 import { ParamControl } from './ParamControl';
 import type { Hidden } from '../state/hidden';
 
@@ -25,7 +26,7 @@ const GROUP_TITLES: Record<string, string> = {
 };
 
 export const ControlsPanel = memo(function ControlsPanel({ schema, params, preset, onChange, onPreset, drawing, onDrawToggle, hidden }: Props) {
-  const visible = schema.params.filter((s) => (!s.when || s.when(params)) && !hidden?.controls.has(s.key));
+  const visible = specsOf(schema, params).filter((s) => (!s.when || s.when(params)) && !hidden?.controls.has(s.key));
   const showHelp = !hidden?.sections.has('help');
   const groups = new Map<string, ParamSpec[]>();
   for (const s of visible) {

@@ -3,6 +3,7 @@
 import { useMemo } from 'react';
 import type { Component, Mixture, Vec2 } from '../core/types';
 import { activeClick, type LabSchema, type ParamValue, type ViewSpec } from '../labs/types';
+import { specsOf } from '../labs/modes';
 import type { InteractionMode, PlaneCallbacks } from '../plots/plane';
 import { useThrottled } from './use-throttled';
 
@@ -12,7 +13,7 @@ export function usePlaneBindings(
   schema: LabSchema, view: PlaneSpec, params: Record<string, ParamValue>,
   setParam: (key: string, v: ParamValue) => void, drawing: boolean,
 ): { mode: InteractionMode; callbacks: PlaneCallbacks } {
-  const visible = schema.params.filter((s) => !s.when || s.when(params));
+  const visible = specsOf(schema, params).filter((s) => !s.when || s.when(params));
   const pointsKey = visible.find((s) => s.kind === 'points')?.key;
   const xyKey = visible.find((s) => s.kind === 'xy')?.key;
   const comps = pointsKey ? (params[pointsKey] as Mixture) : undefined;

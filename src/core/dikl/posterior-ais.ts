@@ -17,7 +17,7 @@ import type { Rng } from '../rng';
 export type ScoredDensity = (x: Tensor2D) => { logp: Tensor1D; grad: Tensor2D };
 
 export interface AisOptions {
-  /** n_is: particles per row */
+  /** the lab's isSamples: particles per row */
   particles: number;
   /** AIS temperatures S (0 = plain importance sampling) */
   aisSteps: number;

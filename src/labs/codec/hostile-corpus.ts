@@ -73,7 +73,7 @@ const sweepValues = (n: number): string => Array.from({ length: n }, (_, i) => S
 export const HOSTILE_COMMANDS: readonly HostileCommand[] = [
   { why: 'a diverging ULA run printed a stack trace', argv: ['samplers?sampler=ula&step=100&particles=200', '--steps', '50'], status: 3, stderr: 'error: the run diverged at iteration 50: particle positions became NaN or infinite (or beyond 1e8). Try a smaller step size than 100.' },
   { why: 'a point-mass component', argv: ['samplers?target=custom&comps=0,0,1,0,0,0'], status: 2, stderr: 'a point mass, which has no density; give it a spread' },
-  { why: 'DxMI on drawn data without points', argv: ['dxmi?data=drawn'], status: 2, stderr: 'error: data=drawn needs drawn points and xy is empty: add xy=<points>' },
+  { why: 'DxMI on drawn data without points', argv: ['dxmi?data=drawn'], status: 2, stderr: 'error: data=drawn needs drawn points and drawn is empty: add drawn=<points>' },
   { why: "Implicit's EBM on drawn data without points", argv: ['implicit?mode=ebm&data=drawn'], status: 2, stderr: 'error: data=drawn needs drawn points and drawn is empty' },
   { why: 'settings the experiment cannot start from', argv: ['mismatch?cxy=1.5', '--steps', '5'], status: 2, stderr: 'error: the experiment cannot start with these settings: prior covariance' },
   { why: '--steps 1e308 ran until killed', argv: ['samplers', '--steps', '1e308'], status: 2, stderr: '--steps="1e308" is not allowed: an integer from 0 to 1000000' },

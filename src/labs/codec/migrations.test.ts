@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LAB_SCHEMAS } from '../schemas';
 import { formatHash, parseHash, parseQuery, URL_VERSION, validateParams } from './url-codec';
 import { linkVersion, migrateRaw, MIGRATIONS, renameKey, type Migration } from './migrations';
-import { V1_LINKS } from './migrations.fixtures';
+import { V1_LINKS, V2_LINKS } from './migrations.fixtures';
 
 describe('link migrations', () => {
   it('every saved v1 link reads as the same experiment, with no notices, and is rewritten at the current version', () => {
@@ -19,6 +19,56 @@ describe('link migrations', () => {
       expect(formatHash(old.lab!, old.params, { ui: old.ui, backend: old.backend })).toBe(f.current);
     }
     expect([...labs].sort()).toEqual(Object.keys(LAB_SCHEMAS).sort());
+  });
+
+  it('every saved v2 link (each lab, each mode) reads as the same experiment, with no notices', () => {
+    const modes = new Set<string>();
+    for (const f of V2_LINKS) {
+      const old = parseHash(f.v2);
+      const now = parseHash(f.current);
+      expect(old.notices, f.v2).toEqual([]);
+      expect(now.notices, f.current).toEqual([]);
+      modes.add(`${old.lab}:${String(old.params.mode ?? '')}`);
+      expect(old.params, f.v2).toEqual(now.params);
+      expect(old.ui, f.v2).toEqual(now.ui);
+      expect(formatHash(old.lab!, old.params, { ui: old.ui, backend: old.backend })).toBe(f.current);
+    }
+    for (const lab of Object.keys(LAB_SCHEMAS)) expect([...modes].some((m) => m.startsWith(`${lab}:`)), lab).toBe(true);
+    for (const m of ['implicit:langevin', 'implicit:ebm', 'implicit:diffusion', 'mismatch:cond', 'mismatch:uncond']) expect(modes, m).toContain(m);
+  });
+
+  it('v2 -> v3: the Implicit modes take the shared names, and an inert key of another mode never becomes a setting', () => {
+    // ebm: ebmGamma is gamma; the link's Langevin eta=0.7 (inert in v2) is gone, not ebm's (it has no eta)
+    const ebm = parseHash('#/implicit?v=2&mode=ebm&eta=0.7&gamma=1.5&ebmGamma=0.01&particles=50&ebmChains=800&hide=ebmGamma,deta&b.ebmLr=0.002');
+    expect(ebm.notices).toEqual([]);
+    expect(ebm.params).toMatchObject({ mode: 'ebm', gamma: 0.01, particles: 800 });
+    expect('eta' in ebm.params).toBe(false);
+    expect(ebm.ui.hide).toEqual(['gamma', 'eta']);
+    expect(ebm.ui.compare).toEqual({ lr: 0.002 });
+    // diffusion: deta is eta and the Langevin eta= of the same link is dropped first (whatever the order)
+    const d = parseHash('#/implicit?v=2&mode=diffusion&deta=3&eta=0.5&dT=12&dtheta=mlp');
+    expect(d.notices).toEqual([]);
+    expect(d.params).toMatchObject({ eta: 3, T: 12, param: 'mlp' });
+    // langevin keeps its names; diffusion-only keys of the link are dropped
+    const l = parseHash('#/implicit?v=2&mode=langevin&eta=0.5&deta=3&dbatch=8');
+    expect(l.params).toMatchObject({ mode: 'langevin', eta: 0.5 });
+    expect('batch' in l.params).toBe(false);
+    // a link without mode was in the default mode (langevin)
+    expect(migrateRaw('implicit', { v: '2', deta: '3', eta: '0.4' }).raw).toEqual({ v: String(URL_VERSION), eta: '0.4' });
+  });
+
+  it('v2 -> v3: snake_case and second names are renamed in the params, hide= and the B overrides', () => {
+    expect(migrateRaw('dxmi', { v: '2', lr_energy: '0.01', xy: '', points: '1,2,1,1,0,1', hide: 'lr_sigma', 'b.tau_velocity': '0.1' }).raw).toEqual({ v: String(URL_VERSION), energyLr: '0.01', drawn: '', comps: '1,2,1,1,0,1', hide: 'sigmaLr', 'b.tauVelocity': '0.1' });
+    expect(migrateRaw('dikl', { v: '2', n_is: '5', px: '1', pt: '3', paper_every: '0' }).raw).toEqual({ v: String(URL_VERSION), isSamples: '5', probeX: '1', probeT: '3', paperEvery: '0' });
+    expect(migrateRaw('mismatch', { v: '2', score_src: 'learned', sigma_y: '0.2' }).raw).toEqual({ v: String(URL_VERSION), score: 'learned', sigmaY: '0.2' });
+    // a v1 link goes through both steps
+    expect(parseHash('#/dxmi?v=1&compare=1&lr_energy=0.01').params).toMatchObject({ tau0Twin: true, energyLr: 0.01 });
+  });
+
+  it('a link without v naming an old key says its new name (per mode for the Implicit lab)', () => {
+    expect(parseHash('#/dxmi?lr_energy=0.01').notices.join()).toMatch(/"lr_energy" is not a setting of dxmi \(it is called energyLr since link version 3\)/);
+    expect(parseHash('#/implicit?mode=ebm&ebmGamma=0.01').notices.join()).toMatch(/"ebmGamma" is not a setting of implicit \(it is called gamma since link version 3\)/);
+    expect(parseHash('#/implicit?mode=diffusion&deta=1').notices.join()).toMatch(/called eta since link version 3/);
   });
 
   it('implicit: compare= becomes nestedRun=, in the params, hide= and the B overrides; dikl and dxmi too', () => {

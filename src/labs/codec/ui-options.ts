@@ -5,6 +5,7 @@
 import type { LabSchema, ParamValue } from '../types';
 import { coerceValue, decodeValue, encodeValue, valuesEqual, type ParamNotice } from './param-codec';
 import { formatTourOption, parseTourOption, type TourRef } from './tour-codec';
+import { allKeys, specOf, specsOf } from '../modes';
 
 /** Parts of the page a link can hide besides single controls (param keys). */
 export const HIDE_SECTIONS = ['presets', 'help', 'notes', 'charts', 'export', 'runbar', 'controls'] as const;
@@ -30,11 +31,14 @@ export const UI_KEYS = ['hide', 'present', 'ab', 'tour', 'tstep'] as const;
 
 const truthy = (s: string): boolean | null => (s === '1' || s === 'true' ? true : s === '0' || s === 'false' || s === '' ? false : null);
 
-/** Read `hide`, `present`, `compare` and every `b.<key>` from raw link strings. Never throws. */
-export function parseUiOptions(schema: LabSchema, raw: Record<string, string>): { ui: UiOptions; notices: ParamNotice[] } {
+/**
+ * Read `hide`, `present`, `compare` and every `b.<key>` from raw link strings. `params`: the A side the
+ * link gives (its mode decides which B overrides exist). Never throws.
+ */
+export function parseUiOptions(schema: LabSchema, raw: Record<string, string>, params?: Record<string, ParamValue>): { ui: UiOptions; notices: ParamNotice[] } {
   const notices: ParamNotice[] = [];
   const ui = defaultUi();
-  const keys = new Set(schema.params.map((s) => s.key));
+  const keys = allKeys(schema);
   if (raw.hide !== undefined) {
     for (const item of raw.hide.split(',').map((s) => s.trim()).filter(Boolean)) {
       if (!keys.has(item) && !(HIDE_SECTIONS as readonly string[]).includes(item)) {
@@ -53,14 +57,14 @@ export function parseUiOptions(schema: LabSchema, raw: Record<string, string>): 
     else if (t) ui.compare = {};
     else abOff = true;
   }
-  const specs = new Map(schema.params.map((s) => [s.key, s]));
   const ignored: string[] = [];
   for (const [rawKey, value] of Object.entries(raw)) {
     if (!rawKey.startsWith(COMPARE_PREFIX)) continue;
     const key = rawKey.slice(COMPARE_PREFIX.length);
-    const spec = specs.get(key);
-    if (!spec || key === 'seed') {
-      const why = key === 'seed' ? 'both sides of a comparison share the seed' : `"${key.slice(0, 40)}" is not a setting of ${schema.id}`;
+    const spec = specOf(schema, key, params);
+    // both sides run in one mode: B's keys are A's (a B in another mode is a second tab, not a comparison)
+    if (!spec || key === 'seed' || key === schema.modeKey) {
+      const why = key === 'seed' ? 'both sides of a comparison share the seed' : key === schema.modeKey ? `both sides of a comparison share the ${key}` : `"${key.slice(0, 40)}" is not a setting of ${schema.id}${schema.modeKey && keys.has(key) ? ` in this ${schema.modeKey}` : ''}`;
       notices.push({ key: rawKey, value, kind: 'unknown-key', message: `${rawKey.slice(0, 42)}: ${why}; ignored` });
       continue;
     }
@@ -85,8 +89,8 @@ export function parseUiOptions(schema: LabSchema, raw: Record<string, string>): 
 export function compareParams(schema: LabSchema, a: Record<string, ParamValue>, overrides: Record<string, ParamValue>): Record<string, ParamValue> {
   const out = { ...a };
   for (const [key, value] of Object.entries(overrides)) {
-    const spec = schema.params.find((s) => s.key === key);
-    if (spec && key !== 'seed') out[key] = coerceValue(spec, value).value;
+    const spec = specOf(schema, key, a);
+    if (spec && key !== 'seed' && key !== schema.modeKey) out[key] = coerceValue(spec, value).value;
   }
   return out;
 }
@@ -99,8 +103,8 @@ export function formatUiOptions(schema: LabSchema, a: Record<string, ParamValue>
   if (ui.present) parts.push('present=1');
   if (ui.compare) {
     parts.push('ab=1');
-    for (const spec of schema.params) {
-      if (!Object.hasOwn(ui.compare, spec.key) || spec.key === 'seed') continue;
+    for (const spec of specsOf(schema, a)) {
+      if (!Object.hasOwn(ui.compare, spec.key) || spec.key === 'seed' || spec.key === schema.modeKey) continue;
       const v = ui.compare[spec.key];
       if (a[spec.key] !== undefined && valuesEqual(spec, v, a[spec.key])) continue;
       parts.push(`${COMPARE_PREFIX}${spec.key}=${escape(encodeValue(spec, v))}`);

@@ -21,7 +21,7 @@ describe('url codec: round trips', () => {
 
   it('defaults round-trip and always write v and seed', () => {
     const h = formatHash('samplers', defaultsOf(samplersSchema));
-    expect(h).toMatch(/^#\/samplers\?v=2&seed=1&/);
+    expect(h).toMatch(/^#\/samplers\?v=3&seed=1&/);
     const r = parseHash(h);
     expect(r.route).toBe('lab');
     expect(r.notices).toEqual([]);

@@ -1,4 +1,4 @@
-// The share-link codec, generated from a lab's ParamSpecs: `#/<lab>?v=2&seed=...&key=value...`.
+// The share-link codec, generated from a lab's ParamSpecs: `#/<lab>?v=3&seed=...&key=value...`.
 //
 // Decisions (why a link replays exactly):
 // - formatHash writes `v`, `seed` and every param that can change the computation, even when it
@@ -12,9 +12,11 @@
 // - Values are decoded strictly: unknown keys are ignored, out-of-range numbers clamped, bad values
 //   replaced by defaults; each correction is a ParamNotice (see param-codec.ts).
 // - A link with an older `v` is migrated first (migrations.ts); a link without `v` is read as current.
+// - A multi-mode lab (labs/modes.ts) reads its mode first; a key of another of its modes is inert and
+//   skipped without a notice (as a control whose `when` is false is), and never written.
 // - Untrusted text (the path, keys, values) is only ever looked up by own key or in a Map (own.ts), and
 //   the query is read within fixed bounds (query.ts).
-import { LAB_IDS, type LabId, type LabSchema, type ParamValue } from '../types';
+import { LAB_IDS, type LabId, type LabSchema, type ParamSpec, type ParamValue } from '../types';
 import { LAB_SCHEMAS } from '../schemas';
 import type { BackendRequest } from '../../protocol/messages';
 import { coerceValue, decodeValue, encodeValue, valuesEqual, type ParamNotice } from './param-codec';
@@ -24,6 +26,9 @@ import { parseGalleryFilter } from './gallery-filter';
 import { URL_VERSION } from './version';
 import { parseQuery, safeDecode } from './query';
 import { ownValue } from './own';
+import { defaultsOf, modeOf, specOf, specsOf, allKeys, switchMode } from '../modes';
+
+export { defaultsOf } from '../modes';
 
 export type { ParamNotice, NoticeKind } from './param-codec';
 export type { UiOptions } from './ui-options';
@@ -49,13 +54,6 @@ export interface ParsedHash {
   issues: ParamNotice[];
 }
 
-/** Fresh copies of every default (typed arrays are copied so no one mutates the schema). */
-export function defaultsOf(schema: LabSchema): Record<string, ParamValue> {
-  const out: Record<string, ParamValue> = {};
-  for (const s of schema.params) out[s.key] = s.default instanceof Float32Array ? s.default.slice() : s.default;
-  return out;
-}
-
 /**
  * Validate raw key/value strings against a lab: defaults <- preset <- explicit keys. `v` is checked,
  * `backend` is skipped (parseHash carries it), unknown keys are reported. Never throws.
@@ -67,8 +65,10 @@ export function validateParams(
   // an older link's keys are renamed first (a no-op when parseHash already did it)
   const raw = migrateRaw(schema.id, linkRaw).raw;
   const notices: ParamNotice[] = [];
-  const params = defaultsOf(schema);
-  const specs = new Map(schema.params.map((s) => [s.key, s]));
+  let params = defaultsOf(schema);
+  // a multi-mode lab reads the mode first (the preset's, then the link's): it decides which keys exist
+  const modeKey = schema.modeKey;
+  const known = allKeys(schema);
   let preset: string | undefined;
 
   if (raw.v !== undefined) {
@@ -79,6 +79,9 @@ export function validateParams(
       notices.push({ key: 'v', value: raw.v, kind: 'version', message: `This link is from a newer version (v=${v}) of the playground than this one (v=${URL_VERSION}); some settings may read differently.` });
     }
   }
+  const setMode = (spec: ParamSpec, c: { value: ParamValue }) => {
+    params = c.value === params[spec.key] ? params : switchMode(schema, params, c.value as string);
+  };
   if (raw.preset !== undefined) {
     const p = schema.presets.find((x) => x.id === raw.preset);
     if (!p) {
@@ -86,27 +89,33 @@ export function validateParams(
       notices.push({ key: 'preset', value: raw.preset, kind: 'invalid', message: `preset="${raw.preset}" is not a preset of ${schema.id}; allowed: ${ids}; using the defaults` });
     } else {
       preset = p.id;
-      for (const [key, value] of Object.entries(p.params)) {
-        const spec = specs.get(key);
+      const entries = Object.entries(p.params).sort(([a], [b]) => Number(b === modeKey) - Number(a === modeKey));
+      for (const [key, value] of entries) {
+        const spec = specOf(schema, key, params);
         if (!spec) continue; // a preset naming a removed key: the schema test catches it
         const c = coerceValue(spec, value);
-        params[key] = c.value;
+        if (key === modeKey) setMode(spec, c);
+        else params[key] = c.value;
         if (c.notice) notices.push(c.notice);
       }
     }
   }
-  for (const [key, value] of Object.entries(raw)) {
+  const entries = Object.entries(raw).sort(([a], [b]) => Number(b === modeKey) - Number(a === modeKey));
+  for (const [key, value] of entries) {
     if ((RESERVED_KEYS as readonly string[]).includes(key) || key.startsWith(COMPARE_PREFIX)) continue;
-    const spec = specs.get(key);
+    const spec = specOf(schema, key, params);
     if (!spec) {
+      // a setting of another mode of this lab: inert here, as a hidden control is (links of v2 wrote them)
+      if (known.has(key)) continue;
       const shown = key.length > 40 ? `${key.slice(0, 37)}...` : key;
-      const renamed = renamedKey(schema.id, key);
+      const renamed = renamedKey(schema.id, key, modeOf(schema, params));
       const hint = renamed ? ` (it is called ${renamed.to} since link version ${renamed.since})` : '';
       notices.push({ key, value, kind: 'unknown-key', message: `"${shown}" is not a setting of ${schema.id}${hint}; ignored` });
       continue;
     }
     const c = decodeValue(spec, value);
-    params[key] = c.value;
+    if (key === modeKey) setMode(spec, c);
+    else params[key] = c.value;
     if (c.notice) notices.push(c.notice);
   }
   return { params, notices, preset };
@@ -148,7 +157,7 @@ export function parseHash(hash: string, schemas: Partial<Record<LabId, LabSchema
   const current = migrateRaw(schema.id, raw).raw;
   const v = validateParams(schema, current);
   issues.push(...v.notices);
-  const u = parseUiOptions(schema, current);
+  const u = parseUiOptions(schema, current, v.params);
   issues.push(...u.notices);
   return done({ route: 'lab', lab: schema.id, params: v.params, preset: v.preset, ui: u.ui });
 }
@@ -156,17 +165,18 @@ export function parseHash(hash: string, schemas: Partial<Record<LabId, LabSchema
 // ',' and ';' are legal in a fragment and keep mixtures readable; everything else is %-escaped.
 const escape = (s: string): string => encodeURIComponent(s).replace(/%2C/gi, ',').replace(/%3B/gi, ';');
 
-/** The query part (`v=2&seed=...`) for a lab; params missing from `params` are taken as defaults. */
+/** The query part (`v=3&seed=...`) for a lab; params missing from `params` are taken as defaults. */
 export interface HashExtras {
   backend?: BackendRequest;
   ui?: UiOptions;
 }
 
 export function formatQuery(schema: LabSchema, params: Record<string, ParamValue>, extras: HashExtras = {}): string {
-  const full = { ...defaultsOf(schema), ...params };
+  const full = { ...defaultsOf(schema, modeOf(schema, params)), ...params };
   const parts = [`v=${URL_VERSION}`];
-  const seed = schema.params.find((s) => s.key === 'seed');
-  const ordered = seed ? [seed, ...schema.params.filter((s) => s !== seed)] : schema.params;
+  const active = specsOf(schema, full);
+  const seed = active.find((s) => s.key === 'seed');
+  const ordered = seed ? [seed, ...active.filter((s) => s !== seed)] : active;
   for (const spec of ordered) {
     const value = full[spec.key];
     const inert = spec.group === 'view' || (spec.when !== undefined && !spec.when(full));

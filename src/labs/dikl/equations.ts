@@ -16,9 +16,9 @@ export const diklEquations: EquationBuilder = (p) => {
   const w = WEIGHTS[String(p.weighting)] ?? '1';
   const lv = rkl ? '1' : 't';
   const target =
-    p.target_score === 'exact'
+    p.targetScore === 'exact'
       ? `\\hat s_{\\text{target}}(x_${lv}) = \\nabla \\log p^{(${lv})}(x_${lv}) \\quad ${text('(closed form)')}`
-      : `\\hat s_{\\text{target}}(x_${lv}) = a_${lv} \\big(x_0 + \\nabla \\log p(x_0)\\big) - x_${lv}, \\quad x_0 \\sim p(x_0 \\mid x_${lv})\\ ${text(p.target_score === 'msi-ais' ? `(IS with ${p.n_is} particles, ${p.ais_steps} AIS steps, ${p.mala_steps} MALA steps)` : '(exact posterior sample)')}`;
+      : `\\hat s_{\\text{target}}(x_${lv}) = a_${lv} \\big(x_0 + \\nabla \\log p(x_0)\\big) - x_${lv}, \\quad x_0 \\sim p(x_0 \\mid x_${lv})\\ ${text(p.targetScore === 'msi-ais' ? `(IS with ${p.isSamples} particles, ${p.aisSteps} AIS steps, ${p.malaSteps} MALA steps)` : '(exact posterior sample)')}`;
   const out: EquationBlock[] = [{
     title: rkl ? 'Plain reverse KL: the same estimator at the smallest level t = 1' : `Reverse diffusive KL, T_max = ${T}, weight w(t) = ${WEIGHT_TEXT[String(p.weighting)] ?? '1'}`,
     tex: aligned(
@@ -29,9 +29,9 @@ export const diklEquations: EquationBuilder = (p) => {
       `&${target}`,
       `\\phi &\\leftarrow \\operatorname{Adam}\\big(\\phi, \\nabla_\\phi \\mathcal L;\\ ${num(p.lr)}\\big), \\quad \\lVert \\nabla_\\phi \\rVert \\le 10`,
     ),
-    note: `VP schedule: β linear from 10⁻⁴ to ${Number(p.beta_end)}, a_t = √ᾱ_t, s_t = √(1 − ᾱ_t).`,
+    note: `VP schedule: β linear from 10⁻⁴ to ${Number(p.betaEnd)}, a_t = √ᾱ_t, s_t = √(1 − ᾱ_t).`,
   }, {
-    title: `Model noisy score: ${num(p.dsm_steps)} DSM step(s) per update on detached generator samples, lr ${num(p.score_lr)}`,
+    title: `Model noisy score: ${num(p.dsmSteps)} DSM step(s) per update on detached generator samples, lr ${num(p.scoreLr)}`,
     tex: `\\mathcal L(\\psi) = \\mathbb E \\big\\lVert \\varepsilon + s_${lv}\\, s_\\psi(a_${lv} x + s_${lv} \\varepsilon, ${lv}) \\big\\rVert^2, \\quad x = \\operatorname{sg}[f_\\phi(z)]${rkl ? '' : ', \\ t \\sim \\mathcal U\\{1, \\dots, T_{\\max} - 1\\}'}`,
   }];
   return out;

@@ -13,12 +13,12 @@ function params(over: Record<string, ParamValue>): Record<string, ParamValue> {
   return { ...p, ...over };
 }
 
-const SMALL = { width: 32, batch: 64, dsm_steps: 2, show: 500, n_is: 3, ais_steps: 2, mala_steps: 2 };
+const SMALL = { width: 32, batch: 64, dsmSteps: 2, show: 500, isSamples: 3, aisSteps: 2, malaSteps: 2 };
 
 describe('DiKL lab', () => {
   it('covers more MoG-40 modes with DiKL than with reverse KL from the same weights (shortened check)', async () => {
     // the paper's plain generator (no output scale); a large lr so that 60 updates of a tiny net show the split
-    const exp = await DiklExperiment.create(params({ ...SMALL, target: 'mog40', objective: 'dikl', otherObjective: true, lr: 1e-2, score_lr: 1e-2, inspector: false }), 1);
+    const exp = await DiklExperiment.create(params({ ...SMALL, target: 'mog40', objective: 'dikl', otherObjective: true, lr: 1e-2, scoreLr: 1e-2, inspector: false }), 1);
     exp.step(60);
     const snap = await exp.snapshot({ grids: false, metrics: true });
     exp.dispose();
@@ -30,7 +30,7 @@ describe('DiKL lab', () => {
   it('a comparison run trains both generators exactly as two single runs would (what the preset checks rely on)', async () => {
     // scripts/preset-checks.mjs judges mog40-dikl and mog40-rkl on the run of mog40-compare instead of
     // running each again (minutes each): that is sound only while this holds
-    const base = { ...SMALL, target: 'mog40', target_score: 'exact', lr: 1e-2, score_lr: 1e-2, inspector: false, paper_every: 0 };
+    const base = { ...SMALL, target: 'mog40', targetScore: 'exact', lr: 1e-2, scoreLr: 1e-2, inspector: false, paperEvery: 0 };
     const layersAfter = async (over: Record<string, ParamValue>) => {
       const exp = await DiklExperiment.create(params({ ...base, ...over }), 4);
       exp.step(4);
@@ -47,7 +47,7 @@ describe('DiKL lab', () => {
   }, 90_000);
 
   it('sends every layer the views name, and takes the inspector live', async () => {
-    const exp = await DiklExperiment.create(params({ ...SMALL, target: 'custom', target_score: 'msi-ais', T: 6, otherObjective: true }), 2);
+    const exp = await DiklExperiment.create(params({ ...SMALL, target: 'custom', targetScore: 'msi-ais', T: 6, otherObjective: true }), 2);
     exp.step(1);
     const s1 = await exp.snapshot({ grids: true, metrics: true });
     for (const k of ['density', 'samplesA', 'samplesB', 'handles', 'levelErrors', 'postExact', 'postAis', 'marker']) expect(s1.layers[k], k).toBeDefined();
@@ -55,7 +55,7 @@ describe('DiKL lab', () => {
     expect(lv.xs.length).toBe(5);
     expect(Object.keys(lv.ys)).toHaveLength(3); // DSM loss, model–target gap, estimator error
     expect(s1.metrics.accept_rate).toBeGreaterThan(0);
-    exp.update({ px: 3, py: 0, pt: 2 });
+    exp.update({ probeX: 3, probeY: 0, probeT: 2 });
     const s2 = await exp.snapshot({ grids: false, metrics: false });
     const post = (s2.layers.postExact as { xy: Float32Array }).xy;
     // near the clean level the posterior of x_t = (3, 0) sits on the component at (3, 0)
@@ -67,7 +67,7 @@ describe('DiKL lab', () => {
   });
 
   it('runs the double well through the AIS estimator and says so', async () => {
-    const exp = await DiklExperiment.create(params({ ...SMALL, target: 'double-well', target_score: 'exact', T: 5 }), 3);
+    const exp = await DiklExperiment.create(params({ ...SMALL, target: 'double-well', targetScore: 'exact', T: 5 }), 3);
     exp.step(2);
     const s = await exp.snapshot({ grids: false, metrics: true });
     expect(s.info.targetScore).toBe('msi-ais');
@@ -91,7 +91,7 @@ describe('DiKL lab', () => {
 
   it('leaks no tensors across steps, snapshots and dispose', async () => {
     const before = tf.memory().numTensors;
-    const exp = await DiklExperiment.create(params({ ...SMALL, target: '8gaussians', target_score: 'msi-exact', otherObjective: true, T: 5 }), 4);
+    const exp = await DiklExperiment.create(params({ ...SMALL, target: '8gaussians', targetScore: 'msi-exact', otherObjective: true, T: 5 }), 4);
     exp.step(1);
     await exp.snapshot({ grids: true, metrics: true });
     await exp.drainTrace?.(); // what the engine does with every frame

@@ -32,13 +32,13 @@ export function diklTarget(t: Target): DiklTarget {
 
 export function configFrom(p: P, objective: 'dikl' | 'rkl', scale: number): DiklConfig {
   return {
-    objective, weighting: p.weighting as Weighting, targetScore: p.target_score as TargetScoreKind,
-    T: Number(p.T), betaStart: 1e-4, betaEnd: Number(p.beta_end),
-    width: Number(p.width), depth: Number(p.depth), batch: Number(p.batch), dsmSteps: Number(p.dsm_steps),
-    lr: Number(p.lr), scoreLr: Number(p.score_lr), scoreWidth: Number(p.width), scoreDepth: 3, gradClip: 10,
-    ais: { particles: Number(p.n_is), aisSteps: Number(p.ais_steps), aisStep: Number(p.ais_step), malaSteps: Number(p.mala_steps), malaStep: Number(p.mala_step), clip: 1000 },
-    scale, genScale: p.gen_scale === 'spread' ? scale : 1,
-    lrSchedule: p.lr_schedule === 'cosine' ? 'cosine' : 'constant', lrIters: Number(p.lr_iters ?? 1500), lrFloor: 0.05,
+    objective, weighting: p.weighting as Weighting, targetScore: p.targetScore as TargetScoreKind,
+    T: Number(p.T), betaStart: 1e-4, betaEnd: Number(p.betaEnd),
+    width: Number(p.width), depth: Number(p.depth), batch: Number(p.batch), dsmSteps: Number(p.dsmSteps),
+    lr: Number(p.lr), scoreLr: Number(p.scoreLr), scoreWidth: Number(p.width), scoreDepth: 3, gradClip: 10,
+    ais: { particles: Number(p.isSamples), aisSteps: Number(p.aisSteps), aisStep: Number(p.aisStep), malaSteps: Number(p.malaSteps), malaStep: Number(p.malaStep), clip: 1000 },
+    scale, genScale: p.genScale === 'spread' ? scale : 1,
+    lrSchedule: p.lrSchedule === 'cosine' ? 'cosine' : 'constant', lrIters: Number(p.lrIters ?? 1500), lrFloor: 0.05,
   };
 }
 
@@ -165,10 +165,10 @@ export class DiklExperiment implements Experiment {
   }
 
   update(patch: P): void {
-    if (['inspector', 'px', 'py', 'pt'].some((k) => k in patch)) this.inspector = null;
+    if (['inspector', 'probeX', 'probeY', 'probeT'].some((k) => k in patch)) this.inspector = null;
     if ('density' in patch) this.density = null;
     this.p = { ...this.p, ...patch };
-    if ('paper_every' in patch) {
+    if ('paperEvery' in patch) {
       const every = paperEvery(this.p);
       this.paperNext = every > 0 ? (Math.floor(this.main.iteration / every) + 1) * every : 0;
     }
@@ -180,7 +180,7 @@ export class DiklExperiment implements Experiment {
     if (req.grids || !this.density) {
       this.density = p.density === 'off' ? null : await scalarGrid(box, 96, (x) => this.target.logDensity!(x), p.density !== 'density');
     }
-    if (p.inspector && (req.grids || !this.inspector)) this.inspector = await inspectorLayers(this.main, Number(p.px), Number(p.py), Number(p.pt), box, this.rng);
+    if (p.inspector && (req.grids || !this.inspector)) this.inspector = await inspectorLayers(this.main, Number(p.probeX), Number(p.probeY), Number(p.probeT), box, this.rng);
     if (req.grids && this.main.iteration - this.levelsAt >= LEVELS_EVERY) {
       this.levels = await levelErrors(this.main, this.rng);
       this.levelsAt = this.main.iteration;
@@ -259,7 +259,7 @@ export class DiklExperiment implements Experiment {
 const PAPER_SLICE_MS = 80;
 
 function paperEvery(p: P): number {
-  return Math.max(0, Math.floor(Number(p.paper_every ?? 0)));
+  return Math.max(0, Math.floor(Number(p.paperEvery ?? 0)));
 }
 
 function paperMetrics(r: PaperResult, suffix: string): Record<string, number> {

@@ -50,7 +50,7 @@ describe('DiKL lab: the paper evaluation in the run', () => {
     DiklExperiment.paperSize = { n: 400, repeats: 3 };
     const p: Record<string, ParamValue> = {};
     for (const s of diklSchema.params) p[s.key] = s.default;
-    const exp = await DiklExperiment.create({ ...p, target: '8gaussians', width: 16, batch: 32, show: 100, inspector: false, paper_every: 4 }, 1);
+    const exp = await DiklExperiment.create({ ...p, target: '8gaussians', width: 16, batch: 32, show: 100, inspector: false, paperEvery: 4 }, 1);
     expect(exp.phaseLeft()).toBe(4);
     exp.step(4);
     expect(exp.phaseLeft()).toBe(0);

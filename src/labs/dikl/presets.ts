@@ -4,7 +4,7 @@ import type { Preset } from '../types';
 /** the MoG-40 paper check's settings, shared by mog40-dikl, mog40-rkl and mog40-compare so that the two objectives
  *  differ in nothing else (docs/dikl-lab.md, "The paper check"): width 256, 5 DSM steps per update, w = s²/a² (an
  *  official weighting), the generator lr decayed by a cosine over the run (ours) */
-const MOG40_CHECK = { target: 'mog40', target_score: 'exact', width: 256, dsm_steps: 5, weighting: 's2-over-a2', lr_schedule: 'cosine', lr_iters: 2500 } as const;
+const MOG40_CHECK = { target: 'mog40', targetScore: 'exact', width: 256, dsmSteps: 5, weighting: 's2-over-a2', lrSchedule: 'cosine', lrIters: 2500 } as const;
 const MOG40_STEPS = 2500;
 
 export const diklPresets: readonly Preset[] = [
@@ -21,7 +21,7 @@ export const diklPresets: readonly Preset[] = [
     topics: ['mode collapse', 'training'],
     title: 'Scaled generator output: DiKL spreads within a hundred updates',
     lookFor: 'The same comparison with the generator output multiplied by the target\'s spread d ≈ 23 (not the paper\'s generator; width 128). Adam now moves the samples d times faster: DiKL covers 22 of the 40 modes after 100 updates and 31 after 1 000. Reverse KL stays mode-seeking even so: it wanders between 3 and 11 modes (10 at 1 000), about as few as with the plain generator, so the scale speeds up DiKL without rescuing reverse KL.',
-    params: { target: 'mog40', objective: 'dikl', otherObjective: true, target_score: 'exact', gen_scale: 'spread', width: 128, dsm_steps: 5 },
+    params: { target: 'mog40', objective: 'dikl', otherObjective: true, targetScore: 'exact', genScale: 'spread', width: 128, dsmSteps: 5 },
     steps: 1000,
   },
   {
@@ -45,7 +45,7 @@ export const diklPresets: readonly Preset[] = [
     topics: ['score error', 'MCMC', 'training'],
     title: "DiKL with the paper's posterior sampler",
     lookFor: "The target noisy score now comes from the mixed score identity with the paper's IS → AIS → MALA posterior samples instead of the closed form: noisier, slower, but it still covers the modes. Click the inspector plane to compare the estimator's posterior samples (white) with exact ones (red).",
-    params: { target: 'mog40', objective: 'dikl', target_score: 'msi-ais', n_is: 10, ais_steps: 15, ais_step: 0.5, mala_steps: 5, mala_step: 0.01 },
+    params: { target: 'mog40', objective: 'dikl', targetScore: 'msi-ais', isSamples: 10, aisSteps: 15, aisStep: 0.5, malaSteps: 5, malaStep: 0.01 },
     steps: 2000,
   },
   {
@@ -53,7 +53,7 @@ export const diklPresets: readonly Preset[] = [
     topics: ['training', 'mode collapse'],
     title: 'Official MoG-40 configuration (slow)',
     lookFor: 'The official config: width 400, depth 4, batch 1024, 50 DSM steps per update at lr 1e-4, AIS posterior sampler. Far too slow to converge live: one update takes several seconds here (~15 s on a busy 2-core machine) and the paper runs 100 000; here to show the settings, and the recommended run is 10 updates.',
-    params: { target: 'mog40', objective: 'dikl', target_score: 'msi-ais', width: 400, depth: 4, batch: 1024, dsm_steps: 50, lr: 1e-3, score_lr: 1e-4, T: 30, beta_end: 0.7, gen_scale: 'plain' },
+    params: { target: 'mog40', objective: 'dikl', targetScore: 'msi-ais', width: 400, depth: 4, batch: 1024, dsmSteps: 50, lr: 1e-3, scoreLr: 1e-4, T: 30, betaEnd: 0.7, genScale: 'plain' },
     steps: 10,
   },
   {
@@ -61,7 +61,7 @@ export const diklPresets: readonly Preset[] = [
     topics: ['MCMC', 'training', 'mode collapse'],
     title: 'Double well with AIS',
     lookFor: "The 2D double well has no closed-form noised score, so the target score always comes from the AIS estimator. The settings are the official MW-32 config (β_end 0.15, w = 1/a, AIS with HMC ε = 0.3 → MALA h = 0.045, MALA step 0.05): with MoG-40's β_end = 0.7 the proposal N(x_t/a, (s/a)²) is so wide that AIS often ends far out, where the quartic score is huge. DiKL puts mass in both wells: the “Mass in the left well” chart ends near 0.27 after 1 000 updates (seed 1), against 0.16 for exact samples, so the shallower left well gets too much but neither is lost.",
-    params: { target: 'double-well', objective: 'dikl', target_score: 'msi-ais', weighting: 'inv-a', beta_end: 0.15, ais_step: 0.045, mala_step: 0.05 },
+    params: { target: 'double-well', objective: 'dikl', targetScore: 'msi-ais', weighting: 'inv-a', betaEnd: 0.15, aisStep: 0.045, malaStep: 0.05 },
     steps: 1000,
   },
   {

@@ -26,7 +26,7 @@ export const diklSchema: LabSchema = {
     { id: 'modes', kind: 'chart', title: 'Modes covered', metrics: [{ key: 'modes_covered', label: '{A}', range: [0, null], maxKey: 'modes_total' }, { key: 'modes_covered_b', label: '{B}', range: [0, null] }] },
     { id: 'sw2', kind: 'chart', title: 'Sliced W₂ to exact samples', metrics: [{ key: 'sw2', label: '{A}', log: true }, { key: 'sw2_b', label: '{B}', log: true }] },
     { id: 'w2', kind: 'chart', title: 'Exact W₂ on 200-point subsets', metrics: [{ key: 'w2', label: '{A}', log: true }, { key: 'w2_b', label: '{B}', log: true }] },
-    // the paper's own evaluation (paper_every): 10 repeats of 2 000 vs 2 000 points, drawn at the iteration charted
+    // the paper's own evaluation (paperEvery): 10 repeats of 2 000 vs 2 000 points, drawn at the iteration charted
     { id: 'paper-w2', kind: 'chart', title: "Paper's evaluation: exact W₂, 2 000 vs 2 000 points, mean of 10", metrics: [{ key: 'paper_w2', label: '{A}', log: true }, { key: 'paper_w2_b', label: '{B}', log: true }] },
     { id: 'paper-logp', kind: 'chart', title: "Paper's evaluation: mean log p of samples", metrics: [{ key: 'paper_logp', label: '{A}' }, { key: 'paper_logp_b', label: '{B}' }, { key: 'target_logp', label: 'exact target samples' }] },
     { id: 'wells', kind: 'chart', when: (p) => p.target === 'double-well', title: 'Mass in the left well (x₁ < 0)', metrics: [{ key: 'left_well', label: '{A}', range: [0, 1] }, { key: 'left_well_b', label: '{B}', range: [0, 1] }, { key: 'left_well_exact', label: 'exact samples', range: [0, 1] }] },
@@ -36,7 +36,7 @@ export const diklSchema: LabSchema = {
     {
       id: 'inspector', kind: 'plane', title: 'Posterior inspector: p(x0 | x_t), exact (red) vs AIS (white)', layers: ['density', 'postExact', 'postAis', 'marker', 'clickScale'],
       legend: { density: 'target log p', postExact: 'exact p(x0 | x_t) samples', postAis: 'AIS samples', marker: 'x_t (the clicked point)', clickScale: 'components' },
-      click: { x: 'px', y: 'py', hint: 'Click to choose x_t; the level t is the "Inspector level" control.' },
+      click: { x: 'probeX', y: 'probeY', hint: 'Click to choose x_t; the level t is the "Inspector level" control.' },
     },
     { id: 'accept', kind: 'chart', title: 'AIS posterior sampler: MALA acceptance', metrics: [{ key: 'accept_rate', label: 'acceptance', range: [0, 1] }] },
   ],

@@ -5,7 +5,7 @@ import { aligned, num, type EquationBlock, type EquationBuilder } from '../commo
 export const dxmiEquations: EquationBuilder = (p) => {
   const T = num(p.T);
   const tau = num(p.tau);
-  const tv = num(p.tau_velocity);
+  const tv = num(p.tauVelocity);
   const gam = num(p.gamma);
   const alpha = Number(p.confine) > 0 ? ` + ${num(p.confine)}\\, \\lVert \\tilde x \\rVert^2` : '';
   const shared = p.value === 'shared';
@@ -16,19 +16,19 @@ export const dxmiEquations: EquationBuilder = (p) => {
       `E(x) &= ${shared ? 'V_\\psi(x)' : 'V_\\psi(x, ' + T + ')'}${alpha ? ` = \\operatorname{MLP}(x)${alpha}` : ''}`,
       `\\min_\\psi\\ & \\overline{E(x_{\\text{data}})} - \\overline{E(x_{${T}})} + ${gam}\\, \\big(\\overline{E(x_{\\text{data}})^2} + \\overline{E(x_{${T}})^2}\\big)`,
     ),
-    note: `One Adam step, lr ${num(p.lr_energy)}, batch ${num(p.batch)}; x_T from the current sampler.`,
+    note: `One Adam step, lr ${num(p.energyLr)}, batch ${num(p.batch)}; x_T from the current sampler.`,
   }, {
     title: `Value (TD) steps, t = ${num(Number(p.T) - 1)} … 0${shared ? ' (one shared net)' : ''}`,
-    tex: `\\min_\\psi\\ \\mathbb E\\Big[\\big(V_\\psi(x_t${shared ? '' : ', t'}) - \\operatorname{sg}\\big[V_\\psi(x_{t+1}${shared ? '' : ', t+1'})${p.costs_in_value ? ` + ${costs}` : ''}\\big]\\big)^2\\Big]`,
-    note: `lr ${num(p.lr_value)}; ${p.costs_in_value ? 'the costs are in the value target' : 'the costs enter the policy loss, not the value target (the released configs)'}.`,
+    tex: `\\min_\\psi\\ \\mathbb E\\Big[\\big(V_\\psi(x_t${shared ? '' : ', t'}) - \\operatorname{sg}\\big[V_\\psi(x_{t+1}${shared ? '' : ', t+1'})${p.costsInValue ? ` + ${costs}` : ''}\\big]\\big)^2\\Big]`,
+    note: `lr ${num(p.valueLr)}; ${p.costsInValue ? 'the costs are in the value target' : 'the costs enter the policy loss, not the value target (the released configs)'}.`,
   }, {
-    title: `Policy step, τ = ${num(p.tau)}, τ velocity = ${num(p.tau_velocity)}`,
+    title: `Policy step, τ = ${num(p.tau)}, τ velocity = ${num(p.tauVelocity)}`,
     tex: aligned(
       `x_{t+1} &= \\mu_\\theta(x_t, t) + \\sigma_t\\, \\varepsilon, \\qquad t = 0, \\dots, ${num(Number(p.T) - 1)}`,
-      `\\min_{\\theta${p.learn_sigma ? ', \\sigma' : ''}}\\ & \\mathbb E\\Big[V_\\psi(x_{t+1}${shared ? '' : ', t+1'})${p.costs_in_value ? '' : ` + ${costs}`}\\Big]`,
+      `\\min_{\\theta${p.learnSigma ? ', \\sigma' : ''}}\\ & \\mathbb E\\Big[V_\\psi(x_{t+1}${shared ? '' : ', t+1'})${p.costsInValue ? '' : ` + ${costs}`}\\Big]`,
       `s_t^2 &\\leftarrow ${num(p.rho)}\\, s_t^2 + ${num(1 - Number(p.rho))}\\, \\overline{(x_{t+1} - x_t)^2}`,
     ),
-    note: `Adam, lr ${num(p.lr_sampler)}, gradient norm ≤ 0.1; ${T}-step sampler on the ${p.schedule} VAR schedule${p.learn_sigma ? ', learnable σ_t' : ''}.`,
+    note: `Adam, lr ${num(p.samplerLr)}, gradient norm ≤ 0.1; ${T}-step sampler on the ${p.schedule} VAR schedule${p.learnSigma ? ', learnable σ_t' : ''}.`,
   }];
   return out;
 };

@@ -67,7 +67,7 @@ export class Evaluator {
     layers.samples = { kind: 'points', xy: xT };
     layers.data = { kind: 'points', xy: this.reference };
     if (p.paths) layers.paths = pathsLayer(arrays.map((a) => (a as Float32Array).subarray(0, 2 * PATHS)), PATHS, this.frame);
-    const probe = await this.energyAt([Number(p.probe_x), Number(p.probe_y)], critic);
+    const probe = await this.energyAt([Number(p.probeX), Number(p.probeY)], critic);
     if (!withMetrics) return { metrics, layers, probe };
     metrics.sw2_data = slicedW2(xT, this.reference, this.rng, 64);
     if (this.baselineX) {

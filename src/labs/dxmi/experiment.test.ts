@@ -38,15 +38,15 @@ describe('DxMI lab', () => {
 
   it('applies τ, γ and the probe live', async () => {
     const exp = await DxmiExperiment.create(params({ init: 'scratch' }), 1);
-    exp.update({ tau: 0, gamma: 2, probe_x: 1, probe_y: -1 });
+    exp.update({ tau: 0, gamma: 2, probeX: 1, probeY: -1 });
     const s = await exp.snapshot({ grids: false, metrics: false });
     expect(s.info.probe).toMatch(/^E\(1, -1\)/);
     exp.dispose();
   });
 
   it('bad input gives a readable message', async () => {
-    await expect(DxmiExperiment.create(params({ lr_energy: NaN }), 1)).rejects.toThrow(/lr_energy/);
-    await expect(DxmiExperiment.create(params({ data: 'drawn', xy: new Float32Array(0) }), 1)).rejects.toThrow(/draw some points/);
+    await expect(DxmiExperiment.create(params({ energyLr: NaN }), 1)).rejects.toThrow(/energyLr/);
+    await expect(DxmiExperiment.create(params({ data: 'drawn', drawn: new Float32Array(0) }), 1)).rejects.toThrow(/draw some points/);
   });
 
   it('names NaN weights and the fix', async () => {
@@ -78,7 +78,7 @@ describe('DxMI lab', () => {
 
   it('replays bit for bit from the same seed and leaks no tensors', async () => {
     const run = async (seed: number) => {
-      const exp = await DxmiExperiment.create(params({ data: 'spirals', pretrain: 10, hidden: 8, batch: 32, tau0Twin: true, ema_energy: 0.9, ema_sampler: 0.9 }), seed);
+      const exp = await DxmiExperiment.create(params({ data: 'spirals', pretrain: 10, hidden: 8, batch: 32, tau0Twin: true, emaEnergy: 0.9, emaSampler: 0.9 }), seed);
       while (exp.training) exp.step(1);
       exp.step(1);
       await exp.snapshot({ grids: seed === 7, metrics: true });

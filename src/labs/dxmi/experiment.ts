@@ -34,14 +34,14 @@ const PRETRAIN_BATCH = 512;
 
 function dxdpOptions(p: P): DxdpOptions {
   return {
-    tau: Number(p.tau), tauVelocity: Number(p.tau_velocity), gamma: Number(p.gamma), rho: Number(p.rho),
-    batch: Number(p.batch), lrSampler: Number(p.lr_sampler), lrSigma: Number(p.lr_sigma ?? p.lr_sampler), learnSigma: Boolean(p.learn_sigma),
-    costsInValue: Boolean(p.costs_in_value), clip: 1,
+    tau: Number(p.tau), tauVelocity: Number(p.tauVelocity), gamma: Number(p.gamma), rho: Number(p.rho),
+    batch: Number(p.batch), lrSampler: Number(p.samplerLr), lrSigma: Number(p.sigmaLr ?? p.samplerLr), learnSigma: Boolean(p.learnSigma),
+    costsInValue: Boolean(p.costsInValue), clip: 1,
   };
 }
 
 export function makeDxmiTarget(p: P): Target {
-  return makeTarget(p.data as TargetId, { components: p.points as Mixture, points: p.xy as Float32Array });
+  return makeTarget(p.data as TargetId, { components: p.comps as Mixture, points: p.drawn as Float32Array });
 }
 
 export class DxmiExperiment implements Experiment {
@@ -55,7 +55,7 @@ export class DxmiExperiment implements Experiment {
   private twin: Tau0Twin | null = null;
   /** the twin's evaluation stream: separate, so tau0Twin=1 leaves the main run's metrics unchanged */
   private twinEvalRng = new Rng(0);
-  /** EMA copy of the sampler that the metrics and plots show (ema_sampler > 0), null = the live one */
+  /** EMA copy of the sampler that the metrics and plots show (emaSampler > 0), null = the live one */
   private emaPolicy: PolicyEma | null = null;
   private readonly trace = new MetricTrace();
 
@@ -72,10 +72,10 @@ export class DxmiExperiment implements Experiment {
   ) {}
 
   static async create(p: P, seed: number): Promise<DxmiExperiment> {
-    for (const k of ['lr_energy', 'lr_value', 'lr_sampler', 'lr_sigma', 'batch', 'T', 'hidden']) {
+    for (const k of ['energyLr', 'valueLr', 'samplerLr', 'sigmaLr', 'batch', 'T', 'hidden']) {
       if (!(Number(p[k]) > 0) || !Number.isFinite(Number(p[k]))) throw new Error(`DxMI: '${k}' must be a positive number, got ${String(p[k])}`);
     }
-    if (!(Number(p.tau) >= 0) || !(Number(p.tau_velocity) >= 0) || !(Number(p.gamma) >= 0)) throw new Error('DxMI: τ, τ velocity and γ must be ≥ 0');
+    if (!(Number(p.tau) >= 0) || !(Number(p.tauVelocity) >= 0) || !(Number(p.gamma) >= 0)) throw new Error('DxMI: τ, τ velocity and γ must be ≥ 0');
     const root = new Rng(seed);
     const rData = root.split();
     const rPolicy = root.split();
@@ -90,12 +90,12 @@ export class DxmiExperiment implements Experiment {
     const T = Number(p.T);
     const hidden = Number(p.hidden);
     const policy = new GaussianPolicy({ T, hidden, depth: 2, rng: rPolicy, schedule: p.schedule === 'matched' ? 'matched' : 'code' });
-    const critic = new Critic({ T, hidden, mode: p.value as ValueMode, lrEnergy: Number(p.lr_energy), lrValue: Number(p.lr_value), rng: rCritic, confine: Number(p.confine), ema: Number(p.ema_energy ?? 0) });
+    const critic = new Critic({ T, hidden, mode: p.value as ValueMode, lrEnergy: Number(p.energyLr), lrValue: Number(p.valueLr), rng: rCritic, confine: Number(p.confine), ema: Number(p.emaEnergy ?? 0) });
     const trainer = new DxdpTrainer(policy, critic, dxdpOptions(p), rTrain);
     const evaluator = await Evaluator.create(target, frame, rData, rEval);
     const exp = new DxmiExperiment(p, target, frame, pool, policy, critic, trainer, rTrain, evaluator);
     exp.twinEvalRng = new Rng((seed ^ 0x7a0e5) >>> 0);
-    if (Number(p.ema_sampler) > 0) exp.emaPolicy = new PolicyEma(T, hidden, policy.sched.kind, Number(p.ema_sampler));
+    if (Number(p.emaSampler) > 0) exp.emaPolicy = new PolicyEma(T, hidden, policy.sched.kind, Number(p.emaSampler));
     return exp;
   }
 
@@ -204,7 +204,7 @@ export class DxmiExperiment implements Experiment {
     if (this.target.id === 'custom' && this.target.mixture) layers.handles = { kind: 'handles', components: this.target.mixture };
     info.phase = fitting ? `fitting the ${this.policy.T}-step DDPM: ${this.fitted} / ${this.p.pretrain} DSM steps` : `DxMI iteration ${this.iter}`;
     info.note0 = `Value panels show t = ${panelTimes(this.policy.T).join(', ')} (t = 0 is the noise; V(·, ${this.policy.T}) is the energy in the main plane). Heatmaps show −E and −V: bright = low.`;
-    if (ev.probe !== undefined) info.probe = `E(${Number(this.p.probe_x)}, ${Number(this.p.probe_y)}) = ${ev.probe.toFixed(3)}`;
+    if (ev.probe !== undefined) info.probe = `E(${Number(this.p.probeX)}, ${Number(this.p.probeY)}) = ${ev.probe.toFixed(3)}`;
     return { iteration: this.iter, layers, metrics, info, box: this.target.box };
   }
 
@@ -217,7 +217,7 @@ export class DxmiExperiment implements Experiment {
       what: 'the sampler, energy or value weights',
       // the last iteration's losses, and the τ₀ twin's weights, count as the same divergence
       values: () => [...this.policy.trainable(true), ...this.critic.energy.vars, ...(this.critic.value?.vars ?? []), this.stats, ...(this.twin?.weights() ?? [])],
-      advice: () => `Try smaller learning rates (lr sampler ${this.p.lr_sampler}, lr energy ${this.p.lr_energy}) or a larger γ.`,
+      advice: () => `Try smaller learning rates (lr sampler ${this.p.samplerLr}, lr energy ${this.p.energyLr}) or a larger γ.`,
     }];
   }
 

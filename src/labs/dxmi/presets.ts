@@ -17,7 +17,7 @@ export const dxmiPresets: readonly Preset[] = [
     title: 'Without entropy (τ = 0)',
     lookFor:
       'DxMI with the entropy term removed (τ = 0), at the settings where its effect shows: σ_t learn fast (lr σ_t = 1e-2) and the sampler moves fast (lr sampler 5e-4). Nothing rewards the sampler for keeping its noise, so σ_t collapse (σ_t chart: down to ~0.015), the sampler chases the lowest energy, and the energy in turn chases the sampler: within a few hundred iterations the samples jump between a few modes (modes covered 8 → 1–4, sliced W₂ up to ~2, sample entropy far below the data\'s). The same run with τ = 0.05 is the preset "τ = 0.05 and τ = 0 side by side" (this run is exactly its twin). Measured, seeds 1/2/3 at 1000 iterations: see docs/dxmi-lab.md. 2D settings ours: to confirm against the paper.',
-    params: { data: '8gaussians', T: 4, init: 'ddpm', tau: 0, lr_sampler: 5e-4, lr_sigma: 1e-2 },
+    params: { data: '8gaussians', T: 4, init: 'ddpm', tau: 0, samplerLr: 5e-4, sigmaLr: 1e-2 },
     steps: 1000,
   },
   {
@@ -26,7 +26,7 @@ export const dxmiPresets: readonly Preset[] = [
     title: 'The entropy term matters: τ = 0.05 and τ = 0 side by side (same start)',
     lookFor:
       'Two DxMI runs from the same fitted DDPM, the same initial nets and the same random draws: the main one with τ = 0.05 and a twin with τ = 0 (its own plane; "τ = 0 twin" on the charts). Only the entropy term differs. σ_t learn fast here (lr σ_t = 1e-2; at the default 1e-4 they barely move in 1000 iterations and the two runs stay alike) and the sampler moves fast (lr 5e-4). Watch the σ_t chart: with τ = 0.05 they grow, with τ = 0 they collapse; then the sample entropy and modes charts: the τ = 0 twin drops modes and piles its samples onto a few of them while the τ = 0.05 run keeps all eight. Measured at 1000 iterations (seeds 1/2/3): τ = 0.05 keeps 8/8 modes (sliced W₂ 0.23/0.29/0.29, DDPM 0.35/0.36/0.32); the τ = 0 twin ends on 1/2/1 modes (sliced W₂ 2.6/2.3/2.8), its σ_t at ~0.015 and its sample entropy −0.9/1.1/−1.5 nats against the data\'s 2.8–2.9. The τ = 0.05 run is over-spread (entropy 3.4–3.8) and only 10–33% sharper than the DDPM: the entropy that prevents the collapse also blurs. With lr σ_t at 1e-4 both runs collapse alike. Each iteration costs twice as much. 2D settings ours: to confirm against the paper.',
-    params: { data: '8gaussians', T: 4, init: 'ddpm', tau: 0.05, lr_sampler: 5e-4, lr_sigma: 1e-2, tau0Twin: true },
+    params: { data: '8gaussians', T: 4, init: 'ddpm', tau: 0.05, samplerLr: 5e-4, sigmaLr: 1e-2, tau0Twin: true },
     steps: 1000,
   },
   {

@@ -16,7 +16,7 @@ export const dxmiSchema: LabSchema = {
   // a rollout and the energy, value and sampler updates by autodiff: 25 ms an iteration on WASM, 286 on CPU here (the probe's units: engine/bench/probe.ts)
   backendProfile: { net: 3 },
   views: [
-    { id: 'energy', kind: 'plane', title: 'Energy E(x) (bright = low), data (white), samples (red)', layers: ['energy', 'paths', 'samples', 'data', 'handles'], legend: { energy: 'energy E (bright = low)', paths: 'sampler trajectories', samples: 'samples', data: 'data', handles: 'data components (drag to edit)' }, click: { x: 'probe_x', y: 'probe_y', hint: 'Click to read the energy of a point (status line).' } },
+    { id: 'energy', kind: 'plane', title: 'Energy E(x) (bright = low), data (white), samples (red)', layers: ['energy', 'paths', 'samples', 'data', 'handles'], legend: { energy: 'energy E (bright = low)', paths: 'sampler trajectories', samples: 'samples', data: 'data', handles: 'data components (drag to edit)' }, click: { x: 'probeX', y: 'probeY', hint: 'Click to read the energy of a point (status line).' } },
     { id: 'tau0', kind: 'plane', title: 'τ = 0 twin, same start: its energy, data (white), samples (red)', layers: ['energy_tau0', 'samples_tau0', 'data'], legend: { energy_tau0: 'energy E of the τ = 0 twin (bright = low)', samples_tau0: 'samples of the twin', data: 'data' }, when: (p) => Boolean(p.tau0Twin) },
     ...Array.from({ length: VALUE_PANELS }, (_, k) => ({
       id: `value${k}`, kind: 'plane' as const, small: true, title: `Value V(·, t), panel ${k + 1} (t in the note above)`, layers: [`value${k}`, 'samples'], legend: { [`value${k}`]: 'value V(·, t)', samples: 'samples' },

@@ -28,7 +28,7 @@ export class Tau0Twin {
     private readonly ema: PolicyEma | null,
   ) {}
 
-  /** the sampler the plots show: its EMA copy when ema_sampler > 0, as for the main run */
+  /** the sampler the plots show: its EMA copy when emaSampler > 0, as for the main run */
   get shown(): GaussianPolicy {
     return this.ema ? this.ema.policy : this.policy;
   }
@@ -44,13 +44,13 @@ export class Tau0Twin {
     const src = main.policy.trainable(true);
     policy.trainable(true).forEach((v, i) => v.assign(src[i]));
     const critic = new Critic({
-      T, hidden, mode: p.value as ValueMode, lrEnergy: Number(p.lr_energy), lrValue: Number(p.lr_value), rng: new Rng(0),
-      confine: Number(p.confine), ema: Number(p.ema_energy ?? 0),
+      T, hidden, mode: p.value as ValueMode, lrEnergy: Number(p.energyLr), lrValue: Number(p.valueLr), rng: new Rng(0),
+      confine: Number(p.confine), ema: Number(p.emaEnergy ?? 0),
     });
     critic.copyFrom(main.critic);
     const rng = cloneRng(main.rng);
     const trainer = new DxdpTrainer(policy, critic, { ...opts, tau: 0 }, rng);
-    const ema = Number(p.ema_sampler) > 0 ? new PolicyEma(T, hidden, policy.sched.kind, Number(p.ema_sampler)) : null;
+    const ema = Number(p.emaSampler) > 0 ? new PolicyEma(T, hidden, policy.sched.kind, Number(p.emaSampler)) : null;
     return new Tau0Twin(policy, critic, trainer, rng, ema);
   }
 

@@ -41,18 +41,18 @@ export class DiffusionBase {
     this.mix = base;
     this.box = box;
     const mixture: Mixture = Array.from(softmax(base.logits), (w, k) => ({ w, mean: [base.centres[2 * k], base.centres[2 * k + 1]], cov: [base.vars[k], 0, base.vars[k]] }));
-    const learned = p.dbase === 'learned';
+    const learned = p.base === 'learned';
     const data = gmmSample(learned ? TRAIN_DATA_N : SHOWN_N, mixture, rng.split());
     this.shown = (data.dataSync() as Float32Array).slice(0, 2 * SHOWN_N);
-    this.trainTarget = learned ? Number(p.dtrain) : 0;
+    this.trainTarget = learned ? Number(p.trainSteps) : 0;
     if (!learned) {
       data.dispose();
       this.net = null;
       return;
     }
-    if (!Number.isInteger(this.trainTarget) || this.trainTarget < 1) throw new Error(`diffusion: the learned base needs at least 1 training step, got ${p.dtrain}`);
+    if (!Number.isInteger(this.trainTarget) || this.trainTarget < 1) throw new Error(`diffusion: the learned base needs at least 1 training step, got ${p.trainSteps}`);
     this.trainData = data;
-    this.net = createScoreNet({ hidden: Number(p.dnet), depth: NET_DEPTH, lr: NET_LR, batch: NET_BATCH, dataScale: spread(this.shown), rng: rng.split() });
+    this.net = createScoreNet({ hidden: Number(p.hidden), depth: NET_DEPTH, lr: NET_LR, batch: NET_BATCH, dataScale: spread(this.shown), rng: rng.split() });
   }
 
   get training(): boolean {

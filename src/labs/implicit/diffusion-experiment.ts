@@ -60,12 +60,12 @@ export class DiffusionExperiment implements Experiment {
 
   private startFineTuning(): void {
     const p = this.p;
-    const model: DiffusionModel = this.logits ? new LogitsModel(this.base.mix) : new MlpCorrectionModel(this.base.score(), Number(p.dhidden), this.rngs.model);
-    const coefs = stepCoefs(Number(p.dT));
-    const eta = Number(this.logits ? p.deta : p.dmlpLr);
-    const common = { model, coefs, batch: Number(p.dbatch), reward: rewardSpec(p), lambda: Number(p.dlambda), eta, optimizer: this.logits ? ('sgd' as const) : ('adam' as const) };
-    this.main = new QueueLoop({ ...common, loop: p.dloop === 'nested' ? 'nested' : 'queue', rng: this.rngs.main });
-    this.companion = p.dcompare && p.dloop !== 'nested' ? new QueueLoop({ ...common, loop: 'nested', rng: this.rngs.comp }) : null;
+    const model: DiffusionModel = this.logits ? new LogitsModel(this.base.mix) : new MlpCorrectionModel(this.base.score(), Number(p.correctionWidth), this.rngs.model);
+    const coefs = stepCoefs(Number(p.T));
+    const eta = Number(this.logits ? p.eta : p.lr);
+    const common = { model, coefs, batch: Number(p.batch), reward: rewardSpec(p), lambda: Number(p.lambda), eta, optimizer: this.logits ? ('sgd' as const) : ('adam' as const) };
+    this.main = new QueueLoop({ ...common, loop: p.loop === 'nested' ? 'nested' : 'queue', rng: this.rngs.main });
+    this.companion = p.nestedRun && p.loop !== 'nested' ? new QueueLoop({ ...common, loop: 'nested', rng: this.rngs.comp }) : null;
   }
 
   get iteration(): number {
@@ -103,7 +103,7 @@ export class DiffusionExperiment implements Experiment {
 
   /** one θ update's numbers: the sampled reward and leash, and with logits the exact objective, weights and gradient cosine */
   private updateMetrics(m: QueueLoop, reward: ReturnType<typeof rewardSpec>): Record<string, number> {
-    const lambda = Number(this.p.dlambda);
+    const lambda = Number(this.p.lambda);
     const metrics: Record<string, number> = { sampler_steps: m.samplerSteps, reward: m.lastReward, reg: m.lastReg, objective: m.lastReward - lambda * m.lastReg };
     if (this.companion) metrics.reward_nested = this.companion.lastReward;
     if (this.logits) {
@@ -119,7 +119,7 @@ export class DiffusionExperiment implements Experiment {
 
   update(patch: P): void {
     const next = { ...this.p, ...patch };
-    const live = { eta: Number(this.logits ? next.deta : next.dmlpLr), lambda: Number(next.dlambda), reward: rewardSpec(next) };
+    const live = { eta: Number(this.logits ? next.eta : next.lr), lambda: Number(next.lambda), reward: rewardSpec(next) };
     this.main?.setLive(live);
     this.companion?.setLive(live);
     this.p = next;
@@ -135,7 +135,7 @@ export class DiffusionExperiment implements Experiment {
       const info = { phase: `training the base score MLP by DSM on the base mixture's samples: ${this.base.trainSteps} / ${this.base.trainTarget} steps` };
       return { iteration: this.base.trainSteps, layers, metrics: Number.isFinite(loss) ? { dsm_loss: loss } : {}, info, box: this.base.box };
     }
-    const lambda = Number(this.p.dlambda);
+    const lambda = Number(this.p.lambda);
     const metrics = this.updateMetrics(m, reward);
     if (this.recent.length) {
       const all = tf.concat(this.recent);
@@ -149,7 +149,7 @@ export class DiffusionExperiment implements Experiment {
       layers.weights = { kind: 'bars', labels: Array.from(ex.weights, (_, k) => String(k + 1)), values: Float32Array.from(ex.weights), reference: Float32Array.from(softmax(this.pm.base.logits)) };
     }
     const info = {
-      loop: this.p.dloop === 'nested' ? `nested: all T = ${this.p.dT} steps per update` : `queue: ${stages.length} batches in flight, 1 step each per update`,
+      loop: this.p.loop === 'nested' ? `nested: all T = ${this.p.T} steps per update` : `queue: ${stages.length} batches in flight, 1 step each per update`,
       model: this.logits ? `θ = logits, w = (${Array.from(softmax(m.theta), (v) => v.toFixed(2)).join(', ')})` : `θ = MLP ε-correction (${m.theta.length} weights)`,
       base: this.base.net ? `learned score MLP (${this.base.trainSteps} DSM steps; heatmap: the mixture it was trained on)` : 'exact noised mixture score',
     };
@@ -182,7 +182,7 @@ export class DiffusionExperiment implements Experiment {
       what: 'the fine-tuned parameters or the finished batch',
       // no finished batch yet (right after the learned base's training phase): nothing to check but θ
       values: () => (main.lastGrad ? [main.theta, main.lastGrad, main.lastReward] : [main.theta]),
-      advice: () => `Lower the ${this.logits ? `learning rate (now ${this.p.deta})` : `Adam learning rate (now ${this.p.dmlpLr})`} or λ (now ${this.p.dlambda}).`,
+      advice: () => `Lower the ${this.logits ? `learning rate (now ${this.p.eta})` : `Adam learning rate (now ${this.p.lr})`} or λ (now ${this.p.lambda}).`,
     }];
   }
 

@@ -5,13 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { tf } from '../../core/tf';
 import type { ParamValue } from '../types';
 import { implicitSchema } from './schema';
+import { paramsWith } from '../modes';
 import { implicitLab } from './lab';
 import { divergence } from '../../engine/divergence';
 
 function params(over: Record<string, ParamValue>): Record<string, ParamValue> {
-  const p: Record<string, ParamValue> = {};
-  for (const s of implicitSchema.params) p[s.key] = s.default;
-  return { ...p, mode: 'diffusion', reward: 'smooth', dT: 5, dbatch: 32, ...over };
+  return paramsWith(implicitSchema, { mode: 'diffusion', reward: 'smooth', T: 5, batch: 32, ...over });
 }
 
 describe('Implicit Diffusion lab (diffusion fine-tuning)', () => {
@@ -27,7 +26,7 @@ describe('Implicit Diffusion lab (diffusion fine-tuning)', () => {
     const s = await exp.snapshot({ grids: true, metrics: true });
     await exp.snapshot({ grids: false, metrics: true }); // a second, gridless snapshot leaks nothing either
     expect(await divergence(exp)).toBeNull();
-    exp.update!({ deta: 1, dlambda: 0.1 });
+    exp.update!({ eta: 1, lambda: 0.1 });
     exp.dispose();
     expect(tf.memory().numTensors).toBe(before);
     expect(s.metrics.F_exact).toBeGreaterThan(s0.metrics.F_exact + 0.01);
@@ -39,12 +38,12 @@ describe('Implicit Diffusion lab (diffusion fine-tuning)', () => {
   });
 
   it('the nested loop spends T sampler steps per update; the MLP correction runs', async () => {
-    const n = await implicitLab.create(params({ dloop: 'nested' }), { seed: 2 });
+    const n = await implicitLab.create(params({ loop: 'nested' }), { seed: 2 });
     n.step(2);
     const sn = await n.snapshot({ grids: false, metrics: true });
     n.dispose();
     expect(sn.metrics.sampler_steps).toBe(10);
-    const m = await implicitLab.create(params({ dtheta: 'mlp', dhidden: 8, dmlpLr: 0.01 }), { seed: 2 });
+    const m = await implicitLab.create(params({ param: 'mlp', correctionWidth: 8, lr: 0.01 }), { seed: 2 });
     m.step(3);
     const sm = await m.snapshot({ grids: true, metrics: true });
     expect(await divergence(m)).toBeNull();
@@ -59,7 +58,7 @@ describe('Implicit Diffusion lab (diffusion fine-tuning)', () => {
       { w: 2, mean: [4, 3.8], cov: [0.5, 0, 0.5] },
       { w: 1, mean: [0, -3], cov: [1, 0, 1] },
     ];
-    const exp = await implicitLab.create(params({ target: 'custom', comps, dT: 4, dbatch: 32, deta: 4, dcompare: false }), { seed: 5 });
+    const exp = await implicitLab.create(params({ target: 'custom', comps, T: 4, batch: 32, eta: 4, nestedRun: false }), { seed: 5 });
     const s0 = await exp.snapshot({ grids: true, metrics: true });
     exp.step(12);
     const s = await exp.snapshot({ grids: true, metrics: true });

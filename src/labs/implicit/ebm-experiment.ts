@@ -62,8 +62,8 @@ export class EbmExperiment implements Experiment {
     const b = target.box;
     const clip = 2 * Math.max(Math.abs(b.xmin), Math.abs(b.xmax), Math.abs(b.ymin), Math.abs(b.ymax));
     const trainer = new EbmTrainer({
-      energy, data, chains: Number(p.ebmChains), reinit: Number(p.ebmReinit), batch: Number(p.batch), gamma: Number(p.ebmGamma) * scale * scale,
-      inner: Number(p.ebmInner), lr: Number(p.ebmLr), clip, reg: p.energy === 'mlp' ? REG : 0, initStd: scale, rng: rTrain,
+      energy, data, chains: Number(p.particles), reinit: Number(p.reinit), batch: Number(p.batch), gamma: Number(p.gamma) * scale * scale,
+      inner: Number(p.inner), lr: Number(p.lr), clip, reg: p.energy === 'mlp' ? REG : 0, initStd: scale, rng: rTrain,
     });
     return new EbmExperiment(p, trainer, energy, data, xy.slice(0, 2 * SHOWN_DATA), b, root.split(), scale);
   }
@@ -89,7 +89,7 @@ export class EbmExperiment implements Experiment {
   }
 
   update(patch: P): void {
-    if ('ebmGamma' in patch) this.trainer.setGamma(Number(patch.ebmGamma) * this.scale ** 2);
+    if ('gamma' in patch) this.trainer.setGamma(Number(patch.gamma) * this.scale ** 2);
     this.p = { ...this.p, ...patch };
   }
 
@@ -107,7 +107,7 @@ export class EbmExperiment implements Experiment {
       metrics.E_data = eD;
       metrics.E_chains = eC;
     }
-    const info = { energy: this.p.energy === 'mlp' ? `MLP energy (width ${this.p.hidden})` : `mixture energy (K = ${this.p.K})`, loop: Number(this.p.ebmInner) === 1 ? 'single loop (1 chain step per update)' : `nested (${this.p.ebmInner} chain steps per update)` };
+    const info = { energy: this.p.energy === 'mlp' ? `MLP energy (width ${this.p.hidden})` : `mixture energy (K = ${this.p.K})`, loop: Number(this.p.inner) === 1 ? 'single loop (1 chain step per update)' : `nested (${this.p.inner} chain steps per update)` };
     return { iteration: this.trainer.updates, layers, metrics, info, box: this.box };
   }
 
@@ -115,7 +115,7 @@ export class EbmExperiment implements Experiment {
     return [{
       what: "the energy's parameters or the chains",
       values: () => [this.trainer.chains, ...this.energy.vars],
-      advice: () => `Try a smaller chain step γ (now ${this.p.ebmGamma}) or Adam learning rate (now ${this.p.ebmLr}).`,
+      advice: () => `Try a smaller chain step γ (now ${this.p.gamma}) or Adam learning rate (now ${this.p.lr}).`,
     }];
   }
 

@@ -38,26 +38,26 @@ function langevin(p: Record<string, unknown>): EquationBlock[] {
 }
 
 function ebm(p: Record<string, unknown>): EquationBlock[] {
-  const g = num(p.ebmGamma as number);
+  const g = num(p.gamma as number);
   return [{
-    title: `Maximum-likelihood EBM with persistent chains (${num(p.ebmChains as number)} chains, ${num(p.ebmInner as number)} step(s) per update)`,
+    title: `Maximum-likelihood EBM with persistent chains (${num(p.particles as number)} chains, ${num(p.inner as number)} step(s) per update)`,
     tex: aligned(
       `\\tilde x &\\leftarrow \\tilde x - ${g}\\, \\nabla_x E_\\theta(\\tilde x) + \\sqrt{2 \\cdot ${g}}\\; \\xi`,
       `\\nabla_\\theta \\mathcal L &= \\mathbb E_{\\text{data}}\\big[\\nabla_\\theta E_\\theta(x)\\big] - \\mathbb E_{\\text{chains}}\\big[\\nabla_\\theta E_\\theta(\\tilde x)\\big]${p.energy === 'mlp' ? ' + 0.1\\, \\nabla_\\theta \\big(E_\\theta(x)^2 + E_\\theta(\\tilde x)^2\\big)' : ''}`,
-      `\\theta &\\leftarrow \\operatorname{Adam}\\big(\\theta, \\nabla_\\theta \\mathcal L;\\ ${num(p.ebmLr as number)}\\big), \\qquad ${text(`data batch ${p.batch}`)}`,
+      `\\theta &\\leftarrow \\operatorname{Adam}\\big(\\theta, \\nabla_\\theta \\mathcal L;\\ ${num(p.lr as number)}\\big), \\qquad ${text(`data batch ${p.batch}`)}`,
     ),
     note: p.energy === 'mlp' ? `Energy: an MLP of width ${p.hidden}.` : `Energy: a mixture of ${p.K} Gaussians.`,
   }];
 }
 
 function diffusion(p: Record<string, unknown>): EquationBlock[] {
-  const T = num(p.dT as number);
-  const lam = num(p.dlambda as number);
-  const step = p.dtheta === 'mlp' ? `\\theta_{k+1} = \\operatorname{Adam}\\big(\\theta_k, g_k;\\ ${num(p.dmlpLr as number)}\\big)` : `\\theta_{k+1} = \\theta_k + ${num(p.deta as number)}\\, g_k`;
+  const T = num(p.T as number);
+  const lam = num(p.lambda as number);
+  const step = p.param === 'mlp' ? `\\theta_{k+1} = \\operatorname{Adam}\\big(\\theta_k, g_k;\\ ${num(p.lr as number)}\\big)` : `\\theta_{k+1} = \\theta_k + ${num(p.eta as number)}\\, g_k`;
   return [{
-    title: `Fine-tuning a ${T}-step diffusion sampler, ${p.dloop === 'queue' ? 'queue (one sampler step per update)' : `nested (${T} sampler steps per update)`}`,
+    title: `Fine-tuning a ${T}-step diffusion sampler, ${p.loop === 'queue' ? 'queue (one sampler step per update)' : `nested (${T} sampler steps per update)`}`,
     tex: aligned(
-      p.dloop === 'queue'
+      p.loop === 'queue'
         ? `B_j &\\leftarrow \\Phi_{${T} - j}(B_j, \\theta_k, \\xi) \\ \\text{for every batch in the queue}; \\ \\text{pop the finished } x_0,\\ \\text{push } \\mathcal N(0, I)`
         : `x_0 &\\leftarrow \\Phi_1 \\circ \\dots \\circ \\Phi_{${T}}(x_{${T}}, \\theta_k), \\quad x_{${T}} \\sim \\mathcal N(0, I)`,
       `F(\\theta) &= \\mathbb E\\Big[R(x_0) - ${lam} \\sum_t \\frac{\\lVert \\mu_\\theta(x_t) - \\mu_{\\text{base}}(x_t) \\rVert^2}{2 \\tilde\\sigma_t^2}\\Big], \\qquad g_k = \\nabla_\\theta F(\\theta_k)`,

@@ -5,13 +5,12 @@ import { tf } from '../../core/tf';
 import type { ParamValue } from '../types';
 import type { Snapshot } from '../../protocol/snapshot';
 import { implicitSchema } from './schema';
+import { paramsWith } from '../modes';
 import { implicitLab } from './lab';
 import { divergence } from '../../engine/divergence';
 
 function params(over: Record<string, ParamValue>): Record<string, ParamValue> {
-  const p: Record<string, ParamValue> = {};
-  for (const s of implicitSchema.params) p[s.key] = s.default;
-  return { ...p, ...over };
+  return paramsWith(implicitSchema, over);
 }
 const xyOf = (s: Snapshot, k: string) => (s.layers[k] as { xy: Float32Array }).xy;
 
@@ -99,7 +98,7 @@ describe('Implicit Diffusion lab (Langevin)', () => {
 
 describe('Implicit Diffusion lab (EBM)', () => {
   it('lowers the energy of the data below the chains, draws chains and data, and leaks nothing', async () => {
-    const p = params({ mode: 'ebm', data: '8gaussians', energy: 'mixture', K: 8, batch: 64, ebmLr: 0.03, ebmGamma: 0.01 });
+    const p = params({ mode: 'ebm', data: '8gaussians', energy: 'mixture', K: 8, batch: 64, lr: 0.03, gamma: 0.01 });
     const warm = await implicitLab.create(p, { seed: 1 });
     warm.step(1);
     await warm.snapshot({ grids: true, metrics: true });
@@ -110,7 +109,7 @@ describe('Implicit Diffusion lab (EBM)', () => {
     exp.step(30);
     const s = await exp.snapshot({ grids: true, metrics: true });
     expect(await divergence(exp)).toBeNull();
-    exp.update!({ ebmGamma: 0.02 });
+    exp.update!({ gamma: 0.02 });
     exp.dispose();
     expect(tf.memory().numTensors).toBe(before);
     expect(s.metrics.E_data).toBeLessThan(s.metrics.E_chains);

@@ -5,13 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { tf } from '../../core/tf';
 import type { ParamValue } from '../types';
 import { implicitSchema } from './schema';
+import { paramsWith } from '../modes';
 import { implicitLab } from './lab';
 import { divergence } from '../../engine/divergence';
 
 function params(over: Record<string, ParamValue>): Record<string, ParamValue> {
-  const p: Record<string, ParamValue> = {};
-  for (const s of implicitSchema.params) p[s.key] = s.default;
-  return { ...p, mode: 'diffusion', dbase: 'learned', reward: 'smooth', dT: 4, dbatch: 64, dtrain: 30, dnet: 16, dhidden: 8, dmlpLr: 0.01, dlambda: 0, dcompare: false, ...over };
+  return paramsWith(implicitSchema, { mode: 'diffusion', base: 'learned', reward: 'smooth', T: 4, batch: 64, trainSteps: 30, hidden: 16, correctionWidth: 8, lr: 0.01, lambda: 0, nestedRun: false, ...over });
 }
 
 describe('Implicit Diffusion lab (diffusion fine-tuning of a learned base)', () => {
@@ -38,7 +37,7 @@ describe('Implicit Diffusion lab (diffusion fine-tuning of a learned base)', () 
     expect(await divergence(exp)).toBeNull();
     const s = await exp.snapshot({ grids: true, metrics: true });
     expect(s.info.base).toMatch(/learned/);
-    exp.update!({ dmlpLr: 0.001, dlambda: 0.1 });
+    exp.update!({ lr: 0.001, lambda: 0.1 });
     exp.dispose();
     expect(tf.memory().numTensors).toBe(before);
     // about 0.2 at the base (its samples rarely reach the reward), about 1 after 10 updates (seen: 0.2 → 1.0)
@@ -47,7 +46,7 @@ describe('Implicit Diffusion lab (diffusion fine-tuning of a learned base)', () 
   });
 
   it('a learned base forces the MLP correction even when the URL asks for logits', async () => {
-    const exp = await implicitLab.create(params({ dtheta: 'logits', dtrain: 1 }), { seed: 4 });
+    const exp = await implicitLab.create(params({ param: 'logits', trainSteps: 1 }), { seed: 4 });
     exp.step(1);
     exp.step(1);
     const s = await exp.snapshot({ grids: false, metrics: true });

@@ -39,7 +39,7 @@ export const implicitPresets: readonly Preset[] = [
     topics: ['energy models', 'training', 'MCMC'],
     title: 'Fit an EBM to two moons',
     lookFor: 'An MLP energy trained by maximum likelihood: the gradient E_data[∇θE] − E_chains[∇θE] uses persistent Langevin chains advanced one step per update (single loop). The heatmap of −E sharpens onto the two arcs, the red chains follow, and the sliced W₂ between chains and data falls (CLI, seed 1: 0.23 at iteration 300, 0.063 at 1000, 0.045 at 2000). The small chain step (0.003 × spread²) is what keeps it falling: try γ = 0.01 or 0.03 and watch the energy run away from the chains.',
-    params: { mode: 'ebm', data: 'moons', energy: 'mlp', hidden: 32, ebmInner: 1, ebmLr: 0.003, ebmGamma: 0.003, ebmChains: 500, ebmReinit: 0, speed: 5 },
+    params: { mode: 'ebm', data: 'moons', energy: 'mlp', hidden: 32, inner: 1, lr: 0.003, gamma: 0.003, particles: 500, reinit: 0, speed: 5 },
     steps: 2000,
   },
   {
@@ -47,7 +47,7 @@ export const implicitPresets: readonly Preset[] = [
     topics: ['fine-tuning', 'diffusion'],
     title: 'Fine-tune a diffusion toward a reward',
     lookFor: 'A 10-step DDPM sampler whose base score is the exact noised score of the hexagon mixture (weights from θ0) is fine-tuned by the queue: 10 batches in flight, each advanced one reverse step per θ update, the finished one giving the gradient by backprop through its recorded steps. θ = the logits, smooth reward, λ = 0.05: the red fine-tuned samples leave the white base samples for the rewarded components at 0° and 60°, the bars climb toward w ∝ w_base·exp(r/λ) (about 90% of the weight on the component at 60° by update 50), and the exact F(θ) rises to its maximum within ~50 updates. While it rises, the gradient cosine (the queue\'s estimate against the exact gradient) stays near 1; once F is at its maximum the exact gradient is ≈ 0 and the cosine turns to noise between −1 and 1, as it should. On the cost chart the queue gets there in far fewer sampler steps than the nested loop run beside it (F ≈ 0.87 after 50 sampler steps; the nested loop needs ~350).',
-    params: { mode: 'diffusion', dtheta: 'logits', reward: 'smooth', dloop: 'queue', dcompare: true, dT: 10, dbatch: 64, deta: 2, dlambda: 0.05, speed: 5 },
+    params: { mode: 'diffusion', param: 'logits', reward: 'smooth', loop: 'queue', nestedRun: true, T: 10, batch: 64, eta: 2, lambda: 0.05, speed: 5 },
     steps: 400,
   },
   {
@@ -55,7 +55,7 @@ export const implicitPresets: readonly Preset[] = [
     topics: ['fine-tuning', 'diffusion', 'training'],
     title: 'Fine-tune a learned diffusion model',
     lookFor: 'The base is now a score MLP: first it is trained by denoising score matching on samples of the hexagon mixture (150 lab iterations of 10 steps; the white base samples are its training data). The DSM loss chart shows each batch\'s loss and its running mean, which falls from ≈ 1.1 to ≈ 0.96 and levels off: the floor is the part of the added noise that cannot be told from the data\'s spread, not a failure to learn. Then its 10-step DDPM sampler is fine-tuned by the queue with an MLP ε-correction (Adam): the red samples, first spread like the learned base, gather under the reward\'s peak near (4, 3.8), between the components at 0° and 60° (an MLP correction can move mass off the base\'s modes, which reweighting the logits cannot), while the batch mean reward climbs from ≈ 0.35 to ≈ 1.2 and the batch path KL to the learned base grows and oscillates (Adam on gradients that are T updates old). No closed form here: the heatmap is the mixture the base was trained on.',
-    params: { mode: 'diffusion', dbase: 'learned', dtrain: 1500, dnet: 64, reward: 'smooth', dloop: 'queue', dcompare: false, dT: 10, dbatch: 64, dhidden: 16, dmlpLr: 0.01, dlambda: 0.05, speed: 5 },
+    params: { mode: 'diffusion', base: 'learned', trainSteps: 1500, hidden: 64, reward: 'smooth', loop: 'queue', nestedRun: false, T: 10, batch: 64, correctionWidth: 16, lr: 0.01, lambda: 0.05, speed: 5 },
     steps: 300,
   },
 ];

@@ -13,6 +13,7 @@ export const implicitSchema: LabSchema = {
   paper: 'Marion, Korba, Bartlett, Blondel, De Bortoli, Doucet, Llinares-López, Paquette, Berthet, "Implicit Diffusion: Efficient Optimization through Stochastic Sampling" (AISTATS 2025)',
   iterationMeans: 'one update of θ (Langevin mode: preceded by 1 Langevin step of every particle in the single loop, K_in in the nested loop; EBM mode: one Adam step with the chains advanced 1 or K steps; diffusion mode: one reverse step of every queue batch, or all T steps in the nested loop; a learned base first trains for its own counter of DSM steps, 10 per iteration)',
   params: implicitParams,
+  modeKey: 'mode',
   presets: implicitPresets,
   defaultSteps: 2400,
   // op-by-op energies, their θ-gradients and the exact flow: 1.25 ms an iteration on WASM, 11 on CPU here (the probe's units: engine/bench/probe.ts)
@@ -20,7 +21,7 @@ export const implicitSchema: LabSchema = {
   views: [
     { id: 'dplane', kind: 'plane', when: diff, title: 'Fine-tuned samples (red, the last finished batches) vs base samples (white), reward contours, log-density of the fine-tuned mixture (θ = logits) or of the base mixture', layers: ['heat', 'rewardContours', 'particles', 'others', 'handles'], legend: { heat: 'log-density (fine-tuned or base mixture)', rewardContours: 'reward contours', particles: 'fine-tuned samples', others: 'base samples', handles: 'base components (drag to edit)' }, click: { x: 'bumpX', y: 'bumpY', hint: 'click to place the reward bump', when: (p) => p.reward === 'bump' } },
     { id: 'dqueue', kind: 'bars', when: diff, title: 'The queue: reverse steps done by each batch in flight (B0 = newest)', layer: 'queue' },
-    { id: 'dtrain', kind: 'chart', when: (p) => diff(p) && p.dbase === 'learned', title: 'Learned base: DSM loss during its training phase', metrics: [{ key: 'dsm_loss', label: 'DSM loss (one batch)' }, { key: 'dsm_loss_avg', label: 'running mean (100 batches)' }] },
+    { id: 'dtrain', kind: 'chart', when: (p) => diff(p) && p.base === 'learned', title: 'Learned base: DSM loss during its training phase', metrics: [{ key: 'dsm_loss', label: 'DSM loss (one batch)' }, { key: 'dsm_loss_avg', label: 'running mean (100 batches)' }] },
     { id: 'dweights', kind: 'bars', when: diffLogits, title: 'Fine-tuned weights softmax(θ) (ticks: the base)', layer: 'weights' },
     { id: 'dobj', kind: 'chart', when: diff, title: 'Reward and regularizer over iterations', metrics: [{ key: 'reward', label: 'batch mean R(x0)' }, { key: 'reward_exact', label: 'E_pθ[R] exact' }, { key: 'reg', label: 'batch path KL' }, { key: 'KL_exact', label: 'KL(pθ ‖ p_base) exact' }] },
     { id: 'dcost', kind: 'chart', when: diff, title: 'Objective against sampler steps', x: { key: 'sampler_steps', label: 'cumulative sequential sampler steps' }, metrics: [{ key: 'F_exact', label: 'F(θ) exact' }, { key: 'F_nested', label: 'F nested (equal cost)' }, { key: 'reward', label: 'batch mean R' }, { key: 'reward_nested', label: 'nested batch mean R' }] },

@@ -68,7 +68,7 @@ export class CondExperiment implements Experiment {
     if (!RULE_IDS.includes(rule)) throw new Error(`unknown rule '${String(p.rule)}': ${RULE_IDS.join(', ')}`);
     const prior: Mixture = mixtureFromId(String(p.prior), p);
     const { meas, x0 } = measurementFromParams(p, prior, seed);
-    const assumed = p.noise_mismatch === true ? Number(p.sigma_y_assumed) : meas.sigmaY;
+    const assumed = p.noiseMismatch === true ? Number(p.sigmaYAssumed) : meas.sigmaY;
     const zeta = Number(p.zeta);
     const eta = Number(p.eta);
     const mix = makeMixtureCondSetup(prior, meas, assumed, zeta, eta);
@@ -136,7 +136,7 @@ export class CondExperiment implements Experiment {
   }
 
   private fieldT(): number {
-    const f = Number(this.p.delta_t);
+    const f = Number(this.p.deltaT);
     const t = f > 0 ? Math.round(f * this.tab.T) : this.run.t;
     return Math.min(Math.max(t, 1), this.tab.T);
   }

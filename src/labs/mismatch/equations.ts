@@ -16,9 +16,9 @@ export const mismatchEquations: EquationBuilder = (p) => {
     note: 'No noise at the last step.',
   }];
   if (p.mode === 'uncond') {
-    const src = p.score_src === 'perturb'
+    const src = p.score === 'perturb'
       ? `\\tilde s_t(x) = \\nabla \\log p_t(x) + ${num(p.eps)}\\; u(x), \\quad u = ${text(String(p.perturb))}`
-      : p.score_src === 'learned'
+      : p.score === 'learned'
         ? `\\tilde s_t(x) = s_\\theta(x, t) \\quad ${text(`(DSM on the training mixture, ${p.trainSteps} steps)`)}`
         : `\\tilde s_t(x) = \\nabla \\log p^{\\text{train}}_t(x) \\quad ${text('(exact score of the training mixture)')}`;
     out.push({
@@ -28,10 +28,10 @@ export const mismatchEquations: EquationBuilder = (p) => {
     return out;
   }
   // the rule uses the σ_y it assumes, which may differ from the true one
-  const sy = num(p.noise_mismatch ? p.sigma_y_assumed : p.sigma_y);
+  const sy = num(p.noiseMismatch ? p.sigmaYAssumed : p.sigmaY);
   const meas: EquationBlock = {
-    title: `Measurement y = A x₀ + n, σ_y = ${num(p.sigma_y)}${p.noise_mismatch ? ` (the rule assumes ${num(p.sigma_y_assumed)})` : ''}`,
-    tex: `y = A x_0 + n, \\quad n \\sim \\mathcal N(0, ${num(p.sigma_y)}^2 I), \\quad A = ${p.op === 'identity' ? 'I' : `[\\cos ${num(p.phi)}^\\circ,\\ \\sin ${num(p.phi)}^\\circ]`}, \\quad P = A^{+} A`,
+    title: `Measurement y = A x₀ + n, σ_y = ${num(p.sigmaY)}${p.noiseMismatch ? ` (the rule assumes ${num(p.sigmaYAssumed)})` : ''}`,
+    tex: `y = A x_0 + n, \\quad n \\sim \\mathcal N(0, ${num(p.sigmaY)}^2 I), \\quad A = ${p.op === 'identity' ? 'I' : `[\\cos ${num(p.phi)}^\\circ,\\ \\sin ${num(p.phi)}^\\circ]`}, \\quad P = A^{+} A`,
   };
   out.push(meas);
   const proj = (den: string) => `\\tilde s_t(x) = (I - P)\\, s_t(x) + P\\, \\frac{\\sqrt{\\bar\\alpha_t}\\, A^{+} y - x}{${den}}`;

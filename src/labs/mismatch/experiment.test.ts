@@ -39,7 +39,7 @@ describe('Score-mismatch lab', () => {
   });
 
   it('DDNM under noise collapses the samples onto the measured line (spread ≪ posterior spread)', async () => {
-    const { exp, snap } = await runToEnd({ rule: 'ddnm', T: 40, particles: 300, sigma_y: 0.3, y: 1 });
+    const { exp, snap } = await runToEnd({ rule: 'ddnm', T: 40, particles: 300, sigmaY: 0.3, y: 1 });
     exp.dispose();
     const xy = (snap.layers.particles as { xy: Float32Array }).xy;
     let v = 0;
@@ -76,7 +76,7 @@ describe('Score-mismatch lab', () => {
   });
 
   it('unconditional, Gaussian target + perturbation: closed-form bias against T with the exact-score floor', async () => {
-    const { exp, snap } = await runToEnd({ mode: 'uncond', target: 'gaussian', score_src: 'perturb', eps: 0.5, T: 30, particles: 200 });
+    const { exp, snap } = await runToEnd({ mode: 'uncond', target: 'gaussian', score: 'perturb', eps: 0.5, T: 30, particles: 200 });
     exp.dispose();
     const s = snap.layers.biasT as { ys: Record<string, Float32Array> };
     const mis = s.ys['KL mismatched score'];
@@ -87,7 +87,7 @@ describe('Score-mismatch lab', () => {
   });
 
   it('unconditional, learned score: trains first, then samples; the mismatch is estimated', async () => {
-    const exp = await mismatchLab.create(params({ mode: 'uncond', score_src: 'learned', trainSteps: 20, hidden: 16, T: 10, particles: 100 }), { seed: 2 });
+    const exp = await mismatchLab.create(params({ mode: 'uncond', score: 'learned', trainSteps: 20, hidden: 16, T: 10, particles: 100 }), { seed: 2 });
     const s0 = await exp.snapshot({ grids: false, metrics: true });
     expect(s0.info.phase).toMatch(/training/);
     while ((exp as unknown as { training: boolean }).training) exp.step(1);
@@ -101,8 +101,8 @@ describe('Score-mismatch lab', () => {
   it('bad inputs give readable messages, not NaNs', async () => {
     await expect(mismatchLab.create(params({ cxy: 1.5 }), { seed: 1 })).rejects.toThrow(/not positive semi-definite/);
     await expect(mismatchLab.create(params({ y: 15 }), { seed: 1 })).rejects.toThrow(/prior standard deviations/);
-    await expect(mismatchLab.create(params({ sigma_y: -0.1 }), { seed: 1 })).rejects.toThrow(/σ_y/);
-    await expect(mismatchLab.create(params({ op: 'identity', sigma_y: 0, cxx: 1, cxy: 1, cyy: 1 }), { seed: 1 })).rejects.toThrow(/singular/);
+    await expect(mismatchLab.create(params({ sigmaY: -0.1 }), { seed: 1 })).rejects.toThrow(/σ_y/);
+    await expect(mismatchLab.create(params({ op: 'identity', sigmaY: 0, cxx: 1, cxy: 1, cyy: 1 }), { seed: 1 })).rejects.toThrow(/singular/);
     const exp = await mismatchLab.create(params({ rule: 'dps', zeta: 20, T: 10, schedule: 'linear', particles: 50 }), { seed: 1 }).catch((e: Error) => e);
     if (exp instanceof Error) expect(exp.message).toMatch(/DPS|diverged/);
     else {

@@ -44,8 +44,8 @@ export function mixtureFromId(id: string, p: P): Mixture {
 /** the measurement from params; `ysrc = sample` draws x0 from the prior and adds noise with its own seed stream */
 export function measurementFromParams(p: P, prior: Mixture, seed: number): { meas: Measurement; point: [number, number] | null; x0: [number, number] | null } {
   const A = measurementOperator(p.op as OperatorKind, Number(p.phi));
-  const sigmaY = Number(p.sigma_y);
-  if (!(sigmaY >= 0)) throw new Error(`σ_y must be >= 0, got ${p.sigma_y}`);
+  const sigmaY = Number(p.sigmaY);
+  if (!(sigmaY >= 0)) throw new Error(`σ_y must be >= 0, got ${p.sigmaY}`);
   let y: number[];
   let point: [number, number] | null = null;
   let x0: [number, number] | null = null;

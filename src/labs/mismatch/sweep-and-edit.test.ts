@@ -69,11 +69,11 @@ describe('mixture-prior T sweep', () => {
 
 describe('two editable mixtures (unconditional)', () => {
   it('`edit` picks the mixture the handles bind to; the other is outlined', async () => {
-    const base = { mode: 'uncond', target: 'custom', score_src: 'mixture', T: 5, particles: 20 } as const;
+    const base = { mode: 'uncond', target: 'custom', score: 'mixture', T: 5, particles: 20 } as const;
     expect(boundPoints(params({ ...base, edit: 'target' }))).toBe('comps');
     expect(boundPoints(params({ ...base, edit: 'training' }))).toBe('train');
     expect(boundPoints(params({ ...base, target: 'two-modes' }))).toBe('train');
-    expect(boundPoints(params({ ...base, score_src: 'perturb' }))).toBe('comps');
+    expect(boundPoints(params({ ...base, score: 'perturb' }))).toBe('comps');
     const exp = await mismatchLab.create(params({ ...base, edit: 'target' }), { seed: 1 });
     const handles = async () => {
       const s = await exp.snapshot({ grids: false, metrics: false });

@@ -74,7 +74,7 @@ export class UncondExperiment implements Experiment {
     const ref = { x0: gmmSample(MC_N, target, rTarget), z: tf.randomNormal([MC_N, 2], 0, 1, 'float32', rTarget.seed()) as Tensor2D };
     let net: ScoreNet | null = null;
     let trainData: Tensor2D | null = null;
-    if (p.score_src === 'learned') {
+    if (p.score === 'learned') {
       net = createScoreNet({ hidden: Number(p.hidden), depth: 3, lr: 2e-3, batch: 256, dataScale: spread(reference), rng: rNet });
       trainData = gmmSample(5000, target, rTarget);
     }
@@ -103,7 +103,7 @@ export class UncondExperiment implements Experiment {
   }
 
   private approxScore(): ScoreFn {
-    const src = this.p.score_src;
+    const src = this.p.score;
     if (src === 'mixture') {
       const train = this.p.train as Mixture;
       return (x, l) => gmmScore(x, train, l);
@@ -119,10 +119,10 @@ export class UncondExperiment implements Experiment {
     const c = this.target[0];
     const g: Gauss = { mean: c.mean, cov: fromCov(c.cov) };
     let approx: ((a: number, s2: number) => Affine) | null = null;
-    if (this.p.score_src === 'perturb') {
+    if (this.p.score === 'perturb') {
       const d = perturbationAffine(this.p.perturb as PerturbKind, Number(this.p.eps));
       approx = (a, s2) => { const e = noisedGaussScore(g, a, s2); return { M: madd(e.M, d.M), b: vadd(e.b, d.b) }; };
-    } else if (this.p.score_src === 'mixture' && (this.p.train as Mixture).length === 1) {
+    } else if (this.p.score === 'mixture' && (this.p.train as Mixture).length === 1) {
       const tc = (this.p.train as Mixture)[0];
       approx = (a, s2) => noisedGaussScore({ mean: tc.mean, cov: fromCov(tc.cov) }, a, s2);
     }
@@ -185,14 +185,14 @@ export class UncondExperiment implements Experiment {
   }
 
   async snapshot(req: SnapshotRequest): Promise<Snapshot> {
-    const info: Record<string, string> = { score: this.p.score_src === 'learned' ? `learned MLP (${this.trainSteps} DSM steps)` : String(this.p.score_src) };
+    const info: Record<string, string> = { score: this.p.score === 'learned' ? `learned MLP (${this.trainSteps} DSM steps)` : String(this.p.score) };
     const t = this.run?.t ?? 0;
     const level = levelOf(this.tab, t);
     if (req.grids) {
       this.grids = {};
       if (this.p.density !== 'off') this.grids.density = await densityLayer(this.target, level, this.box);
       if (this.p.field && this.run) {
-        const f = Number(this.p.delta_t);
+        const f = Number(this.p.deltaT);
         const tf_ = Math.min(Math.max(f > 0 ? Math.round(f * this.tab.T) : t, 1), this.tab.T);
         const lv = levelOf(this.tab, tf_);
         const approx = this.approxScore();
@@ -231,7 +231,7 @@ export class UncondExperiment implements Experiment {
    * of the other one: the training mixture when the target is edited, the target when the training is.
    */
   private handleLayers(): Record<string, Layer> {
-    const train = this.p.score_src === 'mixture' ? (this.p.train as Mixture) : null;
+    const train = this.p.score === 'mixture' ? (this.p.train as Mixture) : null;
     const custom = this.p.target === 'custom';
     const editTrain = train !== null && (!custom || this.p.edit === 'training');
     if (editTrain) return { handles: { kind: 'handles', components: train }, outline: mixtureOutline(this.target) };

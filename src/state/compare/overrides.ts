@@ -5,6 +5,7 @@ import type { LabSchema, ParamSpec, ParamValue } from '../../labs/types';
 import { coerceValue, encodeValue, valuesEqual } from '../../labs/codec/param-codec';
 import { compareParams } from '../../labs/codec/ui-options';
 import { paramDiff } from '../../labs/live';
+import { specOf, specsOf } from '../../labs/modes';
 
 export type Overrides = Record<string, ParamValue>;
 
@@ -16,16 +17,17 @@ export function bParamsOf(schema: LabSchema, a: Record<string, ParamValue>, over
 /**
  * Settings a B override may change in the editor. Not the seed (shared by definition), not the
  * speed (iterations per frame: A and B should move at the same pace), not view toggles (both plots
- * share one look and one colour scale), not drawn points or mixtures (edited on A's plot only).
+ * share one look and one colour scale), not drawn points or mixtures (edited on A's plot only), not
+ * the mode (B's keys are those of A's mode). `a`: A's params, whose mode's settings are offered.
  */
-export function overridableSpecs(schema: LabSchema): ParamSpec[] {
-  return schema.params.filter((s) => s.key !== 'seed' && s.key !== 'speed' && s.group !== 'view' && s.kind !== 'points' && s.kind !== 'xy');
+export function overridableSpecs(schema: LabSchema, a?: Record<string, ParamValue>): ParamSpec[] {
+  return specsOf(schema, a).filter((s) => s.key !== 'seed' && s.key !== schema.modeKey && s.key !== 'speed' && s.group !== 'view' && s.kind !== 'points' && s.kind !== 'xy');
 }
 
 /** The overrides after setting one (validated like a control edit); unknown keys and the seed are refused. */
-export function setOverride(schema: LabSchema, overrides: Overrides, key: string, value: ParamValue): Overrides {
-  const spec = schema.params.find((s) => s.key === key);
-  if (!spec || key === 'seed') return overrides;
+export function setOverride(schema: LabSchema, overrides: Overrides, key: string, value: ParamValue, a?: Record<string, ParamValue>): Overrides {
+  const spec = specOf(schema, key, a);
+  if (!spec || key === 'seed' || key === schema.modeKey) return overrides;
   return { ...overrides, [key]: coerceValue(spec, value).value };
 }
 
@@ -37,7 +39,7 @@ export function removeOverride(overrides: Overrides, key: string): Overrides {
 
 /** The overrides that make B differ from A, in schema order (an override equal to A's value is inert). */
 export function activeOverrides(schema: LabSchema, a: Record<string, ParamValue>, overrides: Overrides): ParamSpec[] {
-  return schema.params.filter((s) => Object.hasOwn(overrides, s.key) && s.key !== 'seed' && !(a[s.key] !== undefined && valuesEqual(s, overrides[s.key], a[s.key])));
+  return specsOf(schema, a).filter((s) => Object.hasOwn(overrides, s.key) && s.key !== 'seed' && s.key !== schema.modeKey && !(a[s.key] !== undefined && valuesEqual(s, overrides[s.key], a[s.key])));
 }
 
 /** One value as a person reads it: the enum's label, yes/no, or the link's number. */

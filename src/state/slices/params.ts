@@ -5,6 +5,7 @@ import { LAB_SCHEMAS } from '../../labs/schemas';
 import type { LabId, LabSchema, ParamValue } from '../../labs/types';
 import { coerceValue } from '../../labs/codec/param-codec';
 import { isLive } from '../../labs/live';
+import { specOf, switchMode } from '../../labs/modes';
 import { defaultsOf, type ParsedHash, type Route } from '../../labs/codec/url-codec';
 import { defaultUi, type UiOptions } from '../../labs/codec/ui-options';
 import { ownValue } from '../../labs/codec/own';
@@ -51,10 +52,11 @@ export function applyParam(
   key: string,
   value: ParamValue,
 ): { params: Record<string, ParamValue>; live: boolean; notice?: string } | null {
-  const spec = schema.params.find((s) => s.key === key);
+  const spec = specOf(schema, key, params);
   if (!spec) return null;
   const c = coerceValue(spec, value);
-  const next = { ...params, [key]: c.value };
+  // a new mode brings its own keys (labs/modes.ts); the keys both modes share keep their values
+  const next = key === schema.modeKey ? (c.value === params[key] ? params : switchMode(schema, params, c.value as string)) : { ...params, [key]: c.value };
   return { params: next, live: isLive(spec, next), notice: c.notice?.message };
 }
 
@@ -63,7 +65,9 @@ export function presetParams(schema: LabSchema, id: string): Record<string, Para
   const preset = schema.presets.find((p) => p.id === id);
   if (!preset) return null;
   let params = defaultsOf(schema);
-  for (const [key, value] of Object.entries(preset.params)) params = applyParam(schema, params, key, value)?.params ?? params;
+  // the mode first: it decides which of the preset's keys exist
+  const entries = Object.entries(preset.params).sort(([a], [b]) => Number(b === schema.modeKey) - Number(a === schema.modeKey));
+  for (const [key, value] of entries) params = applyParam(schema, params, key, value)?.params ?? params;
   return params;
 }
 

@@ -4,6 +4,7 @@
 import { useId, useState } from 'react';
 import type { LabSchema, ParamValue } from '../../labs/types';
 import { valuesEqual } from '../../labs/codec/param-codec';
+import { specOf } from '../../labs/modes';
 import { activeOverrides, bParamsOf, overridableSpecs, removeOverride, setOverride, valueText } from '../../state/compare/overrides';
 import { useStore } from '../../state/use-store';
 import { ParamControl } from '../ParamControl';
@@ -34,13 +35,13 @@ function BEditor({ schema, a, overrides, onChange }: {
   const b = bParamsOf(schema, a, overrides);
   const active = activeOverrides(schema, a, overrides);
   // settings that apply to B as configured (e.g. leapfrog steps only for HMC), and any already overridden
-  const offered = overridableSpecs(schema).filter((s) => !s.when || s.when(b) || Object.hasOwn(overrides, s.key));
+  const offered = overridableSpecs(schema, a).filter((s) => !s.when || s.when(b) || Object.hasOwn(overrides, s.key));
   const [picked, setPicked] = useState<string>(() => active[0]?.key ?? offered[0]?.key ?? '');
   const spec = offered.find((s) => s.key === picked) ?? offered[0];
   const edit = (key: string, v: ParamValue) => {
-    const s = schema.params.find((p) => p.key === key);
+    const s = specOf(schema, key, a);
     // B set back to A's value is no override at all: the link stays short
-    onChange(s && valuesEqual(s, setOverride(schema, {}, key, v)[key], a[key]) ? removeOverride(overrides, key) : setOverride(schema, overrides, key, v));
+    onChange(s && valuesEqual(s, setOverride(schema, {}, key, v, a)[key], a[key]) ? removeOverride(overrides, key) : setOverride(schema, overrides, key, v, a));
   };
   return (
     <div className="compare-editor" role="group" aria-label="B settings">

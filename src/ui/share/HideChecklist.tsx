@@ -2,6 +2,7 @@
 // store's ui.hide, so the link, the QR code and the page behind the dialog follow at once.
 import { HIDE_SECTIONS } from '../../labs/codec/ui-options';
 import type { LabSchema } from '../../labs/types';
+import { specsOf } from '../../labs/modes';
 import { SECTION_LABELS, toggleHidden } from '../../state/hidden';
 import { useStore } from '../../state/use-store';
 
@@ -11,7 +12,7 @@ export function HideChecklist({ schema }: { schema: LabSchema }) {
   const setUi = useStore((s) => s.setUi);
   const set = (item: string, on: boolean) => setUi({ hide: toggleHidden(hide, item, on) });
   // the controls on screen now, and any hidden one even if this configuration does not show it
-  const controls = schema.params.filter((s) => !s.when || s.when(params) || hide.includes(s.key));
+  const controls = specsOf(schema, params).filter((s) => !s.when || s.when(params) || hide.includes(s.key));
   return (
     <div className="hide-checklist" data-testid="hide-checklist">
       <h3>Hide for the class</h3>
