@@ -1,7 +1,8 @@
 // Bar chart of one `bars` layer (e.g. mixture weights), with an optional reference tick per bar.
 import { max, scaleBand, scaleLinear, select } from 'd3';
-import { createGroup, createPlotSvg, drawAxes } from './axes';
+import { createGroup, drawAxes } from './axes';
 import { CHART_MARGIN, SERIES_COLORS } from './chart';
+import { plotRect, SvgChart } from './svg-chart';
 
 export interface BarsLayer {
   labels: string[];
@@ -15,23 +16,13 @@ export function barsMax(l: BarsLayer): number {
   return m <= 1 && m >= 0 ? 1 : m * 1.05;
 }
 
-export class BarsView {
-  private svg: SVGSVGElement;
+export class BarsView extends SvgChart {
   private gBars: SVGGElement;
-  private gx: SVGGElement;
-  private gy: SVGGElement;
   private last: BarsLayer | null = null;
-  private observer: ResizeObserver;
 
-  constructor(private container: HTMLElement, ariaLabel = 'bar chart') {
-    container.classList.add('plot-chart');
-    this.svg = createPlotSvg(ariaLabel);
-    this.gx = createGroup(this.svg, 'axis axis-x');
-    this.gy = createGroup(this.svg, 'axis axis-y');
+  constructor(container: HTMLElement, ariaLabel = 'bar chart') {
+    super(container, ariaLabel);
     this.gBars = createGroup(this.svg, 'bars');
-    container.appendChild(this.svg);
-    this.observer = new ResizeObserver(() => this.draw());
-    this.observer.observe(container);
   }
 
   render(layer: BarsLayer): void {
@@ -39,14 +30,13 @@ export class BarsView {
     this.draw();
   }
 
-  private draw(): void {
+  protected draw(): void {
     const l = this.last;
     const w = this.container.clientWidth;
     const h = this.container.clientHeight || 180;
     if (!l || w <= 0) return;
     select(this.svg).attr('width', w).attr('height', h);
-    const m = CHART_MARGIN;
-    const r = { left: m.left, top: m.top, width: Math.max(w - m.left - m.right, 1), height: Math.max(h - m.top - m.bottom, 1) };
+    const r = plotRect(w, h, CHART_MARGIN);
     const x = scaleBand<string>().domain(l.labels).range([r.left, r.left + r.width]).padding(0.2);
     const y = scaleLinear().domain([0, barsMax(l)]).range([r.top + r.height, r.top]).nice();
     drawAxes(this.gx, this.gy, x as unknown as Parameters<typeof drawAxes>[2], y, r, { yFormat: '.2~g' });
@@ -70,10 +60,5 @@ export class BarsView {
       .attr('y2', (d) => y(d.ref!))
       .attr('stroke', SERIES_COLORS[1])
       .attr('stroke-width', 2.5);
-  }
-
-  dispose(): void {
-    this.observer.disconnect();
-    this.svg.remove();
   }
 }

@@ -3,9 +3,10 @@
 // min/max envelope so spikes survive. The legend sits below the plot, wrapped to the panel, and lists the
 // series that have data, each with its latest value (or, for a sweep, its value at the current setting).
 import { format, line, scaleLinear, scaleLog, select } from 'd3';
-import { clearAxes, createGroup, createPlotSvg, drawAxes } from './axes';
+import { clearAxes, createGroup, drawAxes } from './axes';
 import { decimateMinMax } from './decimate';
 import type { Margin } from './scale';
+import { plotRect, SvgChart } from './svg-chart';
 import { chartDomains, hasData, layoutLegend, seriesStyle, usable, valueAt, wantsLogY, type ChartSeries, type LegendRow } from './chart-layout';
 
 export { SERIES_COLORS, chartDomains, wantsLogY, type ChartSeries, type LegendRow } from './chart-layout';
@@ -54,35 +55,25 @@ export interface ChartOptions {
   legendValues?: boolean;
 }
 
-export class ChartView {
-  private svg: SVGSVGElement;
+export class ChartView extends SvgChart {
   private gLines: SVGGElement;
   private gMark: SVGGElement;
   private gLegend: SVGGElement;
-  private gx: SVGGElement;
-  private gy: SVGGElement;
   private last: readonly ChartSeries[] = [];
   /** a sweep's current setting: marked on the x axis, and the legend's values are read there */
   private current: { x: number; label: string } | undefined;
-  private observer: ResizeObserver;
   /** the panel's own height (CSS), before the legend's lines are added below the plot */
   private baseHeight = 0;
 
   constructor(
-    private container: HTMLElement,
+    container: HTMLElement,
     ariaLabel = 'metric chart',
     private opts: ChartOptions = {},
   ) {
-    container.classList.add('plot-chart');
-    this.svg = createPlotSvg(ariaLabel);
-    this.gx = createGroup(this.svg, 'axis axis-x');
-    this.gy = createGroup(this.svg, 'axis axis-y');
+    super(container, ariaLabel);
     this.gMark = createGroup(this.svg, 'current');
     this.gLines = createGroup(this.svg, 'lines');
     this.gLegend = createGroup(this.svg, 'legend');
-    container.appendChild(this.svg);
-    this.observer = new ResizeObserver(() => this.draw());
-    this.observer.observe(container);
   }
 
   setAriaLabel(label: string): void {
@@ -96,7 +87,7 @@ export class ChartView {
     this.draw();
   }
 
-  private draw(): void {
+  protected draw(): void {
     const w = this.container.clientWidth;
     if (w <= 0) return;
     if (!this.baseHeight) this.baseHeight = this.container.clientHeight || 180;
@@ -120,7 +111,7 @@ export class ChartView {
     const h = this.baseHeight + legendH;
     if (this.container.style.height !== `${h}px`) this.container.style.height = `${h}px`;
     select(this.svg).attr('width', w).attr('height', h);
-    const r = { left: m.left, top: m.top, width: Math.max(w - m.left - m.right, 1), height: Math.max(this.baseHeight - m.top - m.bottom, 1) };
+    const r = plotRect(w, this.baseHeight, m);
     const dom = chartDomains(series, log);
     if (!dom) {
       select(this.gLines).selectAll('*').remove();
@@ -197,8 +188,7 @@ export class ChartView {
   }
 
   dispose(): void {
-    this.observer.disconnect();
-    this.svg.remove();
+    super.dispose();
     this.container.style.height = '';
     this.container.classList.remove('plot-chart');
   }

@@ -5,6 +5,7 @@ import { line, scaleLinear, select } from 'd3';
 import type { Layer } from '../protocol/snapshot';
 import { createGroup, createPlotSvg, drawAxes } from './axes';
 import type { Margin } from './scale';
+import { plotRect } from './svg-chart';
 
 export type HistogramLayer = Extract<Layer, { kind: 'histogram' }>;
 
@@ -139,8 +140,7 @@ export class HistView {
     const w = this.size.w;
     const h = this.size.h || 120;
     if (w <= 0) return;
-    const m = HIST_MARGIN;
-    const r = { left: m.left, top: m.top, width: Math.max(w - m.left - m.right, 1), height: Math.max(h - m.top - m.bottom, 1) };
+    const r = plotRect(w, h, HIST_MARGIN);
     const e = layer.edges;
     const dom = domain ?? [e[0], e[e.length - 1]];
     const x = scaleLinear().domain(dom).range([r.left, r.left + r.width]).clamp(true);
