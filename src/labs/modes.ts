@@ -10,9 +10,12 @@ import type { LabSchema, ParamSpec, ParamValue } from './types';
 type Params = Record<string, ParamValue>;
 type ModeSchema = Pick<LabSchema, 'params' | 'modeKey'>;
 
-/** stamp a mode's (or several modes') own specs: `...forModes(['ebm'], [...])` in a schema's params */
-export function forModes(modes: readonly string[], specs: readonly ParamSpec[]): ParamSpec[] {
-  return specs.map((s) => ({ ...s, modes }));
+/**
+ * stamp a mode's (or several modes') own specs: `...forModes(['ebm'], [...])` in a schema's params. The
+ * specs keep their literal types (ParamsOf reads the keys and kinds); the stamp is for the run time.
+ */
+export function forModes<const M extends string, const S extends readonly ParamSpec[]>(modes: readonly M[], specs: S): { [I in keyof S]: S[I] & { readonly modes: readonly M[] } } {
+  return specs.map((s) => ({ ...s, modes })) as readonly ParamSpec[] as { [I in keyof S]: S[I] & { readonly modes: readonly M[] } };
 }
 
 /** the mode these params are in (the mode key's value, else its default); undefined for a one-mode lab */

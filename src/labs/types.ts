@@ -40,6 +40,33 @@ export interface ParamSpec {
   modes?: readonly string[];
 }
 
+/** the value a spec of this shape holds: numbers for sliders, an enum's own ids, a mixture for 'points' */
+export type KindValue<S> = S extends { kind: 'number' | 'int' } ? number
+  : S extends { kind: 'bool' } ? boolean
+  : S extends { kind: 'points' } ? Mixture
+  : S extends { kind: 'xy' } ? Float32Array
+  : S extends { kind: 'enum'; values: readonly (infer V extends string)[] } ? (string extends V ? string : V)
+  : string;
+
+/**
+ * A lab's params as its experiments read them, derived from its spec list (declared `as const`):
+ * `p.step` is a number, `p.sampler` one of the sampler ids, without a cast. A key that several modes
+ * define (labs/modes.ts) has the union of their types. The engine hands an experiment only params the
+ * codec validated against the same specs (validateParams, coerceValue), which is what makes this true.
+ */
+export type ParamsOf<S extends readonly { key: string; kind: ParamSpec['kind'] }[]> = { -readonly [E in S[number] as E['key']]: KindValue<E> };
+
+/** whether a spec is a setting of mode M (shared specs carry no `modes`) */
+type InMode<E, M extends string> = E extends { modes: readonly (infer X)[] } ? (M extends X ? true : false) : true;
+
+/**
+ * The params of one mode of a multi-mode lab (labs/modes.ts: the specs forModes stamped): its own keys and the
+ * shared ones, the mode key narrowed to M. A union over the modes is what the lab's `create` receives and
+ * narrows by its mode key: in the diffusion mode `p.param` is 'logits' | 'mlp', in the Langevin mode 'logits' | 'means'.
+ */
+export type ModeParamsOf<S extends readonly { key: string; kind: ParamSpec['kind'] }[], K extends string, M extends string> =
+  { -readonly [E in S[number] as InMode<E, M> extends true ? E['key'] : never]: E['key'] extends K ? M : KindValue<E> };
+
 export interface Preset {
   id: string;
   title: string;
@@ -187,7 +214,11 @@ export interface LabSchema {
   backendProfile: BackendProfile;
 }
 
-/** Schema plus the factory (imports core/ and so tfjs: worker and CLI only). */
-export interface LabDefinition extends LabSchema {
-  create(p: Record<string, ParamValue>, ctx: { seed: number }): Promise<Experiment>;
+/**
+ * Schema plus the factory (imports core/ and so tfjs: worker and CLI only). `P`: the lab's typed params
+ * (ParamsOf its specs); the engine, which holds every lab, sees the plain record.
+ */
+export interface LabDefinition<P = Record<string, ParamValue>> extends LabSchema {
+  // a method, so a lab's definition over its own P is one the engine can hold (the params are validated against the same specs)
+  create(p: P, ctx: { seed: number }): Promise<Experiment>;
 }

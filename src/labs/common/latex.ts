@@ -11,6 +11,14 @@ export interface EquationBlock {
 
 export type EquationBuilder = (p: Record<string, ParamValue>) => EquationBlock[];
 
+/**
+ * A lab's builder over its own typed params (ParamsOf its specs). The one cast is here: the UI hands the
+ * builder the params the codec validated against the same specs.
+ */
+export function equationsFor<P>(build: (p: P) => EquationBlock[]): EquationBuilder {
+  return (p) => build(p as unknown as P);
+}
+
 /** A number as LaTeX: plain decimals for everyday sizes, m × 10^e for very small or large ones. */
 export function num(v: ParamValue | undefined): string {
   const x = Number(v);

@@ -3,6 +3,7 @@
 // denoising score matching on samples of that mixture. The learned base trains first, in its own phase
 // (TRAIN_PER_ITER DSM steps per lab iteration, a loss curve), like the Samplers lab's learned score; the
 // fine-tuning starts once it is done.
+import type { DiffusionParams } from './params';
 import type { Tensor2D } from '../../core/tf';
 import type { Rng } from '../../core/rng';
 import type { Box, Mixture } from '../../core/types';
@@ -11,11 +12,10 @@ import { softmax, type IsoMixture } from '../../core/implicit/param-mixture';
 import { learnedBase, mixtureBase, type BaseScore } from '../../core/implicit/diffusion-models';
 import { createScoreNet } from '../../core/nets/score-net';
 import type { ScoreNet } from '../../core/nets/types';
-import type { ParamValue } from '../types';
 import { basePotential } from './langevin-experiment';
 import { spread } from '../../core/metrics/points';
 
-type P = Record<string, ParamValue>;
+type P = DiffusionParams;
 /** DSM steps per lab iteration during the training phase */
 export const TRAIN_PER_ITER = 10;
 const TRAIN_DATA_N = 10000;
@@ -44,7 +44,7 @@ export class DiffusionBase {
     const learned = p.base === 'learned';
     const data = gmmSample(learned ? TRAIN_DATA_N : SHOWN_N, mixture, rng.split());
     this.shown = (data.dataSync() as Float32Array).slice(0, 2 * SHOWN_N);
-    this.trainTarget = learned ? Number(p.trainSteps) : 0;
+    this.trainTarget = learned ? p.trainSteps : 0;
     if (!learned) {
       data.dispose();
       this.net = null;
@@ -52,7 +52,7 @@ export class DiffusionBase {
     }
     if (!Number.isInteger(this.trainTarget) || this.trainTarget < 1) throw new Error(`diffusion: the learned base needs at least 1 training step, got ${p.trainSteps}`);
     this.trainData = data;
-    this.net = createScoreNet({ hidden: Number(p.hidden), depth: NET_DEPTH, lr: NET_LR, batch: NET_BATCH, dataScale: spread(this.shown), rng: rng.split() });
+    this.net = createScoreNet({ hidden: p.hidden, depth: NET_DEPTH, lr: NET_LR, batch: NET_BATCH, dataScale: spread(this.shown), rng: rng.split() });
   }
 
   get training(): boolean {

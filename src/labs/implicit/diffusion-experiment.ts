@@ -2,10 +2,10 @@
 // the queue (T batches in flight, one reverse step each per θ update) or the nested baseline (all T steps
 // per update). The base is the exact noised score of a mixture (hexagon or the user's) or a score MLP
 // trained on it first (diffusion-base.ts: a training phase, `training` true). One iteration = one θ update.
+import type { DiffusionParams } from './params';
 import { tf } from '../../core/tf';
 import type { Tensor2D } from '../../core/tf';
 import { Rng } from '../../core/rng';
-import type { Mixture } from '../../core/types';
 import { ParamMixture, softmax } from '../../core/implicit/param-mixture';
 import { LogitsModel, MlpCorrectionModel, type DiffusionModel } from '../../core/implicit/diffusion-models';
 import { stepCoefs } from '../../core/implicit/reverse-steps';
@@ -13,7 +13,7 @@ import { QueueLoop } from '../../core/implicit/queue-loop';
 import { diffusionExact } from '../../core/implicit/diffusion-exact';
 import { cosine } from '../../core/implicit/exact-flow';
 import { rewardTensor } from '../../core/implicit/rewards';
-import type { Experiment, FiniteWatch, ParamValue } from '../types';
+import type { Experiment, FiniteWatch } from '../types';
 import type { Layer, Snapshot, SnapshotRequest } from '../../protocol/snapshot';
 import { scalarGrid } from '../common/grid';
 import { contourPaths } from './reward-contours';
@@ -23,7 +23,7 @@ import { usesLogits } from './params';
 import { MetricTrace } from '../common/trace';
 import { LOSS_WINDOW, RunningMean } from '../common/running-mean';
 
-type P = Record<string, ParamValue>;
+type P = DiffusionParams;
 const HEAT_N = 80;
 /** finished batches kept for the fine-tuned cloud */
 const KEEP = 8;
@@ -60,10 +60,10 @@ export class DiffusionExperiment implements Experiment {
 
   private startFineTuning(): void {
     const p = this.p;
-    const model: DiffusionModel = this.logits ? new LogitsModel(this.base.mix) : new MlpCorrectionModel(this.base.score(), Number(p.correctionWidth), this.rngs.model);
-    const coefs = stepCoefs(Number(p.T));
+    const model: DiffusionModel = this.logits ? new LogitsModel(this.base.mix) : new MlpCorrectionModel(this.base.score(), p.correctionWidth, this.rngs.model);
+    const coefs = stepCoefs(p.T);
     const eta = Number(this.logits ? p.eta : p.lr);
-    const common = { model, coefs, batch: Number(p.batch), reward: rewardSpec(p), lambda: Number(p.lambda), eta, optimizer: this.logits ? ('sgd' as const) : ('adam' as const) };
+    const common = { model, coefs, batch: p.batch, reward: rewardSpec(p), lambda: p.lambda, eta, optimizer: this.logits ? ('sgd' as const) : ('adam' as const) };
     this.main = new QueueLoop({ ...common, loop: p.loop === 'nested' ? 'nested' : 'queue', rng: this.rngs.main });
     this.companion = p.nestedRun && p.loop !== 'nested' ? new QueueLoop({ ...common, loop: 'nested', rng: this.rngs.comp }) : null;
   }
@@ -103,7 +103,7 @@ export class DiffusionExperiment implements Experiment {
 
   /** one θ update's numbers: the sampled reward and leash, and with logits the exact objective, weights and gradient cosine */
   private updateMetrics(m: QueueLoop, reward: ReturnType<typeof rewardSpec>): Record<string, number> {
-    const lambda = Number(this.p.lambda);
+    const lambda = this.p.lambda;
     const metrics: Record<string, number> = { sampler_steps: m.samplerSteps, reward: m.lastReward, reg: m.lastReg, objective: m.lastReward - lambda * m.lastReg };
     if (this.companion) metrics.reward_nested = this.companion.lastReward;
     if (this.logits) {
@@ -117,9 +117,9 @@ export class DiffusionExperiment implements Experiment {
     return metrics;
   }
 
-  update(patch: P): void {
+  update(patch: Partial<P>): void {
     const next = { ...this.p, ...patch };
-    const live = { eta: Number(this.logits ? next.eta : next.lr), lambda: Number(next.lambda), reward: rewardSpec(next) };
+    const live = { eta: this.logits ? next.eta : next.lr, lambda: next.lambda, reward: rewardSpec(next) };
     this.main?.setLive(live);
     this.companion?.setLive(live);
     this.p = next;
@@ -135,7 +135,7 @@ export class DiffusionExperiment implements Experiment {
       const info = { phase: `training the base score MLP by DSM on the base mixture's samples: ${this.base.trainSteps} / ${this.base.trainTarget} steps` };
       return { iteration: this.base.trainSteps, layers, metrics: Number.isFinite(loss) ? { dsm_loss: loss } : {}, info, box: this.base.box };
     }
-    const lambda = Number(this.p.lambda);
+    const lambda = this.p.lambda;
     const metrics = this.updateMetrics(m, reward);
     if (this.recent.length) {
       const all = tf.concat(this.recent);
@@ -172,7 +172,7 @@ export class DiffusionExperiment implements Experiment {
     }
     if (this.p.paths && this.contours) layers.rewardContours = this.contours;
     // always a handles layer: the plane learns its scale for the click binding (the bump) from it
-    layers.handles = { kind: 'handles', components: this.p.target === 'custom' ? (this.p.comps as Mixture) : [] };
+    layers.handles = { kind: 'handles', components: this.p.target === 'custom' ? this.p.comps : [] };
   }
 
   watch(): FiniteWatch[] {

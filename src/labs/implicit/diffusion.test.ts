@@ -6,11 +6,13 @@ import { tf } from '../../core/tf';
 import type { ParamValue } from '../types';
 import { implicitSchema } from './schema';
 import { paramsWith } from '../modes';
+import type { ImplicitParams } from './params';
 import { implicitLab } from './lab';
 import { divergence } from '../../engine/divergence';
 
-function params(over: Record<string, ParamValue>): Record<string, ParamValue> {
-  return paramsWith(implicitSchema, { mode: 'diffusion', reward: 'smooth', T: 5, batch: 32, ...over });
+// the schema's defaults for the mode with `over` on top, as the codec would hand them to the lab
+function params(over: Record<string, ParamValue>): ImplicitParams {
+  return paramsWith(implicitSchema, { mode: 'diffusion', reward: 'smooth', T: 5, batch: 32, ...over }) as ImplicitParams;
 }
 
 describe('Implicit Diffusion lab (diffusion fine-tuning)', () => {

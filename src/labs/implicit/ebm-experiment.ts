@@ -1,20 +1,20 @@
 // EBM mode: fit an energy (mixture or small MLP) to a data set by maximum likelihood, with π_θ sampled by
 // persistent Langevin chains (single loop: one chain step per θ update). One iteration = one Adam step.
+import type { EbmParams } from './params';
 import { tf } from '../../core/tf';
 import type { Tensor2D } from '../../core/tf';
 import { Rng } from '../../core/rng';
 import type { Box } from '../../core/types';
 import { makeTarget } from '../../core/targets/registry';
-import type { TargetId } from '../../core/targets/types';
 import { slicedW2 } from '../../core/metrics/sliced-w2';
 import { EbmTrainer, MixtureEnergy, MlpEnergy, type Energy } from '../../core/implicit/ebm';
-import type { Experiment, FiniteWatch, ParamValue } from '../types';
+import type { Experiment, FiniteWatch } from '../types';
 import type { Layer, Snapshot, SnapshotRequest } from '../../protocol/snapshot';
 import { scalarGrid } from '../common/grid';
 import { spread } from '../../core/metrics/points';
 import { MetricTrace } from '../common/trace';
 
-type P = Record<string, ParamValue>;
+type P = EbmParams;
 const DATA_N = 4000;
 /** energy-magnitude penalty (see EbmOptions.reg): MLP only; a mixture energy is normalized already */
 const REG = 0.1;
@@ -41,13 +41,13 @@ export class EbmExperiment implements Experiment {
     const rData = root.split();
     const rInit = root.split();
     const rTrain = root.split();
-    const target = makeTarget(p.data as TargetId, { points: p.drawn as Float32Array });
+    const target = makeTarget(p.data, { points: p.drawn });
     const data = target.sample(DATA_N, rData);
     const xy = new Float32Array(await data.data());
     const scale = spread(xy);
     let energy: Energy;
     if (p.energy === 'mixture') {
-      const K = Number(p.K);
+      const K = p.K;
       // means start on random data points, widths at half the data's spread: a standard, stable start
       const init = new Float32Array(2 * K);
       for (let k = 0; k < K; k++) {
@@ -57,13 +57,13 @@ export class EbmExperiment implements Experiment {
       }
       energy = new MixtureEnergy(init, 0.5 * scale);
     } else {
-      energy = new MlpEnergy(Number(p.hidden), 4 * scale, rInit, scale);
+      energy = new MlpEnergy(p.hidden, 4 * scale, rInit, scale);
     }
     const b = target.box;
     const clip = 2 * Math.max(Math.abs(b.xmin), Math.abs(b.xmax), Math.abs(b.ymin), Math.abs(b.ymax));
     const trainer = new EbmTrainer({
-      energy, data, chains: Number(p.particles), reinit: Number(p.reinit), batch: Number(p.batch), gamma: Number(p.gamma) * scale * scale,
-      inner: Number(p.inner), lr: Number(p.lr), clip, reg: p.energy === 'mlp' ? REG : 0, initStd: scale, rng: rTrain,
+      energy, data, chains: p.particles, reinit: p.reinit, batch: p.batch, gamma: p.gamma * scale * scale,
+      inner: p.inner, lr: p.lr, clip, reg: p.energy === 'mlp' ? REG : 0, initStd: scale, rng: rTrain,
     });
     return new EbmExperiment(p, trainer, energy, data, xy.slice(0, 2 * SHOWN_DATA), b, root.split(), scale);
   }
@@ -88,7 +88,7 @@ export class EbmExperiment implements Experiment {
     return this.trace.drain();
   }
 
-  update(patch: P): void {
+  update(patch: Partial<P>): void {
     if ('gamma' in patch) this.trainer.setGamma(Number(patch.gamma) * this.scale ** 2);
     this.p = { ...this.p, ...patch };
   }
@@ -107,7 +107,7 @@ export class EbmExperiment implements Experiment {
       metrics.E_data = eD;
       metrics.E_chains = eC;
     }
-    const info = { energy: this.p.energy === 'mlp' ? `MLP energy (width ${this.p.hidden})` : `mixture energy (K = ${this.p.K})`, loop: Number(this.p.inner) === 1 ? 'single loop (1 chain step per update)' : `nested (${this.p.inner} chain steps per update)` };
+    const info = { energy: this.p.energy === 'mlp' ? `MLP energy (width ${this.p.hidden})` : `mixture energy (K = ${this.p.K})`, loop: this.p.inner === 1 ? 'single loop (1 chain step per update)' : `nested (${this.p.inner} chain steps per update)` };
     return { iteration: this.trainer.updates, layers, metrics, info, box: this.box };
   }
 

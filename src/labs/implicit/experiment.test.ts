@@ -6,11 +6,13 @@ import type { ParamValue } from '../types';
 import type { Snapshot } from '../../protocol/snapshot';
 import { implicitSchema } from './schema';
 import { paramsWith } from '../modes';
+import type { ImplicitParams } from './params';
 import { implicitLab } from './lab';
 import { divergence } from '../../engine/divergence';
 
-function params(over: Record<string, ParamValue>): Record<string, ParamValue> {
-  return paramsWith(implicitSchema, over);
+// the schema's defaults for the mode with `over` on top, as the codec would hand them to the lab
+function params(over: Record<string, ParamValue>): ImplicitParams {
+  return paramsWith(implicitSchema, over) as ImplicitParams;
 }
 const xyOf = (s: Snapshot, k: string) => (s.layers[k] as { xy: Float32Array }).xy;
 

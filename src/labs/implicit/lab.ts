@@ -1,10 +1,11 @@
 import type { LabDefinition } from '../types';
+import type { ImplicitParams } from './params';
 import { implicitSchema } from './schema';
 import { LangevinExperiment } from './langevin-experiment';
 import { EbmExperiment } from './ebm-experiment';
 import { DiffusionExperiment } from './diffusion-experiment';
 
-export const implicitLab: LabDefinition = {
+export const implicitLab: LabDefinition<ImplicitParams> = {
   ...implicitSchema,
   create: async (p, ctx) => {
     if (p.mode === 'ebm') return EbmExperiment.create(p, ctx.seed);

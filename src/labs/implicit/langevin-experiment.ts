@@ -1,28 +1,29 @@
 // Reward training of Langevin (the paper's §5.1): the particle loop (single or nested, or driven by the
 // exact flow), the exact gradient flow beside it, and optionally a nested run at equal sampling cost.
 // One iteration = one θ update.
+import type { DiffusionParams, LangevinParams } from './params';
 import { tf } from '../../core/tf';
 import { Rng } from '../../core/rng';
 import type { Box, Mixture } from '../../core/types';
 import { gmmSample } from '../../core/gmm';
 import { mixtureBox, squareBox } from '../../core/targets/box';
-import { hexMixture, ParamMixture, softmax, type IsoMixture, type ThetaKind } from '../../core/implicit/param-mixture';
+import { hexMixture, ParamMixture, softmax, type IsoMixture } from '../../core/implicit/param-mixture';
 import { ExactFlow, cosine, exactTerms } from '../../core/implicit/exact-flow';
 import { LangevinLoop } from '../../core/implicit/langevin-loop';
 import { rewardTensor, type RewardSpec } from '../../core/implicit/rewards';
-import type { Experiment, FiniteWatch, ParamValue } from '../types';
+import type { Experiment, FiniteWatch } from '../types';
 import type { Layer, Snapshot, SnapshotRequest } from '../../protocol/snapshot';
 import { scalarGrid } from '../common/grid';
 import { contourPaths } from './reward-contours';
 import { MetricTrace } from '../common/trace';
 
-type P = Record<string, ParamValue>;
+type P = LangevinParams;
 const HEAT_N = 90;
 const FLOW_REF_N = 4000;
 
-export function rewardSpec(p: P): RewardSpec {
-  const kind = p.reward as RewardSpec['kind'];
-  return kind === 'bump' ? { kind, bump: { x: Number(p.bumpX), y: Number(p.bumpY), width: Number(p.bumpWidth), height: 1 } } : { kind };
+export function rewardSpec(p: LangevinParams | DiffusionParams): RewardSpec {
+  const kind = p.reward;
+  return kind === 'bump' ? { kind, bump: { x: p.bumpX, y: p.bumpY, width: p.bumpWidth, height: 1 } } : { kind };
 }
 
 /** the user mixture as an isotropic potential (widths averaged over the axes; θ0 logits = log w) */
@@ -41,9 +42,9 @@ export function asMixture(m: IsoMixture, logits: ArrayLike<number>, varScale = 1
 }
 
 /** the potential (Langevin) or base mixture (diffusion) the params select, and the plane's box around it */
-export function basePotential(p: P): { base: IsoMixture; box: Box } {
+export function basePotential(p: LangevinParams | DiffusionParams): { base: IsoMixture; box: Box } {
   if (p.target !== 'custom') return { base: hexMixture(), box: squareBox({ xmin: -8, xmax: 8, ymin: -8, ymax: 8 }) };
-  const base = userMixture(p.comps as Mixture);
+  const base = userMixture(p.comps);
   return { base, box: mixtureBox(asMixture(base, base.logits, 2.5)) };
 }
 
@@ -61,22 +62,22 @@ export class LangevinExperiment implements Experiment {
 
   constructor(private p: P, seed: number) {
     const { base, box } = basePotential(p);
-    this.mix = new ParamMixture(base, p.param as ThetaKind);
+    this.mix = new ParamMixture(base, p.param);
     const root = new Rng(seed);
     const rMain = root.split();
     const rComp = root.split();
     const rRef = root.split();
-    const lambda = Number(p.lambda);
+    const lambda = p.lambda;
     const ref = p.ref === 'uniform' ? asMixture(base, new Float64Array(base.logits.length)) : asMixture(base, base.logits, p.ref === 'code' ? 4 : 1);
     const reward = rewardSpec(p);
     const theta0 = this.mix.theta0();
-    const common = { mix: this.mix, theta0, reward, particles: Number(p.particles), gamma: Number(p.gamma), lambda, ref, refBatch: Number(p.refBatch) };
+    const common = { mix: this.mix, theta0, reward, particles: p.particles, gamma: p.gamma, lambda, ref, refBatch: p.refBatch };
     const exact = p.loop === 'exact';
-    this.main = new LangevinLoop({ ...common, eta: exact ? 0 : Number(p.eta), inner: p.loop === 'nested' ? Number(p.inner) : 1, warm: Boolean(p.warm), rng: rMain });
-    this.companion = p.nestedRun ? new LangevinLoop({ ...common, eta: Number(p.eta), inner: Number(p.inner), warm: Boolean(p.warm), rng: rComp }) : null;
+    this.main = new LangevinLoop({ ...common, eta: exact ? 0 : p.eta, inner: p.loop === 'nested' ? p.inner : 1, warm: p.warm, rng: rMain });
+    this.companion = p.nestedRun ? new LangevinLoop({ ...common, eta: p.eta, inner: p.inner, warm: p.warm, rng: rComp }) : null;
     // drawn even when λ = 0: λ is live, and the flow's KL term needs it as soon as λ > 0
     const refSample = gmmSample(FLOW_REF_N, ref, rRef);
-    this.flow = new ExactFlow(this.mix, theta0, reward, Number(p.eta), lambda, (refSample.dataSync() as Float32Array).slice());
+    this.flow = new ExactFlow(this.mix, theta0, reward, p.eta, lambda, (refSample.dataSync() as Float32Array).slice());
     refSample.dispose();
     this.box = box;
   }
@@ -126,17 +127,17 @@ export class LangevinExperiment implements Experiment {
     return this.trace.drain();
   }
 
-  update(patch: P): void {
+  update(patch: Partial<P>): void {
     const next = { ...this.p, ...patch };
     const live: Parameters<LangevinLoop['setLive']>[0] = {};
-    if ('gamma' in patch) live.gamma = Number(next.gamma);
-    if ('eta' in patch) live.eta = next.loop === 'exact' ? 0 : Number(next.eta);
-    if ('lambda' in patch) live.lambda = Number(next.lambda);
+    if ('gamma' in patch) live.gamma = next.gamma;
+    if ('eta' in patch) live.eta = next.loop === 'exact' ? 0 : next.eta;
+    if ('lambda' in patch) live.lambda = next.lambda;
     if (['bumpX', 'bumpY', 'bumpWidth'].some((k) => k in patch)) live.reward = rewardSpec(next);
     this.main.setLive(live);
-    this.companion?.setLive({ ...live, eta: 'eta' in patch ? Number(next.eta) : undefined });
-    this.flow.eta = Number(next.eta);
-    this.flow.lambda = Number(next.lambda);
+    this.companion?.setLive({ ...live, eta: 'eta' in patch ? next.eta : undefined });
+    this.flow.eta = next.eta;
+    this.flow.lambda = next.lambda;
     if (live.reward) this.flow.reward = live.reward;
     this.p = next;
   }
@@ -165,7 +166,7 @@ export class LangevinExperiment implements Experiment {
     layers.heat = this.heat;
     if (this.p.paths && this.contours) layers.rewardContours = this.contours;
     // always a handles layer: the plane learns its scale for the click binding (placing the bump) from it
-    layers.handles = { kind: 'handles', components: this.p.target === 'custom' ? (this.p.comps as Mixture) : [] };
+    layers.handles = { kind: 'handles', components: this.p.target === 'custom' ? this.p.comps : [] };
     const info: Record<string, string> = {
       loop: this.p.loop === 'nested' ? `nested (K_in = ${this.p.inner}, ${this.p.warm ? 'warm start' : 'restart'})` : String(this.p.loop),
       theta: `θ = (${Array.from(theta.slice(0, 12), (v) => v.toFixed(2)).join(', ')}${theta.length > 12 ? ', …' : ''})`,

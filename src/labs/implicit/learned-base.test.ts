@@ -6,11 +6,13 @@ import { tf } from '../../core/tf';
 import type { ParamValue } from '../types';
 import { implicitSchema } from './schema';
 import { paramsWith } from '../modes';
+import type { ImplicitParams } from './params';
 import { implicitLab } from './lab';
 import { divergence } from '../../engine/divergence';
 
-function params(over: Record<string, ParamValue>): Record<string, ParamValue> {
-  return paramsWith(implicitSchema, { mode: 'diffusion', base: 'learned', reward: 'smooth', T: 4, batch: 64, trainSteps: 30, hidden: 16, correctionWidth: 8, lr: 0.01, lambda: 0, nestedRun: false, ...over });
+// the schema's defaults for the mode with `over` on top, as the codec would hand them to the lab
+function params(over: Record<string, ParamValue>): ImplicitParams {
+  return paramsWith(implicitSchema, { mode: 'diffusion', base: 'learned', reward: 'smooth', T: 4, batch: 64, trainSteps: 30, hidden: 16, correctionWidth: 8, lr: 0.01, lambda: 0, nestedRun: false, ...over }) as ImplicitParams;
 }
 
 describe('Implicit Diffusion lab (diffusion fine-tuning of a learned base)', () => {

@@ -1,6 +1,6 @@
 // Implicit Diffusion lab: every URL key, its range and its help text.
 import type { Mixture } from '../../core/types';
-import type { ParamSpec, ParamValue } from '../types';
+import type { ModeParamsOf, ParamSpec, ParamValue } from '../types';
 import { targetMenu } from '../../core/targets/catalog';
 import { forModes } from '../modes';
 
@@ -17,7 +17,7 @@ export const DEFAULT_USER_MIX: Mixture = [
 
 export const EBM_DATA = ['moons', 'spirals', 'checkerboard', '8gaussians', 'hexagon', 'drawn'] as const;
 
-export const implicitParams: readonly ParamSpec[] = [
+export const implicitParams = [
   { key: 'seed', label: 'Seed', group: 'run', kind: 'int', min: 0, max: 2 ** 31 - 1, default: 1, help: 'All randomness flows from this number: the same seed replays the same run.' },
   {
     key: 'mode', label: 'Mode', group: 'problem', kind: 'enum', values: ['langevin', 'ebm', 'diffusion'],
@@ -80,4 +80,12 @@ export const implicitParams: readonly ParamSpec[] = [
   // ---- run and view
   { key: 'speed', label: 'Speed', group: 'run', kind: 'int', min: 1, max: 1000, scale: 'log', default: 20, live: true, help: 'Iterations per drawn frame.' },
   { key: 'density', label: 'Potential', group: 'view', kind: 'enum', values: ['log', 'density', 'off'], valueLabels: ['−V (log-density)', 'exp(−V)', 'off'], default: 'log', live: true, help: 'Heatmap and contours of π*(θ) ∝ exp(−V(·, θ)).' },
-];
+] as const satisfies readonly ParamSpec[];
+
+type Specs = typeof implicitParams;
+/** what each mode's experiment reads: its own keys and the shared ones, typed from the specs above */
+export type LangevinParams = ModeParamsOf<Specs, 'mode', 'langevin'>;
+export type EbmParams = ModeParamsOf<Specs, 'mode', 'ebm'>;
+export type DiffusionParams = ModeParamsOf<Specs, 'mode', 'diffusion'>;
+/** the lab's params: one of its modes, told apart by `mode` */
+export type ImplicitParams = LangevinParams | EbmParams | DiffusionParams;
