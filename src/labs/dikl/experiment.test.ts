@@ -4,13 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { tf } from '../../core/tf';
 import type { ParamValue } from '../types';
 import { diklSchema } from './schema';
+import { paramsWith } from '../modes';
+import type { DiklParams } from './params';
 import { DiklExperiment } from './experiment';
 import { divergence } from '../../engine/divergence';
 
-function params(over: Record<string, ParamValue>): Record<string, ParamValue> {
-  const p: Record<string, ParamValue> = {};
-  for (const s of diklSchema.params) p[s.key] = s.default;
-  return { ...p, ...over };
+// the schema's defaults with `over` on top, as the codec would hand them to the lab
+function params(over: Record<string, ParamValue>): DiklParams {
+  return paramsWith(diklSchema, over) as DiklParams;
 }
 
 const SMALL = { width: 32, batch: 64, dsmSteps: 2, show: 500, isSamples: 3, aisSteps: 2, malaSteps: 2 };

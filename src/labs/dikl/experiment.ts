@@ -1,16 +1,16 @@
 // The DiKL lab: a one-step generator trained by DiKL (or plain reverse KL) against a target known only
 // through its log-density and score; optionally a second generator with the other objective from the same
 // seed. One iteration = one generator update of each (after its DSM steps).
+import type { DiklParams } from './params';
 import { tf } from '../../core/tf';
 import { Rng } from '../../core/rng';
-import { CLEAN, type Mixture } from '../../core/types';
+import { CLEAN } from '../../core/types';
 import { makeTarget } from '../../core/targets/registry';
-import type { Target, TargetId } from '../../core/targets/types';
+import type { Target } from '../../core/targets/types';
 import { DiklTrainer, type DiklConfig } from '../../core/dikl/trainer';
 import type { GeneratorWeights } from '../../core/dikl/generator';
-import { mixtureDensity, type DiklTarget, type TargetScoreKind } from '../../core/dikl/target-score';
-import type { Weighting } from '../../core/dikl/schedule';
-import type { Experiment, FiniteWatch, ParamValue } from '../types';
+import { mixtureDensity, type DiklTarget } from '../../core/dikl/target-score';
+import type { Experiment, FiniteWatch } from '../types';
 import type { Layer, Snapshot, SnapshotRequest, TraceRow } from '../../protocol/snapshot';
 import { scalarGrid } from '../common/grid';
 import { inspectorLayers, levelErrors } from './diagnostics';
@@ -18,7 +18,7 @@ import { sampleMetrics, spread } from './metrics';
 import { PaperEvaluation, PAPER_N, PAPER_REPEATS, type PaperResult } from './paper-eval';
 import { MetricTrace } from '../common/trace';
 
-type P = Record<string, ParamValue>;
+type P = DiklParams;
 const REFERENCE_N = 2000;
 /** recompute the per-level score errors at most every this many iterations (they cost a full AIS pass) */
 const LEVELS_EVERY = 50;
@@ -32,13 +32,13 @@ export function diklTarget(t: Target): DiklTarget {
 
 export function configFrom(p: P, objective: 'dikl' | 'rkl', scale: number): DiklConfig {
   return {
-    objective, weighting: p.weighting as Weighting, targetScore: p.targetScore as TargetScoreKind,
-    T: Number(p.T), betaStart: 1e-4, betaEnd: Number(p.betaEnd),
-    width: Number(p.width), depth: Number(p.depth), batch: Number(p.batch), dsmSteps: Number(p.dsmSteps),
-    lr: Number(p.lr), scoreLr: Number(p.scoreLr), scoreWidth: Number(p.width), scoreDepth: 3, gradClip: 10,
-    ais: { particles: Number(p.isSamples), aisSteps: Number(p.aisSteps), aisStep: Number(p.aisStep), malaSteps: Number(p.malaSteps), malaStep: Number(p.malaStep), clip: 1000 },
+    objective, weighting: p.weighting, targetScore: p.targetScore,
+    T: p.T, betaStart: 1e-4, betaEnd: p.betaEnd,
+    width: p.width, depth: p.depth, batch: p.batch, dsmSteps: p.dsmSteps,
+    lr: p.lr, scoreLr: p.scoreLr, scoreWidth: p.width, scoreDepth: 3, gradClip: 10,
+    ais: { particles: p.isSamples, aisSteps: p.aisSteps, aisStep: p.aisStep, malaSteps: p.malaSteps, malaStep: p.malaStep, clip: 1000 },
     scale, genScale: p.genScale === 'spread' ? scale : 1,
-    lrSchedule: p.lrSchedule === 'cosine' ? 'cosine' : 'constant', lrIters: Number(p.lrIters ?? 1500), lrFloor: 0.05,
+    lrSchedule: p.lrSchedule === 'cosine' ? 'cosine' : 'constant', lrIters: p.lrIters ?? 1500, lrFloor: 0.05,
   };
 }
 
@@ -77,7 +77,7 @@ export class DiklExperiment implements Experiment {
     const rTarget = root.split();
     const rDiag = root.split();
     const displaySeed = root.seed();
-    const target = makeTarget(p.target as TargetId, { components: p.comps as Mixture });
+    const target = makeTarget(p.target, { components: p.comps });
     const refT = target.sample(REFERENCE_N, rTarget);
     const reference = new Float32Array(await refT.data());
     const eT = tf.tidy(() => tf.neg(target.logDensity!(refT)));
@@ -164,7 +164,7 @@ export class DiklExperiment implements Experiment {
     return m;
   }
 
-  update(patch: P): void {
+  update(patch: Partial<P>): void {
     if (['inspector', 'probeX', 'probeY', 'probeT'].some((k) => k in patch)) this.inspector = null;
     if ('density' in patch) this.density = null;
     this.p = { ...this.p, ...patch };
@@ -180,7 +180,7 @@ export class DiklExperiment implements Experiment {
     if (req.grids || !this.density) {
       this.density = p.density === 'off' ? null : await scalarGrid(box, 96, (x) => this.target.logDensity!(x), p.density !== 'density');
     }
-    if (p.inspector && (req.grids || !this.inspector)) this.inspector = await inspectorLayers(this.main, Number(p.probeX), Number(p.probeY), Number(p.probeT), box, this.rng);
+    if (p.inspector && (req.grids || !this.inspector)) this.inspector = await inspectorLayers(this.main, p.probeX, p.probeY, p.probeT, box, this.rng);
     if (req.grids && this.main.iteration - this.levelsAt >= LEVELS_EVERY) {
       this.levels = await levelErrors(this.main, this.rng);
       this.levelsAt = this.main.iteration;
@@ -192,7 +192,7 @@ export class DiklExperiment implements Experiment {
     if (this.target.id === 'custom' && this.target.mixture) layers.handles = { kind: 'handles', components: this.target.mixture };
     // an empty handles layer: the plane learns its scale for the click binding from a handles layer only
     layers.clickScale = { kind: 'handles', components: [] };
-    const show = Number(p.show);
+    const show = p.show;
     layers.samplesA = { kind: 'points', xy: await this.draw(this.main, show) };
     if (this.other) layers.samplesB = { kind: 'points', xy: await this.draw(this.other, show) };
     // an evaluation iteration (the engine stops at each): draw its samples now, solve them in the next steps
@@ -259,7 +259,7 @@ export class DiklExperiment implements Experiment {
 const PAPER_SLICE_MS = 80;
 
 function paperEvery(p: P): number {
-  return Math.max(0, Math.floor(Number(p.paperEvery ?? 0)));
+  return Math.max(0, Math.floor(p.paperEvery ?? 0));
 }
 
 function paperMetrics(r: PaperResult, suffix: string): Record<string, number> {

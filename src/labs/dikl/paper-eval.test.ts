@@ -6,10 +6,11 @@ import { tf } from '../../core/tf';
 import { Rng } from '../../core/rng';
 import { makeTarget } from '../../core/targets/registry';
 import type { DiklTrainer } from '../../core/dikl/trainer';
-import type { ParamValue } from '../types';
 import { PaperEvaluation, PAPER_N, PAPER_REPEATS } from './paper-eval';
 import { DiklExperiment } from './experiment';
 import { diklSchema } from './schema';
+import { paramsWith } from '../modes';
+import type { DiklParams } from './params';
 
 const target = makeTarget('8gaussians', {});
 
@@ -48,9 +49,9 @@ describe('PaperEvaluation', () => {
 describe('DiKL lab: the paper evaluation in the run', () => {
   it('stops at each evaluation iteration, solves between updates and charts the result at that iteration', async () => {
     DiklExperiment.paperSize = { n: 400, repeats: 3 };
-    const p: Record<string, ParamValue> = {};
-    for (const s of diklSchema.params) p[s.key] = s.default;
-    const exp = await DiklExperiment.create({ ...p, target: '8gaussians', width: 16, batch: 32, show: 100, inspector: false, paperEvery: 4 }, 1);
+    // the schema's defaults with the overrides on top, as the codec would hand them to the lab
+    const p = paramsWith(diklSchema, { target: '8gaussians', width: 16, batch: 32, show: 100, inspector: false, paperEvery: 4 }) as DiklParams;
+    const exp = await DiklExperiment.create(p, 1);
     expect(exp.phaseLeft()).toBe(4);
     exp.step(4);
     expect(exp.phaseLeft()).toBe(0);

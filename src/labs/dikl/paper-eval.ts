@@ -58,6 +58,7 @@ export class PaperEvaluation {
         const ref = target.sample(n, rng);
         return [gen, ref, tf.neg(target.logDensity!(gen)), tf.neg(target.logDensity!(ref))];
       });
+      // not a params cast: tensor data() is typed for every dtype, and these four tensors are float32
       const [gen, ref, genE, refE] = (await Promise.all([g.data(), x.data(), eg.data(), ex.data()])) as Float32Array[];
       tf.dispose([g, x, eg, ex]);
       out.push({ gen, ref });

@@ -1,6 +1,6 @@
 // DiKL lab schema: every URL key, its range and its help text (METHODS.md §3.7).
 import type { Mixture } from '../../core/types';
-import type { ParamSpec, ParamValue } from '../types';
+import type { ParamSpec, ParamsOf, ParamValue } from '../types';
 import { targetMenu } from '../../core/targets/catalog';
 
 type P = Record<string, ParamValue>;
@@ -15,7 +15,7 @@ export const DEFAULT_COMPS: Mixture = [
   { w: 1, mean: [0, -3], cov: [0.3, 0, 0.3] },
 ];
 
-export const diklParams: readonly ParamSpec[] = [
+export const diklParams = [
   { key: 'seed', label: 'Seed', group: 'run', kind: 'int', min: 0, max: 2 ** 31 - 1, default: 1, help: 'All randomness flows from this number; with a comparison both generators start from the same weights.' },
   {
     key: 'target', label: 'Target', group: 'target', kind: 'enum',
@@ -71,4 +71,7 @@ export const diklParams: readonly ParamSpec[] = [
   },
   { key: 'speed', label: 'Speed', group: 'run', kind: 'int', min: 1, max: 200, scale: 'log', default: 5, live: true, help: 'Generator updates per drawn frame.' },
   { key: 'density', label: 'Density', group: 'view', kind: 'enum', values: ['log', 'density', 'off'], valueLabels: ['log-density', 'density', 'off'], default: 'log', live: true, help: 'Heatmap and contours of the target log-density.' },
-];
+] as const satisfies readonly ParamSpec[];
+
+/** what the experiment reads, typed from the specs above */
+export type DiklParams = ParamsOf<typeof diklParams>;
