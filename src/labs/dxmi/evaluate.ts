@@ -13,7 +13,7 @@ import { slicedW2 } from '../../core/metrics/sliced-w2';
 import { modesCovered } from '../../core/metrics/modes';
 import { knnEntropy2d } from '../../core/dxmi/knn-entropy';
 import type { Layer } from '../../protocol/snapshot';
-import type { ParamValue } from '../types';
+import type { DxmiParams } from './params';
 import { pathsLayer, rocLayer, toNet, toWorld, type Frame } from './view-data';
 
 const EVAL_N = 2000;
@@ -56,18 +56,19 @@ export class Evaluator {
     this.baselineX = tf.tidy(() => policy.rollout(EVAL_N, r)[policy.T]);
   }
 
-  async evaluate(policy: GaussianPolicy, critic: Critic, withMetrics: boolean, p: Record<string, ParamValue>) {
+  async evaluate(policy: GaussianPolicy, critic: Critic, withMetrics: boolean, p: DxmiParams) {
     const metrics: Record<string, number> = {};
     const layers: Record<string, Layer> = {};
     // the full last state, and the first PATHS points of every earlier one (for the trajectories)
     const states = tf.tidy(() => policy.rollout(EVAL_N, this.rng).map((s, t) => (t === policy.T ? s : tf.slice(s, [0, 0], [PATHS, 2]))));
     const arrays = await Promise.all(states.map((s) => s.data()));
     tf.dispose(states);
+    // not params casts: data() is typed for every dtype, and the rollout's states are float32
     const xT = toWorld(arrays[policy.T] as Float32Array, this.frame);
     layers.samples = { kind: 'points', xy: xT };
     layers.data = { kind: 'points', xy: this.reference };
-    if (p.paths) layers.paths = pathsLayer(arrays.map((a) => (a as Float32Array).subarray(0, 2 * PATHS)), PATHS, this.frame);
-    const probe = await this.energyAt([Number(p.probeX), Number(p.probeY)], critic);
+    if (p.paths) layers.paths = pathsLayer(arrays.map((a) => (a as Float32Array).subarray(0, 2 * PATHS)), PATHS, this.frame); // float32, as above
+    const probe = await this.energyAt([p.probeX, p.probeY], critic);
     if (!withMetrics) return { metrics, layers, probe };
     metrics.sw2_data = slicedW2(xT, this.reference, this.rng, 64);
     if (this.baselineX) {

@@ -4,13 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { tf } from '../../core/tf';
 import type { ParamValue } from '../types';
 import { dxmiSchema } from './schema';
+import { paramsWith } from '../modes';
+import type { DxmiParams } from './params';
 import { DxmiExperiment } from './experiment';
 import { divergence } from '../../engine/divergence';
 
-function params(over: Record<string, ParamValue>): Record<string, ParamValue> {
-  const p: Record<string, ParamValue> = {};
-  for (const s of dxmiSchema.params) p[s.key] = s.default;
-  return { ...p, T: 2, hidden: 16, batch: 64, pretrain: 40, ...over };
+// the schema's defaults with tiny sizes and `over` on top, as the codec would hand them to the lab
+function params(over: Record<string, ParamValue>): DxmiParams {
+  return paramsWith(dxmiSchema, { T: 2, hidden: 16, batch: 64, pretrain: 40, ...over }) as DxmiParams;
 }
 
 describe('DxMI lab', () => {

@@ -1,16 +1,16 @@
 // The DxMI lab: a few-step Gaussian policy (the sampler) and an energy (the reward) trained together
 // with DxDP (src/core/dxmi). Phase 1 (init = ddpm): the policy is fitted as a T-step DDPM by DSM; these
 // steps do not count as iterations. Phase 2: one iteration = one DxMI update (dxdp.ts).
+import type { DxmiParams } from './params';
 import { tf } from '../../core/tf';
 import type { Tensor1D, Tensor2D } from '../../core/tf';
 import { Rng } from '../../core/rng';
-import type { Mixture } from '../../core/types';
 import { makeTarget } from '../../core/targets/registry';
-import type { Target, TargetId } from '../../core/targets/types';
+import type { Target } from '../../core/targets/types';
 import { GaussianPolicy } from '../../core/dxmi/policy';
-import { Critic, type ValueMode } from '../../core/dxmi/critic';
+import { Critic } from '../../core/dxmi/critic';
 import { DxdpTrainer, type DxdpOptions } from '../../core/dxmi/dxdp';
-import type { Experiment, FiniteWatch, ParamValue } from '../types';
+import type { Experiment, FiniteWatch } from '../types';
 import type { Layer, Snapshot, SnapshotRequest } from '../../protocol/snapshot';
 import { criticGrids, panelTimes, sigmaLayer, type Frame } from './view-data';
 import { Evaluator } from './evaluate';
@@ -26,7 +26,7 @@ const statsOf = (raw: Record<string, Float32Array>) => {
   return { energy_loss: s[0], energy_gap: s[1], td_loss: s[2], policy_loss: s[3] };
 };
 
-type P = Record<string, ParamValue>;
+type P = DxmiParams;
 const POOL_N = 8000;
 /** DSM steps of the DDPM fitting per step(1) call during phase 1 */
 export const PRETRAIN_CHUNK = 20;
@@ -34,14 +34,14 @@ const PRETRAIN_BATCH = 512;
 
 function dxdpOptions(p: P): DxdpOptions {
   return {
-    tau: Number(p.tau), tauVelocity: Number(p.tauVelocity), gamma: Number(p.gamma), rho: Number(p.rho),
-    batch: Number(p.batch), lrSampler: Number(p.samplerLr), lrSigma: Number(p.sigmaLr ?? p.samplerLr), learnSigma: Boolean(p.learnSigma),
-    costsInValue: Boolean(p.costsInValue), clip: 1,
+    tau: p.tau, tauVelocity: p.tauVelocity, gamma: p.gamma, rho: p.rho,
+    batch: p.batch, lrSampler: p.samplerLr, lrSigma: p.sigmaLr ?? p.samplerLr, learnSigma: p.learnSigma,
+    costsInValue: p.costsInValue, clip: 1,
   };
 }
 
 export function makeDxmiTarget(p: P): Target {
-  return makeTarget(p.data as TargetId, { components: p.comps as Mixture, points: p.drawn as Float32Array });
+  return makeTarget(p.data, { components: p.comps, points: p.drawn });
 }
 
 export class DxmiExperiment implements Experiment {
@@ -72,10 +72,10 @@ export class DxmiExperiment implements Experiment {
   ) {}
 
   static async create(p: P, seed: number): Promise<DxmiExperiment> {
-    for (const k of ['energyLr', 'valueLr', 'samplerLr', 'sigmaLr', 'batch', 'T', 'hidden']) {
-      if (!(Number(p[k]) > 0) || !Number.isFinite(Number(p[k]))) throw new Error(`DxMI: '${k}' must be a positive number, got ${String(p[k])}`);
+    for (const k of ['energyLr', 'valueLr', 'samplerLr', 'sigmaLr', 'batch', 'T', 'hidden'] as const) {
+      if (!(p[k] > 0) || !Number.isFinite(p[k])) throw new Error(`DxMI: '${k}' must be a positive number, got ${String(p[k])}`);
     }
-    if (!(Number(p.tau) >= 0) || !(Number(p.tauVelocity) >= 0) || !(Number(p.gamma) >= 0)) throw new Error('DxMI: τ, τ velocity and γ must be ≥ 0');
+    if (!(p.tau >= 0) || !(p.tauVelocity >= 0) || !(p.gamma >= 0)) throw new Error('DxMI: τ, τ velocity and γ must be ≥ 0');
     const root = new Rng(seed);
     const rData = root.split();
     const rPolicy = root.split();
@@ -87,20 +87,20 @@ export class DxmiExperiment implements Experiment {
     const frame = await frameOf(poolWorld);
     const pool = tf.tidy(() => tf.div(tf.sub(poolWorld, tf.tensor1d(frame.m)), frame.d) as Tensor2D);
     poolWorld.dispose();
-    const T = Number(p.T);
-    const hidden = Number(p.hidden);
+    const T = p.T;
+    const hidden = p.hidden;
     const policy = new GaussianPolicy({ T, hidden, depth: 2, rng: rPolicy, schedule: p.schedule === 'matched' ? 'matched' : 'code' });
-    const critic = new Critic({ T, hidden, mode: p.value as ValueMode, lrEnergy: Number(p.energyLr), lrValue: Number(p.valueLr), rng: rCritic, confine: Number(p.confine), ema: Number(p.emaEnergy ?? 0) });
+    const critic = new Critic({ T, hidden, mode: p.value, lrEnergy: p.energyLr, lrValue: p.valueLr, rng: rCritic, confine: p.confine, ema: p.emaEnergy ?? 0 });
     const trainer = new DxdpTrainer(policy, critic, dxdpOptions(p), rTrain);
     const evaluator = await Evaluator.create(target, frame, rData, rEval);
     const exp = new DxmiExperiment(p, target, frame, pool, policy, critic, trainer, rTrain, evaluator);
     exp.twinEvalRng = new Rng((seed ^ 0x7a0e5) >>> 0);
-    if (Number(p.emaSampler) > 0) exp.emaPolicy = new PolicyEma(T, hidden, policy.sched.kind, Number(p.emaSampler));
+    if (p.emaSampler > 0) exp.emaPolicy = new PolicyEma(T, hidden, policy.sched.kind, p.emaSampler);
     return exp;
   }
 
   get training(): boolean {
-    return this.p.init === 'ddpm' && this.fitted < Number(this.p.pretrain);
+    return this.p.init === 'ddpm' && this.fitted < this.p.pretrain;
   }
 
   get iteration(): number {
@@ -110,7 +110,7 @@ export class DxmiExperiment implements Experiment {
   readonly done = false;
 
   phaseLeft(): number {
-    return this.training ? Math.ceil((Number(this.p.pretrain) - this.fitted) / PRETRAIN_CHUNK) : Infinity;
+    return this.training ? Math.ceil((this.p.pretrain - this.fitted) / PRETRAIN_CHUNK) : Infinity;
   }
 
   drainTrace() {
@@ -126,16 +126,16 @@ export class DxmiExperiment implements Experiment {
   step(n: number): void {
     for (let k = 0; k < n; k++) {
       if (this.training) {
-        this.fit(Math.min(PRETRAIN_CHUNK, Number(this.p.pretrain) - this.fitted));
+        this.fit(Math.min(PRETRAIN_CHUNK, this.p.pretrain - this.fitted));
         continue;
       }
       if (this.iter === 0) this.evaluator.captureBaseline(this.policy);
       if (this.iter === 0 && this.p.tau0Twin && !this.twin) this.twin = Tau0Twin.fork(this.p, { policy: this.policy, critic: this.critic, rng: this.rng }, dxdpOptions(this.p));
-      const data = this.batch(Number(this.p.batch));
+      const data = this.batch(this.p.batch);
       const stats = this.trainer.iterate(data);
       data.dispose();
       if (this.twin) {
-        const data0 = this.batch(Number(this.p.batch), this.twin.rng);
+        const data0 = this.batch(this.p.batch, this.twin.rng);
         this.twin.iterate(data0);
         data0.dispose();
       }
@@ -163,7 +163,7 @@ export class DxmiExperiment implements Experiment {
     }
   }
 
-  update(patch: P): void {
+  update(patch: Partial<P>): void {
     this.p = { ...this.p, ...patch };
     this.trainer.setOptions(dxdpOptions(this.p));
     this.twin?.setOptions(dxdpOptions(this.p));
@@ -204,7 +204,7 @@ export class DxmiExperiment implements Experiment {
     if (this.target.id === 'custom' && this.target.mixture) layers.handles = { kind: 'handles', components: this.target.mixture };
     info.phase = fitting ? `fitting the ${this.policy.T}-step DDPM: ${this.fitted} / ${this.p.pretrain} DSM steps` : `DxMI iteration ${this.iter}`;
     info.note0 = `Value panels show t = ${panelTimes(this.policy.T).join(', ')} (t = 0 is the noise; V(·, ${this.policy.T}) is the energy in the main plane). Heatmaps show −E and −V: bright = low.`;
-    if (ev.probe !== undefined) info.probe = `E(${Number(this.p.probeX)}, ${Number(this.p.probeY)}) = ${ev.probe.toFixed(3)}`;
+    if (ev.probe !== undefined) info.probe = `E(${this.p.probeX}, ${this.p.probeY}) = ${ev.probe.toFixed(3)}`;
     return { iteration: this.iter, layers, metrics, info, box: this.target.box };
   }
 

@@ -1,8 +1,9 @@
 import type { LabDefinition } from '../types';
+import type { DxmiParams } from './params';
 import { dxmiSchema } from './schema';
 import { DxmiExperiment } from './experiment';
 
-export const dxmiLab: LabDefinition = {
+export const dxmiLab: LabDefinition<DxmiParams> = {
   ...dxmiSchema,
   create: async (p, ctx) => DxmiExperiment.create(p, ctx.seed),
 };

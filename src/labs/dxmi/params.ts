@@ -1,7 +1,7 @@
 // DxMI lab schema: every URL key, its range and its help text. 2D settings marked "ours" are not the
 // paper's (its 2D code is unreleased, METHODS.md §5.4): to confirm against the paper.
 import type { Mixture } from '../../core/types';
-import type { ParamSpec, ParamValue } from '../types';
+import type { ParamSpec, ParamsOf, ParamValue } from '../types';
 import { targetMenu } from '../../core/targets/catalog';
 
 type P = Record<string, ParamValue>;
@@ -14,7 +14,7 @@ export const DEFAULT_MIXTURE: Mixture = [
   { w: 1, mean: [0, 2], cov: [0.15, 0, 0.15] },
 ];
 
-export const dxmiParams: readonly ParamSpec[] = [
+export const dxmiParams = [
   { key: 'seed', label: 'Seed', group: 'run', help: 'All randomness flows from this number: the same seed replays the same run (a τ = 0 run with the same seed starts from the same DDPM).', kind: 'int', min: 0, max: 2 ** 31 - 1, default: 1 },
   {
     key: 'data', label: 'Data', group: 'data', kind: 'enum',
@@ -48,6 +48,9 @@ export const dxmiParams: readonly ParamSpec[] = [
   { key: 'probeY', label: 'Probe y', group: 'anomaly', kind: 'number', min: -100, max: 100, default: 0, live: true, help: 'Click the energy plane: the energy at the clicked point shows in the status line.' },
   { key: 'speed', label: 'Speed', group: 'run', kind: 'int', min: 1, max: 200, scale: 'log', default: 5, live: true, help: 'Iterations per drawn frame.' },
   { key: 'paths', label: 'Trajectories', group: 'view', kind: 'bool', default: true, live: true, help: 'A few trajectories x_0 → x_T of the policy.' },
-];
+] as const satisfies readonly ParamSpec[];
+
+/** what the experiment, its evaluator and the τ = 0 twin read, typed from the specs above */
+export type DxmiParams = ParamsOf<typeof dxmiParams>;
 
 export const isMixtureData = (p: P): boolean => p.data === '8gaussians' || p.data === 'custom';

@@ -5,12 +5,12 @@
 import type { Tensor, Tensor1D, Tensor2D } from '../../core/tf';
 import { Rng } from '../../core/rng';
 import { GaussianPolicy } from '../../core/dxmi/policy';
-import { Critic, type ValueMode } from '../../core/dxmi/critic';
+import { Critic } from '../../core/dxmi/critic';
 import { DxdpTrainer, type DxdpOptions } from '../../core/dxmi/dxdp';
-import type { ParamValue } from '../types';
 import { PolicyEma } from './ema';
+import type { DxmiParams } from './params';
 
-type P = Record<string, ParamValue>;
+type P = DxmiParams;
 
 /** a copy of an Rng's state: the twin must draw exactly what the main run draws from here on */
 function cloneRng(r: Rng): Rng {
@@ -38,19 +38,19 @@ export class Tau0Twin {
    * Rng builds the nets, whose weights are then overwritten) and the main training stream's state.
    */
   static fork(p: P, main: { policy: GaussianPolicy; critic: Critic; rng: Rng }, opts: DxdpOptions): Tau0Twin {
-    const T = Number(p.T);
-    const hidden = Number(p.hidden);
+    const T = p.T;
+    const hidden = p.hidden;
     const policy = new GaussianPolicy({ T, hidden, depth: 2, rng: new Rng(0), schedule: main.policy.sched.kind });
     const src = main.policy.trainable(true);
     policy.trainable(true).forEach((v, i) => v.assign(src[i]));
     const critic = new Critic({
-      T, hidden, mode: p.value as ValueMode, lrEnergy: Number(p.energyLr), lrValue: Number(p.valueLr), rng: new Rng(0),
-      confine: Number(p.confine), ema: Number(p.emaEnergy ?? 0),
+      T, hidden, mode: p.value, lrEnergy: p.energyLr, lrValue: p.valueLr, rng: new Rng(0),
+      confine: p.confine, ema: p.emaEnergy ?? 0,
     });
     critic.copyFrom(main.critic);
     const rng = cloneRng(main.rng);
     const trainer = new DxdpTrainer(policy, critic, { ...opts, tau: 0 }, rng);
-    const ema = Number(p.emaSampler) > 0 ? new PolicyEma(T, hidden, policy.sched.kind, Number(p.emaSampler)) : null;
+    const ema = p.emaSampler > 0 ? new PolicyEma(T, hidden, policy.sched.kind, p.emaSampler) : null;
     return new Tau0Twin(policy, critic, trainer, rng, ema);
   }
 
