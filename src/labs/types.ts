@@ -54,7 +54,9 @@ export type KindValue<S> = S extends { kind: 'number' | 'int' } ? number
  * define (labs/modes.ts) has the union of their types. The engine hands an experiment only params the
  * codec validated against the same specs (validateParams, coerceValue), which is what makes this true.
  */
-export type ParamsOf<S extends readonly { key: string; kind: ParamSpec['kind'] }[]> = { -readonly [E in S[number] as E['key']]: KindValue<E> };
+export type ParamsOf<S extends readonly { key: string; kind: ParamSpec['kind'] }[]> = { -readonly [E in S[number] as LiteralKey<E>]: KindValue<E> };
+/** a spec's key when it is written out (a spec built at run time, typed `string`, adds nothing: its type comes from elsewhere) */
+type LiteralKey<E> = E extends { key: infer K extends string } ? (string extends K ? never : K) : never;
 
 /** whether a spec is a setting of mode M (shared specs carry no `modes`) */
 type InMode<E, M extends string> = E extends { modes: readonly (infer X)[] } ? (M extends X ? true : false) : true;
@@ -65,7 +67,7 @@ type InMode<E, M extends string> = E extends { modes: readonly (infer X)[] } ? (
  * narrows by its mode key: in the diffusion mode `p.param` is 'logits' | 'mlp', in the Langevin mode 'logits' | 'means'.
  */
 export type ModeParamsOf<S extends readonly { key: string; kind: ParamSpec['kind'] }[], K extends string, M extends string> =
-  { -readonly [E in S[number] as InMode<E, M> extends true ? E['key'] : never]: E['key'] extends K ? M : KindValue<E> };
+  { -readonly [E in S[number] as InMode<E, M> extends true ? LiteralKey<E> : never]: E['key'] extends K ? M : KindValue<E> };
 
 export interface Preset {
   id: string;

@@ -70,9 +70,9 @@ export function samplerNeeds(e: Pick<SamplerEntry, 'family' | 'metropolis'>): Sa
 }
 
 // --- settings shared by several samplers (one spec each)
-const STEP: SettingSpec = { key: 'step', label: 'Step size', kind: 'number', min: 1e-5, max: 100, scale: 'log', default: 0.05, live: true, help: 'ULA/MALA: x += h ∇log p + √(2h) z. HMC: leapfrog step. Annealed: step at the smallest noise (scaled by σ² per level).' };
-const STEPS_T: SettingSpec = { key: 'T', label: 'Steps T', kind: 'int', min: 2, max: 2000, scale: 'log', default: 100, help: 'Number of reverse steps of the VP diffusion.' };
-const SCHEDULE: SettingSpec = { key: 'schedule', label: 'Schedule', kind: 'enum', values: ['linear', 'cosine'], default: 'linear', help: 'VP noise schedule: linear (score_sde β from 0.1 to 20) or cosine (Nichol & Dhariwal).' };
+const STEP = { key: 'step', label: 'Step size', kind: 'number', min: 1e-5, max: 100, scale: 'log', default: 0.05, live: true, help: 'ULA/MALA: x += h ∇log p + √(2h) z. HMC: leapfrog step. Annealed: step at the smallest noise (scaled by σ² per level).' } as const satisfies SettingSpec;
+const STEPS_T = { key: 'T', label: 'Steps T', kind: 'int', min: 2, max: 2000, scale: 'log', default: 100, help: 'Number of reverse steps of the VP diffusion.' } as const satisfies SettingSpec;
+const SCHEDULE = { key: 'schedule', label: 'Schedule', kind: 'enum', values: ['linear', 'cosine'], default: 'linear', help: 'VP noise schedule: linear (score_sde β from 0.1 to 20) or cosine (Nichol & Dhariwal).' } as const satisfies SettingSpec;
 
 export const SAMPLER_CATALOG = [
   {

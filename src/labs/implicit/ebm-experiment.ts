@@ -89,7 +89,7 @@ export class EbmExperiment implements Experiment {
   }
 
   update(patch: Partial<P>): void {
-    if ('gamma' in patch) this.trainer.setGamma(Number(patch.gamma) * this.scale ** 2);
+    if (patch.gamma !== undefined) this.trainer.setGamma(patch.gamma * this.scale ** 2);
     this.p = { ...this.p, ...patch };
   }
 

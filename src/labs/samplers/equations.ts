@@ -1,10 +1,11 @@
 // The Samplers lab's update rules with the current values (docs/samplers-lab.md; METHODS.md §0.1).
-import { aligned, num, text, type EquationBlock, type EquationBuilder } from '../common/latex';
+import { aligned, equationsFor, num, text, type EquationBlock } from '../common/latex';
+import type { SamplersParams } from './params';
 import { samplerEntry } from '../../core/samplers/catalog';
 
 const NOISE = '\\xi_k \\sim \\mathcal N(0, I)';
 
-export const samplersEquations: EquationBuilder = (p) => {
+export const samplersEquations = equationsFor((p: SamplersParams) => {
   const h = num(p.step);
   const learned = p.score === 'learned';
   // one symbol for the score the sampler consumes: the exact ∇log p or the trained network
@@ -32,7 +33,7 @@ export const samplersEquations: EquationBuilder = (p) => {
         title: `HMC: ${num(p.leapfrog)} leapfrog steps of size ε = ${num(p.step)}, then accept`,
         tex: aligned(
           `v &\\sim \\mathcal N(0, I), \\quad (x^{(0)}, v^{(0)}) = (x_k, v)`,
-          `v^{(l+\\frac12)} &= v^{(l)} + \\tfrac{${h}}{2}\\, ${s('x^{(l)}')}, \\quad x^{(l+1)} = x^{(l)} + ${h}\\, v^{(l+\\frac12)}, \\quad v^{(l+1)} = v^{(l+\\frac12)} + \\tfrac{${h}}{2}\\, ${s('x^{(l+1)}')}, \\quad l = 0, \\dots, ${num(Number(p.leapfrog) - 1)}`,
+          `v^{(l+\\frac12)} &= v^{(l)} + \\tfrac{${h}}{2}\\, ${s('x^{(l)}')}, \\quad x^{(l+1)} = x^{(l)} + ${h}\\, v^{(l+\\frac12)}, \\quad v^{(l+1)} = v^{(l+\\frac12)} + \\tfrac{${h}}{2}\\, ${s('x^{(l+1)}')}, \\quad l = 0, \\dots, ${num(p.leapfrog - 1)}`,
           `x_{k+1} &= x^{(${num(p.leapfrog)})} \\ \\text{with prob. } \\min\\big(1, e^{H(x_k, v) - H(x^{(${num(p.leapfrog)})}, v^{(${num(p.leapfrog)})})}\\big), \\quad H(x, v) = -\\log p(x) + \\tfrac12 \\lVert v \\rVert^2`,
         ),
       });
@@ -94,4 +95,4 @@ export const samplersEquations: EquationBuilder = (p) => {
     });
   }
   return out;
-};
+});

@@ -8,12 +8,13 @@ import type { ParamValue } from '../types';
 import { samplersSchema } from './schema';
 import { SamplersExperiment } from './experiment';
 import { isLive } from '../live';
+import { paramsWith } from '../modes';
+import type { SamplersParams } from './params';
 import { divergence } from '../../engine/divergence';
 
-function params(over: Record<string, ParamValue>): Record<string, ParamValue> {
-  const p: Record<string, ParamValue> = {};
-  for (const s of samplersSchema.params) p[s.key] = s.default;
-  return { ...p, ...over };
+// the schema's defaults with `over` on top, as the codec would hand them to the lab
+function params(over: Record<string, ParamValue>): SamplersParams {
+  return paramsWith(samplersSchema, over) as SamplersParams;
 }
 
 async function run(over: Record<string, ParamValue>, steps: number, seed = 3) {

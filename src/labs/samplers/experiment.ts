@@ -1,17 +1,18 @@
 // The Samplers lab: one target, one sampler, one score (exact or learned). One iteration is one
 // sampler step; when the score must be learned, a training phase comes first (its own counter and
 // loss curve), then sampling starts from fresh particles.
+import type { SamplersParams } from './params';
 import { tf } from '../../core/tf';
 import type { Tensor2D } from '../../core/tf';
 import { Rng } from '../../core/rng';
-import type { Mixture, ScoreFn } from '../../core/types';
+import type { ScoreFn } from '../../core/types';
 import { makeTarget } from '../../core/targets/registry';
-import type { Target, TargetId } from '../../core/targets/types';
+import type { Target } from '../../core/targets/types';
 import { TARGETS } from '../../core/targets/catalog';
 import { createSampler, defaultAnnealSigmas } from '../../core/samplers/registry';
-import type { Sampler, SamplerId, SettingsPatch, StepInfo } from '../../core/samplers/types';
+import type { Sampler, SettingsPatch, StepInfo } from '../../core/samplers/types';
 import { SAMPLERS, samplerNeeds, type SamplerEntry, type SettingSpec, type SettingValue } from '../../core/samplers/catalog';
-import { makeSchedule, type ScheduleKind } from '../../core/schedules';
+import { makeSchedule } from '../../core/schedules';
 import { createScoreNet } from '../../core/nets/score-net';
 import { gmmScoreFast } from '../../core/fused/gmm-fused';
 import type { ScoreNet } from '../../core/nets/types';
@@ -26,15 +27,17 @@ import { AcceptanceWatch, smallerStep, STUCK_BELOW, STUCK_WINDOW } from '../comm
 import type { RunAdvice } from '../../protocol/snapshot';
 import { LOSS_WINDOW, RunningMean } from '../common/running-mean';
 
-type P = Record<string, ParamValue>;
+type P = SamplersParams;
 const REFERENCE_N = 2000;
 const TRAIN_DATA_N = 20000;
 /** training steps per lab iteration during the training phase */
 export const TRAIN_PER_ITER = 10;
 /** a sampler's settings from the params, by URL key, typed as their specs say */
-function settingValues(entry: SamplerEntry, p: P): Record<string, SettingValue> {
+function settingValues(entry: SamplerEntry, p: Partial<P>): Record<string, SettingValue> {
   const out: Record<string, SettingValue> = {};
-  for (const s of entry.settings) if (s.key in p) out[s.key] = settingValue(s, p[s.key]);
+  // by the catalog's keys: the entry names its settings at run time (a test's made-up sampler too)
+  const byKey: Readonly<Record<string, ParamValue>> = p;
+  for (const s of entry.settings) if (s.key in p) out[s.key] = settingValue(s, byKey[s.key]);
   return out;
 }
 const settingValue = (s: SettingSpec, v: ParamValue): SettingValue =>
@@ -65,7 +68,7 @@ export class SamplersExperiment implements Experiment {
     private trainData: Tensor2D | null,
   ) {
     this.view = new SamplersView(target, reference);
-    if (!net || Number(p.trainSteps) <= 0) this.startSampling();
+    if (!net || p.trainSteps <= 0) this.startSampling();
   }
 
   static async create(p: P, seed: number): Promise<SamplersExperiment> {
@@ -74,8 +77,8 @@ export class SamplersExperiment implements Experiment {
     const rSampler = root.split();
     const rNet = root.split();
     const rMetrics = root.split();
-    const target = makeTarget(p.target as TargetId, { components: p.comps as Mixture, points: p.drawn as Float32Array });
-    const plan = planScore(TARGETS[target.id], SAMPLERS[p.sampler as SamplerId], p.score as 'exact' | 'learned');
+    const target = makeTarget(p.target, { components: p.comps, points: p.drawn });
+    const plan = planScore(TARGETS[target.id], SAMPLERS[p.sampler], p.score as 'exact' | 'learned');
     const refT = target.sample(REFERENCE_N, rTarget);
     const reference = new Float32Array(await refT.data());
     refT.dispose();
@@ -83,7 +86,7 @@ export class SamplersExperiment implements Experiment {
     let net: ScoreNet | null = null;
     let trainData: Tensor2D | null = null;
     if (plan.useLearned) {
-      net = createScoreNet({ hidden: Number(p.hidden), depth: 3, lr: Number(p.lr), batch: 512, dataScale, rng: rNet });
+      net = createScoreNet({ hidden: p.hidden, depth: 3, lr: p.lr, batch: 512, dataScale, rng: rNet });
       trainData = target.sample(TRAIN_DATA_N, rTarget);
     }
     return new SamplersExperiment(p, target, plan, reference, dataScale, { sampler: rSampler, metrics: rMetrics }, net, trainData);
@@ -102,7 +105,7 @@ export class SamplersExperiment implements Experiment {
   }
 
   phaseLeft(): number {
-    if (this.sampler === null) return Math.ceil((Number(this.p.trainSteps) - this.trainSteps) / TRAIN_PER_ITER);
+    if (this.sampler === null) return Math.ceil((this.p.trainSteps - this.trainSteps) / TRAIN_PER_ITER);
     return this.sampler.length - this.sampler.iteration;
   }
 
@@ -130,14 +133,14 @@ export class SamplersExperiment implements Experiment {
 
   private train(k: number): void {
     const net = this.net!;
-    for (let j = 0; j < k && this.trainSteps < Number(this.p.trainSteps); j++) {
+    for (let j = 0; j < k && this.trainSteps < this.p.trainSteps; j++) {
       const loss = net.trainStep(this.trainData!);
       this.lossSum += loss;
       this.lossCount += 1;
       this.trainSteps += 1;
       this.trace.record(this.trainSteps, { dsm_loss: loss, dsm_loss_avg: this.lossAvg.add(loss) });
     }
-    if (this.trainSteps >= Number(this.p.trainSteps)) this.startSampling();
+    if (this.trainSteps >= this.p.trainSteps) this.startSampling();
   }
 
   private startSampling(): void {
@@ -151,7 +154,7 @@ export class SamplersExperiment implements Experiment {
     // differentiates through the score here, so the kernel needs no gradient
     const mixture = this.plan.useLearned ? undefined : this.target.mixture;
     const score: ScoreFn = this.plan.useLearned ? this.net!.score : mixture ? (x, l) => gmmScoreFast(x, mixture, l) : this.target.score!;
-    const n = Number(p.particles);
+    const n = p.particles;
     const init = needs.startsFromNoise ? tf.randomNormal([n, 2], 0, 1, 'float32', this.rng.sampler.seed()) as Tensor2D : this.initParticles(n);
     const sigmaMax = 2 * this.dataScale;
     const sigmaMin = 0.01 * this.dataScale;
@@ -162,13 +165,13 @@ export class SamplersExperiment implements Experiment {
       logDensity: this.target.logDensity,
       // annealed: the user's step is epsilon in alpha_i = epsilon * sigma_i^2 (stable for any data scale);
       // the sampler takes alpha at the smallest level, h * sigma_i^2 / sigma_L^2
-      step: annealed ? Number(p.step) * sigmaMin * sigmaMin : Number(p.step),
-      leapfrog: Number(p.leapfrog),
-      schedule: needs.levels === 'schedule' ? makeSchedule(p.schedule as ScheduleKind, Number(p.T)) : undefined,
-      eta: Number(p.eta),
+      step: annealed ? p.step * sigmaMin * sigmaMin : p.step,
+      leapfrog: p.leapfrog,
+      schedule: needs.levels === 'schedule' ? makeSchedule(p.schedule, p.T) : undefined,
+      eta: p.eta,
       integrator: p.integrator === 'euler' ? 'euler' : 'heun',
-      annealSigmas: annealed ? defaultAnnealSigmas(sigmaMax, sigmaMin, Number(p.levels)) : undefined,
-      annealStepsPerLevel: Number(p.perLevel),
+      annealSigmas: annealed ? defaultAnnealSigmas(sigmaMax, sigmaMin, p.levels) : undefined,
+      annealStepsPerLevel: p.perLevel,
       settings: settingValues(entry, p),
     });
     this.view.reset(this.sampler.particles());
@@ -192,7 +195,7 @@ export class SamplersExperiment implements Experiment {
   }
 
   /** the engine hands only keys the schema marks live for these params (params.ts: from the catalog) */
-  update(patch: P): void {
+  update(patch: Partial<P>): void {
     // the running sampler's own settings go to it; other samplers' settings do not touch this run
     const samplerPatch: SettingsPatch = settingValues(SAMPLERS[this.plan.sampler], patch);
     if (this.sampler && Object.keys(samplerPatch).length && !this.sampler.update(samplerPatch)) {
@@ -232,7 +235,7 @@ export class SamplersExperiment implements Experiment {
   /** a MALA/HMC chain rejecting (nearly) every proposal: what it is and the step that fixes it */
   private stallAdvice(): RunAdvice | null {
     if (!this.stall.stuck) return null;
-    const step = Number(this.p.step);
+    const step = this.p.step;
     const next = smallerStep(step);
     const name = SAMPLERS[this.plan.sampler].name;
     return {

@@ -2,9 +2,9 @@
 // The target and sampler menus, each sampler's own settings and when they show are built from the two
 // catalogs (core/samplers/catalog.ts, core/targets/catalog.ts): a new entry there appears here unedited.
 import type { Mixture } from '../../core/types';
-import { SAMPLER_CATALOG, samplerEntry, samplerNeeds, type SamplerEntry, type SamplerFamily, type SettingSpec } from '../../core/samplers/catalog';
-import { TARGET_CATALOG, targetEntry, type TargetEntry } from '../../core/targets/catalog';
-import type { ParamSpec, ParamValue } from '../types';
+import { SAMPLER_CATALOG, samplerEntry, samplerNeeds, type SamplerEntry, type SamplerFamily, type SamplerId, type SettingSpec } from '../../core/samplers/catalog';
+import { TARGET_CATALOG, targetEntry, type TargetEntry, type TargetId } from '../../core/targets/catalog';
+import type { ParamSpec, ParamsOf, ParamValue } from '../types';
 import { planScore } from './score-source';
 
 type P = Record<string, ParamValue>;
@@ -55,6 +55,11 @@ function samplerSettings(samplers: readonly SamplerEntry[], of: (p: P) => Sample
 
 /** the schema for a set of samplers and targets (the real catalogs, or a test's with one more entry) */
 export function buildSamplerParams(samplers: readonly SamplerEntry[] = SAMPLER_CATALOG, targets: readonly TargetEntry[] = TARGET_CATALOG): readonly ParamSpec[] {
+  return samplerSpecs(samplers, targets);
+}
+
+/** the same list with its literal keys and kinds (SamplersParams reads them) */
+function samplerSpecs(samplers: readonly SamplerEntry[], targets: readonly TargetEntry[]) {
   const samplerOf = (p: P) => samplerEntry(p.sampler, samplers);
   const targetOf = (p: P) => targetEntry(p.target, targets);
   const startsFromNoise = (p: P) => {
@@ -92,7 +97,16 @@ export function buildSamplerParams(samplers: readonly SamplerEntry[] = SAMPLER_C
     { key: 'field', label: 'Score field', group: 'view', kind: 'bool', default: false, live: true, help: 'Arrows of the score the sampler uses (exact and learned side by side when both exist).' },
     { key: 'paths', label: 'Trajectories', group: 'view', kind: 'bool', default: true, live: true, help: 'A few particle trajectories.' },
     { key: 'hist', label: 'Marginals', group: 'view', kind: 'bool', default: true, live: true, help: 'Marginal histograms against the true marginals.' },
-  ];
+  ] as const satisfies readonly ParamSpec[];
 }
 
 export const samplerParams: readonly ParamSpec[] = buildSamplerParams();
+
+/** every sampler's own settings, typed from the catalog (step, leapfrog, levels, T, schedule, eta, integrator, ...) */
+type CatalogSettings = readonly (typeof SAMPLER_CATALOG)[number]['settings'][number][];
+/**
+ * What the experiment reads: the lab's own keys typed from the list above, the samplers' settings from the
+ * catalog, and the two menus as the catalogs' ids (the list takes them from its arguments, so a test can add one).
+ */
+export type SamplersParams = Omit<ParamsOf<ReturnType<typeof samplerSpecs>>, 'target' | 'sampler'>
+  & ParamsOf<CatalogSettings> & { target: TargetId; sampler: SamplerId };

@@ -1,5 +1,6 @@
 // What the Samplers lab draws: density heatmap of the (noised) target at the particles' level,
 // score arrows (exact and learned side by side), trajectories, marginals, mixture handles.
+import type { SamplersParams } from './params';
 import { tf } from '../../core/tf';
 import type { Tensor2D } from '../../core/tf';
 import { CLEAN, type Mixture, type NoiseLevel } from '../../core/types';
@@ -7,7 +8,6 @@ import type { Target } from '../../core/targets/types';
 import type { ScoreNet } from '../../core/nets/types';
 import { gmmLogProb, gmmMarginal } from '../../core/gmm';
 import type { Layer } from '../../protocol/snapshot';
-import type { ParamValue } from '../types';
 import { histogramGrid, marginalHistogram, scalarGrid, vectorGrid } from '../common/grid';
 
 const HEAT_N = 96;
@@ -46,14 +46,14 @@ export class SamplersView {
     if (this.paths.length > PATH_LEN) this.paths.shift()!.dispose();
   }
 
-  async trainingLayers(p: Record<string, ParamValue>, grids: boolean): Promise<Record<string, Layer>> {
+  async trainingLayers(p: SamplersParams, grids: boolean): Promise<Record<string, Layer>> {
     if (grids) await this.refreshDensity(p, CLEAN);
     const layers: Record<string, Layer> = { ...this.grids, particles: { kind: 'points', xy: this.reference } };
     this.addHandles(layers);
     return layers;
   }
 
-  async samplingLayers(p: Record<string, ParamValue>, xy: Float32Array, grids: boolean, net: ScoreNet | null): Promise<Record<string, Layer>> {
+  async samplingLayers(p: SamplersParams, xy: Float32Array, grids: boolean, net: ScoreNet | null): Promise<Record<string, Layer>> {
     if (grids) {
       await this.refreshDensity(p, this.level);
       await this.refreshFields(p, net);
@@ -72,7 +72,7 @@ export class SamplersView {
     if (this.target.id === 'custom' && this.target.mixture) layers.handles = { kind: 'handles', components: this.target.mixture };
   }
 
-  private async refreshDensity(p: Record<string, ParamValue>, level: NoiseLevel): Promise<void> {
+  private async refreshDensity(p: SamplersParams, level: NoiseLevel): Promise<void> {
     const key = [this.target, p.density, level.a, level.s2];
     if (sameKey(this.densityFor, key)) return;
     this.densityFor = key;
@@ -90,7 +90,7 @@ export class SamplersView {
     }
   }
 
-  private async refreshFields(p: Record<string, ParamValue>, net: ScoreNet | null): Promise<void> {
+  private async refreshFields(p: SamplersParams, net: ScoreNet | null): Promise<void> {
     const key = [this.target, p.field, this.level.a, this.level.s2, net, net?.steps];
     if (sameKey(this.fieldsFor, key)) return;
     this.fieldsFor = key;
