@@ -1,11 +1,12 @@
 // The Gradient-guidance lab's rounds with the current values: naive G vs look-ahead G_loss, the
 // guided DDPM pass and Algorithm 2's fine-tuning (METHODS.md §4.1–4.2; docs/guidance-lab.md).
-import { aligned, num, type EquationBlock, type EquationBuilder } from '../common/latex';
+import { aligned, equationsFor, num, type EquationBlock } from '../common/latex';
+import type { GuidanceParams } from './params';
 
-export const guidanceEquations: EquationBuilder = (p) => {
+export const guidanceEquations = equationsFor((p: GuidanceParams) => {
   const sig = num(p.sigma);
-  const scale = Number(p.betaScale) === 1 ? '' : `${num(p.betaScale)} \\cdot `;
-  const constant = Number(p.beta) > 0;
+  const scale = p.betaScale === 1 ? '' : `${num(p.betaScale)} \\cdot `;
+  const constant = p.beta > 0;
   const naive = p.guidance === 'naive';
   const beta = constant
     ? `\\beta_t = ${num(p.beta)} \\ \\text{(constant)}`
@@ -28,11 +29,11 @@ export const guidanceEquations: EquationBuilder = (p) => {
       ? 'G adds the whole of g, including the part that points off the data’s subspace.'
       : 'G_loss goes through the Jacobian of x̂₀, so it stays in the data’s subspace.',
   }];
-  if (String(p.algorithm) === '2') {
+  if (p.algorithm === '2') {
     out.push({
       title: `Algorithm 2: from round ${num(p.ftStart)}, ${num(p.ftSteps)} Adam steps (lr ${num(p.ftLr)}) on the newest batch`,
       tex: `\\theta \\leftarrow \\operatorname{Adam}\\Big(\\theta,\\ \\nabla_\\theta\\, \\mathbb E_{t, \\varepsilon} \\big\\lVert \\hat\\varepsilon_\\theta\\big(\\sqrt{\\bar\\alpha_t}\\, z_k + \\sqrt{1 - \\bar\\alpha_t}\\, \\varepsilon, t\\big) - \\varepsilon \\big\\rVert^2;\\ ${num(p.ftLr)}\\Big)`,
     });
   }
   return out;
-};
+});

@@ -4,13 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { tf } from '../../core/tf';
 import type { ParamValue } from '../types';
 import { guidanceSchema } from './schema';
+import { paramsWith } from '../modes';
+import type { GuidanceParams } from './params';
 import { GuidanceExperiment } from './experiment';
 import { divergence } from '../../engine/divergence';
 
-function params(over: Record<string, ParamValue>): Record<string, ParamValue> {
-  const p: Record<string, ParamValue> = {};
-  for (const s of guidanceSchema.params) p[s.key] = s.default;
-  return { ...p, ...over };
+// the schema's defaults with `over` on top, as the codec would hand them to the lab
+function params(over: Record<string, ParamValue>): GuidanceParams {
+  return paramsWith(guidanceSchema, over) as GuidanceParams;
 }
 
 const SMALL = { T: 10, batch: 16, rounds: 3 };

@@ -3,24 +3,23 @@
 // network on the newest batch. With a learned prior a pre-training phase comes first (its own counter).
 import { tf } from '../../core/tf';
 import type { Tensor2D } from '../../core/tf';
-import type { Mixture } from '../../core/types';
 import { Rng } from '../../core/rng';
 import { makeSchedule, type Schedule } from '../../core/schedules';
 import { createScoreNet } from '../../core/nets/score-net';
 import type { ScoreNet } from '../../core/nets/types';
 import { checkGuidanceOptions, type GuidanceOptions } from '../../core/guidance/guidance';
 import { exactPrior, makeData, scorePrior } from '../../core/guidance/priors';
-import { makeReward, type Reward, type RewardId } from '../../core/guidance/rewards';
+import { makeReward, type Reward } from '../../core/guidance/rewards';
 import { guidedReverse, guidedRoundGroups, type RoundGroup } from '../../core/guidance/rounds';
-import type { DataId, DataSpec, Prior } from '../../core/guidance/types';
-import type { Experiment, FiniteWatch, ParamValue } from '../types';
+import type { DataSpec, Prior } from '../../core/guidance/types';
+import type { Experiment, FiniteWatch } from '../types';
 import type { Layer, Snapshot, SnapshotRequest } from '../../protocol/snapshot';
-import { usesNet } from './params';
+import { usesNet, type GuidanceParams } from './params';
 import { SWEEP_DELTAS, SWEEP_KINDS, frontLayers, guidanceFields, rewardHeat, roundMetrics, rowValues } from './view-data';
 import { MetricTrace } from '../common/trace';
 import { LOSS_WINDOW, RunningMean } from '../common/running-mean';
 
-type P = Record<string, ParamValue>;
+type P = GuidanceParams;
 const TRAIN_N = 20000;
 export const TRAIN_PER_ITER = 10;
 
@@ -54,27 +53,27 @@ export class GuidanceExperiment implements Experiment {
   ) {
     this.dataRef = dataRef;
     this.prior = net ? scorePrior(net.score) : exactPrior(data);
-    this.B = Number(p.batch);
+    this.B = p.batch;
     this.Bs = p.sweep ? Math.min(this.B, 32) : 0;
-    this.guide = { kind: p.guidance as 'naive' | 'gloss', sigma: Number(p.sigma), betaScale: Number(p.betaScale), betaConst: Number(p.beta) };
+    this.guide = { kind: p.guidance, sigma: p.sigma, betaScale: p.betaScale, betaConst: p.beta };
     // the δ sweep runs twice, with G_loss and with naive G, so the front shows both curves
     const sweepDelta = new Float32Array(SWEEP_DELTAS.length * this.Bs);
     SWEEP_DELTAS.forEach((d, i) => sweepDelta.fill(d, i * this.Bs, (i + 1) * this.Bs));
-    this.groups = [{ rows: this.B, delta: new Float32Array(this.B).fill(Number(p.delta)), opts: this.guide }];
+    this.groups = [{ rows: this.B, delta: new Float32Array(this.B).fill(p.delta), opts: this.guide }];
     if (this.Bs) for (const kind of SWEEP_KINDS) this.groups.push({ rows: sweepDelta.length, delta: sweepDelta, opts: { ...this.guide, kind } });
     this.rows = this.groups.reduce((n, g) => n + g.rows, 0);
-    if (!net || Number(p.trainSteps) <= 0) this.startRounds();
+    if (!net || p.trainSteps <= 0) this.startRounds();
   }
 
   static async create(p: P, seed: number): Promise<GuidanceExperiment> {
-    const delta = Number(p.delta);
+    const delta = p.delta;
     if (!(delta >= 0) || !Number.isFinite(delta)) throw new Error(`the increment δ must be a number >= 0, got ${p.delta}`);
-    const guide = { kind: p.guidance as 'naive' | 'gloss', sigma: Number(p.sigma), betaScale: Number(p.betaScale), betaConst: Number(p.beta) };
+    const guide = { kind: p.guidance, sigma: p.sigma, betaScale: p.betaScale, betaConst: p.beta };
     checkGuidanceOptions(guide);
-    const phi = (Number(p.phi) * Math.PI) / 180;
-    const data = makeData(p.data as DataId, phi, { components: p.comps as Mixture });
-    const reward = makeReward(p.reward as RewardId, { phi, ratio: Number(p.ratio), b: [Number(p.bx), Number(p.by)] });
-    const sched = makeSchedule('cosine', Number(p.T));
+    const phi = (p.phi * Math.PI) / 180;
+    const data = makeData(p.data, phi, { components: p.comps });
+    const reward = makeReward(p.reward, { phi, ratio: p.ratio, b: [p.bx, p.by] });
+    const sched = makeSchedule('cosine', p.T);
     const root = new Rng(seed);
     const rData = root.split();
     const rNet = root.split();
@@ -84,7 +83,7 @@ export class GuidanceExperiment implements Experiment {
     let net: ScoreNet | null = null;
     let trainData: Tensor2D | null = null;
     if (usesNet(p)) {
-      net = createScoreNet({ hidden: Number(p.hidden), depth: 3, lr: Number(p.lr), batch: 512, dataScale: data.scale, rng: rNet });
+      net = createScoreNet({ hidden: p.hidden, depth: 3, lr: p.lr, batch: 512, dataScale: data.scale, rng: rNet });
       trainData = data.sample(TRAIN_N, rData);
     }
     return new GuidanceExperiment(p, data, reward, sched, root.split(), net, trainData, dataRef);
@@ -97,23 +96,23 @@ export class GuidanceExperiment implements Experiment {
     return this.round;
   }
   get done(): boolean {
-    return this.round >= Number(this.p.rounds);
+    return this.round >= this.p.rounds;
   }
 
   step(n: number): void {
     for (let i = 0; i < n; i++) {
       if (this.z === null) {
-        for (let j = 0; j < TRAIN_PER_ITER && this.trained < Number(this.p.trainSteps); j++) {
+        for (let j = 0; j < TRAIN_PER_ITER && this.trained < this.p.trainSteps; j++) {
           const loss = this.net!.trainStep(this.trainData!);
           this.addLoss(loss);
           this.trained++;
           this.trace.record(this.trained, { dsm_loss: loss, dsm_loss_avg: this.lossAvg.add(loss) });
         }
-        if (this.trained >= Number(this.p.trainSteps)) this.startRounds();
+        if (this.trained >= this.p.trainSteps) this.startRounds();
         continue;
       }
       if (this.done) return;
-      const ft = this.p.algorithm === '2' && this.round >= Number(this.p.ftStart) ? this.fineTune() : undefined;
+      const ft = this.p.algorithm === '2' && this.round >= this.p.ftStart ? this.fineTune() : undefined;
       const next = guidedRoundGroups(this.prior, this.sched, this.reward, this.z, this.groups, this.rng);
       this.z.dispose();
       this.z = next;
@@ -135,8 +134,8 @@ export class GuidanceExperiment implements Experiment {
   }
 
   phaseLeft(): number {
-    if (this.z === null) return Math.ceil((Number(this.p.trainSteps) - this.trained) / TRAIN_PER_ITER);
-    return Number(this.p.rounds) - this.round;
+    if (this.z === null) return Math.ceil((this.p.trainSteps - this.trained) / TRAIN_PER_ITER);
+    return this.p.rounds - this.round;
   }
 
   drainTrace() {
@@ -158,7 +157,7 @@ export class GuidanceExperiment implements Experiment {
   private fineTune(): number {
     const batch = tf.slice(this.z!, [0, 0], [this.B, 2]) as Tensor2D;
     let sum = 0;
-    const k = Number(this.p.ftSteps);
+    const k = this.p.ftSteps;
     for (let j = 0; j < k; j++) {
       const loss = this.net!.trainStep(batch);
       this.addLoss(loss);
@@ -173,7 +172,7 @@ export class GuidanceExperiment implements Experiment {
     this.trainData?.dispose();
     this.trainData = null;
     if (this.net && this.p.algorithm === '2') {
-      const ft = createScoreNet({ hidden: Number(this.p.hidden), depth: 3, lr: Number(this.p.ftLr), batch: this.B, dataScale: this.data.scale, rng: this.rng });
+      const ft = createScoreNet({ hidden: this.p.hidden, depth: 3, lr: this.p.ftLr, batch: this.B, dataScale: this.data.scale, rng: this.rng });
       ft.setWeights(this.net.getWeights());
       this.net.dispose();
       this.net = ft;
@@ -182,7 +181,7 @@ export class GuidanceExperiment implements Experiment {
     this.z = guidedReverse(this.prior, this.sched, this.rows, null, null, { ...this.guide, kind: 'none' }, this.rng);
   }
 
-  update(patch: P): void {
+  update(patch: Partial<P>): void {
     this.p = { ...this.p, ...patch };
   }
 
@@ -200,6 +199,7 @@ export class GuidanceExperiment implements Experiment {
       return { iteration: this.trained, layers, metrics, info, box };
     }
     const v = await rowValues(this.z, this.reward, this.data);
+    // not a params cast: data() is typed for every dtype, and the samples are float32
     const xy = (await this.z.data()) as Float32Array;
     layers.samples = { kind: 'points', xy: xy.slice(0, 2 * this.B) };
     if (this.Bs) {
@@ -208,7 +208,7 @@ export class GuidanceExperiment implements Experiment {
     }
     Object.assign(metrics, roundMetrics(v, this.B));
     if (req.grids) {
-      const f = await guidanceFields(box, this.prior, this.sched, Number(this.p.fieldT), this.reward, Number(this.p.delta), this.guide);
+      const f = await guidanceFields(box, this.prior, this.sched, this.p.fieldT, this.reward, this.p.delta, this.guide);
       layers.fieldNaive = f.naive;
       layers.fieldLoss = f.gloss;
     }

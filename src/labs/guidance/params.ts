@@ -1,5 +1,5 @@
 // Gradient-guidance lab schema: every URL key, its range and its help text (METHODS.md §4.6).
-import type { ParamSpec, ParamValue } from '../types';
+import type { ParamSpec, ParamsOf, ParamValue } from '../types';
 import type { Mixture } from '../../core/types';
 import { DATA_IDS, needsLearnedPrior } from '../../core/guidance/types';
 
@@ -13,7 +13,7 @@ type P = Record<string, ParamValue>;
 export const usesNet = (p: P) => p.score === 'learned' || p.algorithm === '2' || needsLearnedPrior(String(p.data));
 const TBC = ' (to confirm against the paper)';
 
-export const guidanceParams: readonly ParamSpec[] = [
+export const guidanceParams = [
   { key: 'seed', label: 'Seed', group: 'run', help: 'All randomness flows from this number: the same seed replays the same run.', kind: 'int', min: 0, max: 2 ** 31 - 1, default: 1234 },
   {
     key: 'data', label: 'Data', group: 'data', kind: 'enum', values: DATA_IDS,
@@ -54,4 +54,7 @@ export const guidanceParams: readonly ParamSpec[] = [
   { key: 'sweep', label: 'δ sweep (front)', group: 'guidance', kind: 'bool', default: false, help: 'Also run chains for 11 increments δ from 0.02 to 0.52 (min(B, 32) samples each) in the same batch, and plot reward against off-subspace distance over δ (the paper\'s Pareto front, Fig. 11).' },
   { key: 'fieldT', label: 'Field at t', group: 'view', kind: 'int', min: 1, max: 1000, default: 20, live: true, help: 'Diffusion step t at which the two guidance fields are drawn. At a grid point x_t the chain\'s previous sample is taken to be z = x̂0(x_t), so y − gᵀx̂0 = δ and the arrows show G = βδ g versus G_loss = 2βδ (∂x̂0/∂x_t)ᵀ g (clamped to T).' },
   { key: 'speed', label: 'Speed', group: 'run', kind: 'int', min: 1, max: 100, scale: 'log', default: 1, live: true, help: 'Rounds per drawn frame.' },
-];
+] as const satisfies readonly ParamSpec[];
+
+/** what the experiment reads, typed from the specs above */
+export type GuidanceParams = ParamsOf<typeof guidanceParams>;

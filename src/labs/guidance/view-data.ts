@@ -29,6 +29,7 @@ const KIND_LABEL = { gloss: 'G_loss', naive: 'naive G' } as const;
 export async function rowValues(z: Tensor2D, reward: Reward, data: DataSpec): Promise<RowValues> {
   const r = tf.tidy(() => reward.value(z));
   const o = data.offSupport ? tf.tidy(() => data.offSupport!(z)) : null;
+  // not params casts: data() is typed for every dtype, and these tensors are float32
   const out = { reward: (await r.data()) as Float32Array, off: o ? ((await o.data()) as Float32Array) : null };
   tf.dispose([r, ...(o ? [o] : [])]);
   return out;
