@@ -2,6 +2,7 @@
 // is one reverse step t -> t−1 of N particles. With a Gaussian prior the sampler's law is also propagated in
 // closed form, so KL(Q_{t|y} ‖ P_{t|y}), E‖Δ_t‖² and B_T are exact; with a mixture prior they are estimated
 // (Monte Carlo for Δ, a KDE for the KL at t = 1) and the info line says so.
+import type { CondParams } from './params';
 import { tf } from '../../core/tf';
 import type { Tensor2D } from '../../core/tf';
 import { Rng } from '../../core/rng';
@@ -15,7 +16,7 @@ import { propagateGaussian, type Propagation } from '../../core/mismatch/gaussia
 import { RULE_IDS, RULE_LABELS, type RuleId } from '../../core/mismatch/measurement';
 import { makeMixtureCondSetup } from '../../core/mismatch/mixture-setup';
 import { ReverseRun } from '../../core/mismatch/reverse-run';
-import { levelOf, makeVpTable, type VarianceKind, type VpKind, type VpTable } from '../../core/mismatch/schedule';
+import { levelOf, makeVpTable, type VpTable } from '../../core/mismatch/schedule';
 import { SWEEP_SIGMA, SWEEP_T, klOverSigma, klOverT } from '../../core/mismatch/sweep';
 import type { MixtureCondSetup } from '../../core/mismatch/tensor-rules';
 import { ruleScoreAt, ruleStepFn } from '../../core/mismatch/rule-steps';
@@ -23,14 +24,14 @@ import { ddnmPlusVarExcessTable } from '../../core/mismatch/ddnm-plus';
 import { meanSquaredMismatch, noisedSamples } from '../../core/mismatch/uncond-scores';
 import { klKde } from '../../core/mismatch/kde-kl';
 import type { Layer, Snapshot, SnapshotRequest } from '../../protocol/snapshot';
-import type { Experiment, FiniteWatch, ParamValue } from '../types';
+import type { Experiment, FiniteWatch } from '../types';
 import { gaussFromParams, measurementFromParams, mixtureFromId } from './problem';
 import { deltaLayer, densityLayer, measurementLayer } from './layers';
 import { RunTracker } from './run-tracker';
 import { MixtureSweep } from './cond-sweep';
 import { MetricTrace } from '../common/trace';
 
-type P = Record<string, ParamValue>;
+type P = CondParams;
 const REF_N = 1000;
 const metricName = (r: RuleId) => r.replace('-', '_');
 
@@ -53,27 +54,27 @@ export class CondExperiment implements Experiment {
     private readonly notes: Record<string, string>,
     private readonly mixSweep: MixtureSweep | null,
   ) {
-    const ex = this.rule === 'ddnm-plus' ? ddnmPlusVarExcessTable(tab, p.variance as VarianceKind, mix.P, mix.sigmaYAssumed, mix.eta) : null;
+    const ex = this.rule === 'ddnm-plus' ? ddnmPlusVarExcessTable(tab, p.variance, mix.P, mix.sigmaYAssumed, mix.eta) : null;
     this.tracker = new RunTracker(tab, prop, (level, t) => meanSquaredMismatch(ref.x0, ref.z, level, (x) => ruleScoreAt(this.rule, mix, tab, x, t), (x, l) => gmmScore(x, mix.post, l)), ex, this.trace);
   }
 
   private get rule(): RuleId {
-    return this.p.rule as RuleId;
+    return this.p.rule;
   }
 
   static async create(p: P, seed: number): Promise<CondExperiment> {
     const root = new Rng(seed);
     const [rRun, rRef, rMetrics] = [root.split(), root.split(), root.split()];
-    const rule = p.rule as RuleId;
+    const rule = p.rule;
     if (!RULE_IDS.includes(rule)) throw new Error(`unknown rule '${String(p.rule)}': ${RULE_IDS.join(', ')}`);
     const prior: Mixture = mixtureFromId(String(p.prior), p);
     const { meas, x0 } = measurementFromParams(p, prior, seed);
-    const assumed = p.noiseMismatch === true ? Number(p.sigmaYAssumed) : meas.sigmaY;
-    const zeta = Number(p.zeta);
-    const eta = Number(p.eta);
+    const assumed = p.noiseMismatch === true ? p.sigmaYAssumed : meas.sigmaY;
+    const zeta = p.zeta;
+    const eta = p.eta;
     const mix = makeMixtureCondSetup(prior, meas, assumed, zeta, eta);
-    const tab = makeVpTable(p.schedule as VpKind, Number(p.T));
-    const variance = p.variance as VarianceKind;
+    const tab = makeVpTable(p.schedule, p.T);
+    const variance = p.variance;
     const isGauss = p.prior === 'gaussian';
     const gauss = isGauss ? makeCondSetup(gaussFromParams(p), meas, assumed, zeta, eta) : null;
     const prop = gauss ? propagateGaussian(gauss, rule, tab, variance) : null;
@@ -82,18 +83,18 @@ export class CondExperiment implements Experiment {
     if (x0) fixed.truth = { kind: 'points', xy: Float32Array.from(x0) };
     const sweepMetrics: Record<string, number> = {};
     if (gauss) {
-      const sT = klOverT(gauss, RULE_IDS, SWEEP_T, p.schedule as VpKind, variance);
+      const sT = klOverT(gauss, RULE_IDS, SWEEP_T, p.schedule, variance);
       fixed.sweepT = { kind: 'series', xs: sT.xs, ys: relabel(sT.ys) };
-      const sS = klOverSigma(gauss.prior, meas.A, meas.y, zeta, RULE_IDS, SWEEP_SIGMA, tab.T, p.schedule as VpKind, variance, eta);
+      const sS = klOverSigma(gauss.prior, meas.A, meas.y, zeta, RULE_IDS, SWEEP_SIGMA, tab.T, p.schedule, variance, eta);
       fixed.sweepSigma = { kind: 'series', xs: sS.xs, ys: relabel(sS.ys) };
       // every rule at this run's T (closed form, O(T) each): a CLI `--sweep T=...` then prints each T and rule
-      const here = klOverT(gauss, RULE_IDS, [tab.T], p.schedule as VpKind, variance);
+      const here = klOverT(gauss, RULE_IDS, [tab.T], p.schedule, variance);
       RULE_IDS.forEach((r) => (sweepMetrics[`kl_${metricName(r)}`] = here.ys[r][0]));
       if (p.sweep === true) {
         SWEEP_T.forEach((T, i) => RULE_IDS.forEach((r) => (sweepMetrics[`kl_T${T}_${metricName(r)}`] = sT.ys[r][i])));
       }
     }
-    const run = new ReverseRun(Number(p.particles), tab, variance, ruleStepFn(rule, mix, tab), rRun);
+    const run = new ReverseRun(p.particles, tab, variance, ruleStepFn(rule, mix, tab), rRun);
     const ref = { x0: gmmSample(REF_N, mix.post, rRef), z: tf.randomNormal([REF_N, 2], 0, 1, 'float32', rRef.seed()) as Tensor2D };
     const notes: Record<string, string> = {
       problem: `y = ${meas.y.map((v) => v.toFixed(3)).join(', ')}, σ_y = ${meas.sigmaY}${assumed !== meas.sigmaY ? ` (sampler assumes ${assumed})` : ''}`,
@@ -102,7 +103,7 @@ export class CondExperiment implements Experiment {
     let mixSweep: MixtureSweep | null = null;
     if (p.sweep === true && !gauss) {
       const x0xy = new Float32Array(await ref.x0.data());
-      mixSweep = new MixtureSweep(mix, p.schedule as VpKind, variance, { ...ref, x0xy }, seed);
+      mixSweep = new MixtureSweep(mix, p.schedule, variance, { ...ref, x0xy }, seed);
     }
     return new CondExperiment(p, mix, prop, tab, run, ref, fixed, sweepMetrics, box, rMetrics, notes, mixSweep);
   }
@@ -131,12 +132,12 @@ export class CondExperiment implements Experiment {
     }
   }
 
-  update(patch: P): void {
+  update(patch: Partial<P>): void {
     this.p = { ...this.p, ...patch };
   }
 
   private fieldT(): number {
-    const f = Number(this.p.deltaT);
+    const f = this.p.deltaT;
     const t = f > 0 ? Math.round(f * this.tab.T) : this.run.t;
     return Math.min(Math.max(t, 1), this.tab.T);
   }

@@ -1,10 +1,11 @@
 // The Score-mismatch lab's sampler and zero-shot rules with the current values (METHODS.md §2.1–2.2;
 // docs/mismatch-lab.md for DDNM+).
-import { aligned, num, text, type EquationBlock, type EquationBuilder } from '../common/latex';
+import { aligned, equationsFor, num, text, type EquationBlock } from '../common/latex';
+import type { MismatchParams } from './params';
 
 const XHAT = '\\hat x_0(x) = \\big(x + (1 - \\bar\\alpha_t)\\, s_t(x)\\big) / \\sqrt{\\bar\\alpha_t}';
 
-export const mismatchEquations: EquationBuilder = (p) => {
+export const mismatchEquations = equationsFor((p: MismatchParams) => {
   const T = num(p.T);
   const v = p.variance === 'small' ? '\\tilde\\sigma_t^2 = \\beta_t \\frac{1 - \\bar\\alpha_{t-1}}{1 - \\bar\\alpha_t}' : '\\beta_t';
   const out: EquationBlock[] = [{
@@ -17,7 +18,7 @@ export const mismatchEquations: EquationBuilder = (p) => {
   }];
   if (p.mode === 'uncond') {
     const src = p.score === 'perturb'
-      ? `\\tilde s_t(x) = \\nabla \\log p_t(x) + ${num(p.eps)}\\; u(x), \\quad u = ${text(String(p.perturb))}`
+      ? `\\tilde s_t(x) = \\nabla \\log p_t(x) + ${num(p.eps)}\\; u(x), \\quad u = ${text(p.perturb)}`
       : p.score === 'learned'
         ? `\\tilde s_t(x) = s_\\theta(x, t) \\quad ${text(`(DSM on the training mixture, ${p.trainSteps} steps)`)}`
         : `\\tilde s_t(x) = \\nabla \\log p^{\\text{train}}_t(x) \\quad ${text('(exact score of the training mixture)')}`;
@@ -74,4 +75,4 @@ export const mismatchEquations: EquationBuilder = (p) => {
     tex: `\\Delta_t(x) = \\tilde s_t(x) - \\nabla \\log q_t(x \\mid y), \\qquad B_T = \\sum_{t=1}^{${T}} \\frac{\\beta_t}{2}\\, \\mathbb E_{x \\sim q_t(\\cdot \\mid y)} \\lVert \\Delta_t(x) \\rVert^2`,
   });
   return out;
-};
+});

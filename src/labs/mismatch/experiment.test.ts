@@ -6,13 +6,14 @@ import { tf } from '../../core/tf';
 import type { Experiment, ParamValue } from '../types';
 import type { Snapshot } from '../../protocol/snapshot';
 import { mismatchSchema } from './schema';
+import { paramsWith } from '../modes';
+import type { MismatchParams } from './params';
 import { mismatchLab } from './lab';
 import { divergence } from '../../engine/divergence';
 
-function params(over: Record<string, ParamValue>): Record<string, ParamValue> {
-  const p: Record<string, ParamValue> = {};
-  for (const s of mismatchSchema.params) p[s.key] = s.default;
-  return { ...p, ...over };
+// the mode's defaults with `over` on top, as the codec would hand them to the lab
+function params(over: Record<string, ParamValue>): MismatchParams {
+  return paramsWith(mismatchSchema, over) as MismatchParams;
 }
 
 async function runToEnd(over: Record<string, ParamValue>, seed = 1): Promise<{ exp: Experiment; snap: Snapshot }> {

@@ -2,7 +2,7 @@
 // 'cond' (zero-shot conditional rules on a prior + linear measurement) and 'uncond' (a mismatched score).
 import type { Mixture } from '../../core/types';
 import { RULE_IDS } from '../../core/mismatch/measurement';
-import type { ParamSpec, ParamValue } from '../types';
+import type { ModeParamsOf, ParamSpec, ParamValue } from '../types';
 import { forModes } from '../modes';
 
 type P = Record<string, ParamValue>;
@@ -31,7 +31,7 @@ const labels = {
   rule: ['Oracle (exact conditional score)', 'Unconditional (ignores y)', 'DDNM', 'BO-DDNM', 'DPS (step ζ)', 'ΠGDM', 'DDNM+ (DDNM code: DDIM-η, noise per direction)'],
 };
 
-export const mismatchParams: readonly ParamSpec[] = [
+export const mismatchParams = [
   { key: 'seed', label: 'Seed', group: 'run', kind: 'int', min: 0, max: 2 ** 31 - 1, default: 1, help: 'All randomness flows from this number: the same seed replays the same run.' },
   { key: 'mode', label: 'Mode', group: 'problem', kind: 'enum', values: ['cond', 'uncond'], valueLabels: ['Zero-shot conditional (y = A x0 + n)', 'Unconditional, mismatched score'], default: 'cond', help: 'Conditional: sample the posterior p(x0 | y) with a zero-shot rule built from the prior score. Unconditional: sample a target with a score that belongs to something else.' },
   // --- conditional: the prior
@@ -82,4 +82,11 @@ export const mismatchParams: readonly ParamSpec[] = [
   { key: 'deltaT', label: 'Δ field at t/T', group: 'view', kind: 'number', min: 0, max: 1, step: 0.01, default: 0, live: true, help: 'Where to draw the mismatch field Δ_t = s̃_t − ∇log q_t: 0 follows the run\'s current t; otherwise the fraction t/T.' },
   { key: 'density', label: 'Density', group: 'view', kind: 'enum', values: ['log', 'density', 'off'], valueLabels: ['log-density', 'density', 'off'], default: 'density', live: true, help: 'Heatmap and contours of the exact target (posterior) at the particles\' noise level.' },
   { key: 'field', label: 'Mismatch field Δ_t', group: 'view', kind: 'bool', default: true, live: true, help: 'Arrows of Δ_t(x) = s̃_t(x) − ∇log q_t(x) (white).' },
-];
+] as const satisfies readonly ParamSpec[];
+
+type Specs = typeof mismatchParams;
+/** what each mode's experiment reads: its own keys and the shared ones, typed from the specs above */
+export type CondParams = ModeParamsOf<Specs, 'mode', 'cond'>;
+export type UncondParams = ModeParamsOf<Specs, 'mode', 'uncond'>;
+/** the lab's params: one of its two modes, told apart by `mode` */
+export type MismatchParams = CondParams | UncondParams;

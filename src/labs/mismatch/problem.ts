@@ -1,21 +1,21 @@
 // Builds the lab's problem from params: the prior (or target) as a mixture, its Gaussian form when it is one,
 // the measurement, and readable errors for bad input (non-PSD covariance, y far outside the prior).
+import type { CondParams, MismatchParams } from './params';
 import type { Mixture } from '../../core/types';
 import { EIGHT_GAUSSIANS, HEXAGON, TWO_MODES } from '../../core/targets/mixtures';
 import { gmmMoments, gmmSample } from '../../core/gmm';
 import { checkMixture } from '../../core/gmm-terms';
 import { Rng } from '../../core/rng';
 import type { Gauss } from '../../core/mismatch/affine-rules';
-import { makeMeasurement, measure, measurementOperator, type Measurement, type OperatorKind } from '../../core/mismatch/measurement';
-import type { ParamValue } from '../types';
+import { makeMeasurement, measure, measurementOperator, type Measurement } from '../../core/mismatch/measurement';
 
-type P = Record<string, ParamValue>;
+type P = MismatchParams;
 
 /** how many prior-predictive standard deviations y may be from A E[x0] before we refuse */
 export const Y_MAX_SD = 8;
 
 export function gaussFromParams(p: P): Gauss {
-  const [mx, my, cxx, cxy, cyy] = ['mx', 'my', 'cxx', 'cxy', 'cyy'].map((k) => Number(p[k]));
+  const { mx, my, cxx, cxy, cyy } = p;
   if (![mx, my, cxx, cxy, cyy].every(Number.isFinite)) throw new Error('the Gaussian prior needs finite mean and covariance entries');
   if (cxx < 0 || cyy < 0 || cxy * cxy > cxx * cyy + 1e-12) {
     throw new Error(`prior covariance [[${cxx}, ${cxy}], [${cxy}, ${cyy}]] is not positive semi-definite: need Σ₁₂² ≤ Σ₁₁·Σ₂₂ (|Σ₁₂| ≤ ${Math.sqrt(cxx * cyy).toFixed(3)})`);
@@ -33,7 +33,7 @@ export function mixtureFromId(id: string, p: P): Mixture {
     case '8gaussians': return EIGHT_GAUSSIANS;
     case 'hexagon': return HEXAGON;
     case 'custom': {
-      const m = p.comps as Mixture;
+      const m = p.comps;
       checkMixture(m);
       return m;
     }
@@ -42,9 +42,9 @@ export function mixtureFromId(id: string, p: P): Mixture {
 }
 
 /** the measurement from params; `ysrc = sample` draws x0 from the prior and adds noise with its own seed stream */
-export function measurementFromParams(p: P, prior: Mixture, seed: number): { meas: Measurement; point: [number, number] | null; x0: [number, number] | null } {
-  const A = measurementOperator(p.op as OperatorKind, Number(p.phi));
-  const sigmaY = Number(p.sigmaY);
+export function measurementFromParams(p: CondParams, prior: Mixture, seed: number): { meas: Measurement; point: [number, number] | null; x0: [number, number] | null } {
+  const A = measurementOperator(p.op, p.phi);
+  const sigmaY = p.sigmaY;
   if (!(sigmaY >= 0)) throw new Error(`σ_y must be >= 0, got ${p.sigmaY}`);
   let y: number[];
   let point: [number, number] | null = null;
@@ -57,7 +57,7 @@ export function measurementFromParams(p: P, prior: Mixture, seed: number): { mea
     x0 = [v[0], v[1]];
     y = measure(A, x0).map((yi) => yi + sigmaY * rng.normal());
   } else {
-    point = [Number(p.y), Number(p.y2)];
+    point = [p.y, p.y2];
     y = measure(A, point);
   }
   const meas = makeMeasurement(A, y, sigmaY);

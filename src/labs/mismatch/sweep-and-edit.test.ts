@@ -12,16 +12,17 @@ import type { ParamValue } from '../types';
 import { MixtureSweep } from './cond-sweep';
 import { DEFAULT_CUSTOM, DEFAULT_TRAIN } from './params';
 import { mismatchSchema } from './schema';
+import { paramsWith, specsOf } from '../modes';
+import type { MismatchParams } from './params';
 import { mismatchLab } from './lab';
 
-function params(over: Record<string, ParamValue>): Record<string, ParamValue> {
-  const p: Record<string, ParamValue> = {};
-  for (const s of mismatchSchema.params) p[s.key] = s.default;
-  return { ...p, ...over };
+// the mode's defaults with `over` on top, as the codec would hand them to the lab
+function params(over: Record<string, ParamValue>): MismatchParams {
+  return paramsWith(mismatchSchema, over) as MismatchParams;
 }
 
 /** the param the plane's handles edit: the first visible 'points' param (ui/plane-bindings.ts) */
-const boundPoints = (p: Record<string, ParamValue>) => mismatchSchema.params.filter((s) => !s.when || s.when(p)).find((s) => s.kind === 'points')?.key;
+const boundPoints = (p: Record<string, ParamValue>) => specsOf(mismatchSchema, p).filter((s) => !s.when || s.when(p)).find((s) => s.kind === 'points')?.key;
 
 describe('mixture-prior T sweep', () => {
   it('fills one (rule, T) point per advance, T-major, and DDNM is far above the oracle', async () => {

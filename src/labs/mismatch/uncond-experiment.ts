@@ -2,6 +2,7 @@
 // score plus ε·u(x), or a learned MLP). One iteration is one reverse step; with the learned score a training
 // phase comes first (10 DSM steps per iteration). A Gaussian target with an affine mismatch (perturbation, or
 // a one-component training mixture) also gets the exact law and KL by closed-form propagation.
+import type { UncondParams } from './params';
 import { tf } from '../../core/tf';
 import type { Tensor2D } from '../../core/tf';
 import { Rng } from '../../core/rng';
@@ -15,11 +16,11 @@ import { noisedGaussScore, type Affine, type Gauss } from '../../core/mismatch/a
 import { propagateAffine, type Propagation } from '../../core/mismatch/gaussian-propagation';
 import { I2, fromCov, madd, mscale, vadd, vscale } from '../../core/mismatch/mat2';
 import { ReverseRun } from '../../core/mismatch/reverse-run';
-import { levelOf, makeVpTable, type VarianceKind, type VpKind, type VpTable } from '../../core/mismatch/schedule';
+import { levelOf, makeVpTable, type VpTable } from '../../core/mismatch/schedule';
 import { SWEEP_T } from '../../core/mismatch/sweep';
-import { meanSquaredMismatch, noisedSamples, perturbationAffine, perturbedScore, type PerturbKind } from '../../core/mismatch/uncond-scores';
+import { meanSquaredMismatch, noisedSamples, perturbationAffine, perturbedScore } from '../../core/mismatch/uncond-scores';
 import type { Layer, Snapshot, SnapshotRequest } from '../../protocol/snapshot';
-import type { Experiment, FiniteWatch, ParamValue } from '../types';
+import type { Experiment, FiniteWatch } from '../types';
 import { mixtureFromId } from './problem';
 import { deltaLayer, densityLayer, mixtureOutline } from './layers';
 import { RunTracker } from './run-tracker';
@@ -28,7 +29,7 @@ import { spread } from '../../core/metrics/points';
 import { MetricTrace } from '../common/trace';
 import { LOSS_WINDOW, RunningMean } from '../common/running-mean';
 
-type P = Record<string, ParamValue>;
+type P = UncondParams;
 const REF_N = 2000;
 const MC_N = 500;
 export const TRAIN_PER_ITER = 10;
@@ -60,14 +61,14 @@ export class UncondExperiment implements Experiment {
   ) {
     this.exact = (x, l) => gmmScore(x, target, l);
     this.box = mixtureBox(target, 3.5);
-    if (!net || Number(p.trainSteps) <= 0) this.startSampling();
+    if (!net || p.trainSteps <= 0) this.startSampling();
   }
 
   static async create(p: P, seed: number): Promise<UncondExperiment> {
     const root = new Rng(seed);
     const [rTarget, rRun, rNet, rMetrics] = [root.split(), root.split(), root.split(), root.split()];
     const target = mixtureFromId(String(p.target), p);
-    const tab = makeVpTable(p.schedule as VpKind, Number(p.T));
+    const tab = makeVpTable(p.schedule, p.T);
     const refT = gmmSample(REF_N, target, rTarget);
     const reference = new Float32Array(await refT.data());
     refT.dispose();
@@ -75,7 +76,7 @@ export class UncondExperiment implements Experiment {
     let net: ScoreNet | null = null;
     let trainData: Tensor2D | null = null;
     if (p.score === 'learned') {
-      net = createScoreNet({ hidden: Number(p.hidden), depth: 3, lr: 2e-3, batch: 256, dataScale: spread(reference), rng: rNet });
+      net = createScoreNet({ hidden: p.hidden, depth: 3, lr: 2e-3, batch: 256, dataScale: spread(reference), rng: rNet });
       trainData = gmmSample(5000, target, rTarget);
     }
     return new UncondExperiment(p, seed, target, tab, reference, ref, { run: rRun, metrics: rMetrics }, net, trainData);
@@ -94,7 +95,7 @@ export class UncondExperiment implements Experiment {
   }
 
   phaseLeft(): number {
-    if (!this.run) return Math.ceil((Number(this.p.trainSteps) - this.trainSteps) / TRAIN_PER_ITER);
+    if (!this.run) return Math.ceil((this.p.trainSteps - this.trainSteps) / TRAIN_PER_ITER);
     return this.tab.T - this.run.iteration;
   }
 
@@ -105,10 +106,10 @@ export class UncondExperiment implements Experiment {
   private approxScore(): ScoreFn {
     const src = this.p.score;
     if (src === 'mixture') {
-      const train = this.p.train as Mixture;
+      const train = this.p.train;
       return (x, l) => gmmScore(x, train, l);
     }
-    if (src === 'perturb') return perturbedScore(this.exact, this.p.perturb as PerturbKind, Number(this.p.eps));
+    if (src === 'perturb') return perturbedScore(this.exact, this.p.perturb, this.p.eps);
     if (src === 'learned') return this.net!.score;
     throw new Error(`unknown mismatched score '${String(src)}': mixture, perturb or learned`);
   }
@@ -120,16 +121,16 @@ export class UncondExperiment implements Experiment {
     const g: Gauss = { mean: c.mean, cov: fromCov(c.cov) };
     let approx: ((a: number, s2: number) => Affine) | null = null;
     if (this.p.score === 'perturb') {
-      const d = perturbationAffine(this.p.perturb as PerturbKind, Number(this.p.eps));
+      const d = perturbationAffine(this.p.perturb, this.p.eps);
       approx = (a, s2) => { const e = noisedGaussScore(g, a, s2); return { M: madd(e.M, d.M), b: vadd(e.b, d.b) }; };
-    } else if (this.p.score === 'mixture' && (this.p.train as Mixture).length === 1) {
-      const tc = (this.p.train as Mixture)[0];
+    } else if (this.p.score === 'mixture' && this.p.train.length === 1) {
+      const tc = this.p.train[0];
       approx = (a, s2) => noisedGaussScore({ mean: tc.mean, cov: fromCov(tc.cov) }, a, s2);
     }
     if (!approx) return null;
     const exact = (a: number, s2: number) => noisedGaussScore(g, a, s2);
     const law = (tab: VpTable) => (t: number) => { const { a, s2 } = levelOf(tab, t); return { mean: vscale(g.mean, a), cov: madd(mscale(g.cov, a * a), mscale(I2, s2)) }; };
-    const variance = this.p.variance as VarianceKind;
+    const variance = this.p.variance;
     return {
       mis: (tab) => propagateAffine(tab, variance, approx!, exact, law(tab), 'mismatched score'),
       exact: (tab) => propagateAffine(tab, variance, exact, exact, law(tab), 'exact score'),
@@ -140,8 +141,8 @@ export class UncondExperiment implements Experiment {
     this.trainData?.dispose();
     this.trainData = null;
     const approx = this.approxScore();
-    const variance = this.p.variance as VarianceKind;
-    const kind = this.p.schedule as VpKind;
+    const variance = this.p.variance;
+    const kind = this.p.schedule;
     const cf = this.closedForm();
     const prop = cf ? cf.mis(this.tab) : null;
     this.tracker = new RunTracker(this.tab, prop, prop ? null : (l) => meanSquaredMismatch(this.ref.x0, this.ref.z, l, approx, this.exact), null, this.trace);
@@ -159,18 +160,18 @@ export class UncondExperiment implements Experiment {
       this.fixed.biasT = s.layer;
       if (this.p.sweep === true) this.sweepMetrics = s.metrics;
     }
-    this.run = new ReverseRun(Number(this.p.particles), this.tab, variance, (x, l) => approx(x, l), this.rngs.run);
+    this.run = new ReverseRun(this.p.particles, this.tab, variance, (x, l) => approx(x, l), this.rngs.run);
   }
 
   step(n: number): void {
     for (let i = 0; i < n; i++) {
       if (this.run === null) {
-        for (let j = 0; j < TRAIN_PER_ITER && this.trainSteps < Number(this.p.trainSteps); j++) {
+        for (let j = 0; j < TRAIN_PER_ITER && this.trainSteps < this.p.trainSteps; j++) {
           this.loss = this.net!.trainStep(this.trainData!);
           this.trainSteps++;
           this.trace.record(this.trainSteps, { dsm_loss: this.loss, dsm_loss_avg: this.lossAvg.add(this.loss) });
         }
-        if (this.trainSteps >= Number(this.p.trainSteps)) this.startSampling();
+        if (this.trainSteps >= this.p.trainSteps) this.startSampling();
         continue;
       }
       if (this.run.done) return;
@@ -180,7 +181,7 @@ export class UncondExperiment implements Experiment {
     }
   }
 
-  update(patch: P): void {
+  update(patch: Partial<P>): void {
     this.p = { ...this.p, ...patch };
   }
 
@@ -192,7 +193,7 @@ export class UncondExperiment implements Experiment {
       this.grids = {};
       if (this.p.density !== 'off') this.grids.density = await densityLayer(this.target, level, this.box);
       if (this.p.field && this.run) {
-        const f = Number(this.p.deltaT);
+        const f = this.p.deltaT;
         const tf_ = Math.min(Math.max(f > 0 ? Math.round(f * this.tab.T) : t, 1), this.tab.T);
         const lv = levelOf(this.tab, tf_);
         const approx = this.approxScore();
@@ -231,7 +232,7 @@ export class UncondExperiment implements Experiment {
    * of the other one: the training mixture when the target is edited, the target when the training is.
    */
   private handleLayers(): Record<string, Layer> {
-    const train = this.p.score === 'mixture' ? (this.p.train as Mixture) : null;
+    const train = this.p.score === 'mixture' ? this.p.train : null;
     const custom = this.p.target === 'custom';
     const editTrain = train !== null && (!custom || this.p.edit === 'training');
     if (editTrain) return { handles: { kind: 'handles', components: train }, outline: mixtureOutline(this.target) };
