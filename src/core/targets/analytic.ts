@@ -7,7 +7,8 @@ import type { NoiseLevel, ScoreFn } from '../types';
 import type { Rng } from '../rng';
 import type { Target, TargetId } from './types';
 import { cachedDensity, integrate } from './quadrature';
-import { TARGETS } from './catalog';
+import { TARGETS, type TargetIdOf } from './catalog';
+import { makeDoubleWell } from './double-well';
 
 const LOG_2PI = Math.log(2 * Math.PI);
 const normalPdf = (x: number, m: number, v: number) => Math.exp(-((x - m) ** 2) / (2 * v)) / Math.sqrt(2 * Math.PI * v);
@@ -103,3 +104,14 @@ export function makeFunnel(): Target {
     marginal: (axis, xs) => (axis === 0 ? xs.map((x) => normalPdf(x, 0, vv)) : half(xs.map(Math.abs))),
   };
 }
+
+/**
+ * Every analytic target by id (registry.ts dispatches here). Keyed by TargetIdOf<'analytic'>: a catalog
+ * entry of that family without its line does not compile. Arrows, since double-well.ts imports this
+ * module's helpers (the table is read at call time, not while the modules load).
+ */
+export const ANALYTIC: Record<TargetIdOf<'analytic'>, () => Target> = {
+  banana: () => makeBanana(),
+  funnel: () => makeFunnel(),
+  'double-well': () => makeDoubleWell(),
+};

@@ -1,18 +1,12 @@
 // Target id -> implementation, dispatched by the family the catalog gives it (catalog.ts holds the ids,
 // labels and families; the UI reads them there without building targets). Each family's table is keyed
-// by TargetIdOf<family>, so a catalog entry without an implementation does not compile.
+// by TargetIdOf<family> (the mixture and data-set switches, the analytic table in analytic.ts), so a
+// catalog entry without an implementation does not compile.
 import type { Target, TargetId, TargetOptions } from './types';
 import { TARGET_IDS, TARGETS, type TargetIdOf } from './catalog';
 import { makeMixtureTarget } from './mixtures';
-import { makeBanana, makeFunnel } from './analytic';
-import { makeDoubleWell } from './double-well';
+import { ANALYTIC } from './analytic';
 import { makeDatasetTarget } from './datasets';
-
-const ANALYTIC: Record<TargetIdOf<'analytic'>, () => Target> = {
-  banana: makeBanana,
-  funnel: makeFunnel,
-  'double-well': makeDoubleWell,
-};
 
 /** build a target by id; throws for an unknown id (naming the known ones) and for bad options */
 export function makeTarget(id: TargetId, opts: TargetOptions = {}): Target {
