@@ -1,8 +1,9 @@
 // Every sampler as data: its URL id, display label, family, what it needs from a target and its own
 // settings (with their `live` flag). The one place these facts are written: the Samplers lab's schema
 // (enum, labels, `when`), its score plan, its experiment, the samplers' live keys and the docs table all
-// read them from here. No tfjs behind this module (types only): the UI thread imports it. The constructors
-// live in registry.ts, whose `Record<SamplerId, ...>` fails to compile when an entry has no class.
+// read them from here. No tfjs behind this module (types only): the UI thread imports it. The class of
+// sampler <id> is the default export of kinds/<id>.ts (registry.ts loads it by the id; registry.test.ts
+// fails when an entry has no class file or a file no entry).
 
 /**
  * A setting as plain data, structurally a labs `ParamSpec` without `group`/`when` (core may not import

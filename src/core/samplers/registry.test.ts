@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { tf } from '../tf';
 import { gaussianSampler, run } from './test-samplers';
-import { createSampler, defaultAnnealSigmas } from './registry';
+import { readdirSync } from 'node:fs';
+import { createSampler, defaultAnnealSigmas, loadSamplers } from './registry';
 import { SAMPLER_IDS, type SamplerId } from './types';
 import { SAMPLERS } from './catalog';
-import { HmcSampler } from './hmc';
+import { HmcSampler } from './kinds/hmc';
 import { gaussianLogDensity, gaussianScore, TARGET } from './test-gaussian';
 import { Rng } from '../rng';
 
@@ -90,6 +91,17 @@ describe('every sampler', () => {
     expect(() => gaussianSampler('ula', { step: 0 })).toThrow(/step size/);
     expect(tf.memory().numTensors).toBe(before);
     expect(typeof createSampler).toBe('function');
+  });
+});
+
+describe('loading by id', () => {
+  it('kinds/ holds one class file per catalog id and nothing else, so a sampler is found by its name', () => {
+    const files = readdirSync(new URL('./kinds', import.meta.url)).filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3)).sort();
+    expect(files).toEqual([...SAMPLER_IDS].sort());
+  });
+
+  it('an unknown id is refused by loadSamplers with the known ids', async () => {
+    await expect(loadSamplers(['nope' as SamplerId])).rejects.toThrow(/unknown sampler 'nope'; known: ula/);
   });
 });
 

@@ -1,31 +1,32 @@
 // Samplers by id (score_sde registers predictors by name the same way), plus the default VE ladder for
-// annealed Langevin. The ids and everything else about a sampler are data in catalog.ts; this is the one
-// tfjs-side table, and `Record<SamplerId, ...>` does not compile while a catalog entry has no class here.
+// annealed Langevin. The ids and everything else about a sampler are data in catalog.ts; the class of
+// sampler <id> is the default export of kinds/<id>.ts, found by that name, so adding a sampler is its
+// class file, its catalog entry and its test, and no table here (registry.test.ts loads every catalog id).
+// Loading is asynchronous (a dynamic import: the app's build gives each sampler its own chunk, fetched
+// from the app itself); creating one is synchronous once its class is loaded.
 import type { Sampler, SamplerId, SamplerOptions } from './types';
-import { UlaSampler } from './ula';
-import { MalaSampler } from './mala';
-import { HmcSampler } from './hmc';
-import { AnnealedSampler } from './annealed';
-import { DdpmSampler } from './ddpm';
-import { DdimSampler } from './ddim';
-import { FlowSampler } from './flow';
+import { SAMPLER_IDS } from './catalog';
 
-const CTORS: Record<SamplerId, new (opts: SamplerOptions) => Sampler> = {
-  ula: UlaSampler,
-  mala: MalaSampler,
-  hmc: HmcSampler,
-  annealed: AnnealedSampler,
-  ddpm: DdpmSampler,
-  ddim: DdimSampler,
-  flow: FlowSampler,
-};
+type SamplerClass = new (opts: SamplerOptions) => Sampler & { readonly id: string };
+const CLASSES = new Map<string, SamplerClass>();
 
-/** Build a sampler. It takes ownership of opts.init (also when the constructor throws). */
+/** load the classes of these samplers (default: every catalog id); a second call for loaded ids is free */
+export async function loadSamplers(ids: readonly SamplerId[] = SAMPLER_IDS): Promise<void> {
+  await Promise.all(ids.filter((id) => !CLASSES.has(id)).map(async (id) => {
+    if (!(SAMPLER_IDS as readonly string[]).includes(id)) throw new Error(`unknown sampler '${id}'; known: ${SAMPLER_IDS.join(', ')}`);
+    const m = (await import(`./kinds/${id}.ts`)) as { default?: SamplerClass };
+    if (typeof m.default !== 'function') throw new Error(`kinds/${id}.ts has no default export: it must export its sampler class as default`);
+    CLASSES.set(id, m.default);
+  }));
+}
+
+/** Build a sampler (its class loaded by loadSamplers first). It takes ownership of opts.init (also when the constructor throws). */
 export function createSampler(id: SamplerId, opts: SamplerOptions): Sampler {
-  const Ctor = CTORS[id];
+  const Ctor = CLASSES.get(id);
   if (!Ctor) {
     if (opts.init && !opts.init.isDisposed) opts.init.dispose();
-    throw new Error(`unknown sampler '${id}'; known: ${Object.keys(CTORS).join(', ')}`);
+    const known = (SAMPLER_IDS as readonly string[]).includes(id);
+    throw new Error(known ? `sampler '${id}' is not loaded yet: await loadSamplers() before creating it` : `unknown sampler '${id}'; known: ${SAMPLER_IDS.join(', ')}`);
   }
   return new Ctor(opts);
 }

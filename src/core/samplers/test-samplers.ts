@@ -3,9 +3,12 @@ import { tf } from '../tf';
 import type { Tensor2D } from '../tf';
 import { Rng } from '../rng';
 import { makeSchedule } from '../schedules';
-import { createSampler } from './registry';
+import { createSampler, loadSamplers } from './registry';
 import { gaussianLogDensity, gaussianScore, TARGET, type Gauss2 } from './test-gaussian';
 import type { Sampler, SamplerId, SamplerOptions } from './types';
+
+// every catalog sampler's class, before any test builds one (createSampler is synchronous)
+await loadSamplers();
 
 /** N(0, scale^2 I) particles from a seed (independent of the sampler's own stream) */
 export function normalInit(n: number, seed: number, scale = 1): Tensor2D {

@@ -9,7 +9,7 @@ import type { Tensor2D } from '../../core/tf';
 import { Rng } from '../../core/rng';
 import { gmmLogProbAndScore, gmmScore } from '../../core/gmm';
 import { MOG40 } from '../../core/targets/mixtures';
-import { createSampler } from '../../core/samplers/registry';
+import { createSampler, loadSamplers } from '../../core/samplers/registry';
 import { createScoreNet } from '../../core/nets/score-net';
 import { Mlp } from '../../core/nets/mlp';
 import type { ProbeTimes } from '../../protocol/messages';
@@ -31,6 +31,7 @@ async function median(once: () => Promise<void>, repeats: number): Promise<numbe
 
 /** ms of one ULA step on MoG-40 at N = 2000, read back (the Samplers lab's fused kernel where the backend has one) */
 async function mixtureStep(repeats: number): Promise<number> {
+  await loadSamplers(['ula']);
   const sampler = createSampler('ula', {
     init: tf.randomNormal([2000, 2], 0, 1, 'float32', 1) as Tensor2D, score: (x, l) => gmmScore(x, MOG40, l), mixture: MOG40,
     rng: new Rng(1), step: 0.1, leapfrog: 1, eta: 0, integrator: 'euler', annealStepsPerLevel: 1,

@@ -8,7 +8,7 @@ import { CLEAN } from '../../core/types';
 import { gmmScore } from '../../core/gmm';
 import { gmmLogProbAndScoreFast } from '../../core/fused/gmm-fused';
 import { MOG40 } from '../../core/targets/mixtures';
-import { createSampler } from '../../core/samplers/registry';
+import { createSampler, loadSamplers } from '../../core/samplers/registry';
 import { makeSchedule } from '../../core/schedules';
 import { createScoreNet } from '../../core/nets/score-net';
 import { mlpThreadsLabel, setMlpThreads } from '../../core/fused/mlp-pool';
@@ -76,6 +76,7 @@ function summarize(workload: WorkloadId, n: number, times: number[], perUnit: nu
 }
 
 export async function runWorkload(id: WorkloadId, o: BenchOptions): Promise<BenchResult> {
+  await loadSamplers(['ula', 'ddpm']);
   const rng = new Rng(1);
   const mixture = id.endsWith('-ops') ? undefined : MOG40;
   if (id === 'langevin-mog40' || id === 'langevin-mog40-ops') {

@@ -9,7 +9,7 @@ import type { ScoreFn } from '../../core/types';
 import { makeTarget } from '../../core/targets/registry';
 import type { Target } from '../../core/targets/types';
 import { TARGETS } from '../../core/targets/catalog';
-import { createSampler, defaultAnnealSigmas } from '../../core/samplers/registry';
+import { createSampler, defaultAnnealSigmas, loadSamplers } from '../../core/samplers/registry';
 import type { Sampler, SettingsPatch, StepInfo } from '../../core/samplers/types';
 import { SAMPLERS, samplerNeeds, type SamplerEntry, type SettingSpec, type SettingValue } from '../../core/samplers/catalog';
 import { makeSchedule } from '../../core/schedules';
@@ -72,6 +72,8 @@ export class SamplersExperiment implements Experiment {
   }
 
   static async create(p: P, seed: number): Promise<SamplersExperiment> {
+    // every sampler's class (small chunks, once): the plan may run another than the one picked (ULA for MALA without a density)
+    await loadSamplers();
     const root = new Rng(seed);
     const rTarget = root.split();
     const rSampler = root.split();

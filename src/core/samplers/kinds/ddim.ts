@@ -4,11 +4,11 @@
 // eta = 0 is the deterministic sampler (the Euler step of the probability-flow ODE in sigma = s/a, see
 // flow.ts); eta = 1 gives sigma_t^2 = the DDPM posterior variance and is then the DDPM step exactly
 // (same math, same noise draws for the same seed; only float rounding differs). eta is live.
-import { tf } from '../tf';
-import type { Tensor2D } from '../tf';
-import { abarAt, levelAt } from '../schedules';
-import { ScheduledSampler, type Advance } from './base';
-import type { SamplerOptions } from './types';
+import { tf } from '../../tf';
+import type { Tensor2D } from '../../tf';
+import { abarAt, levelAt } from '../../schedules';
+import { ScheduledSampler, type Advance } from '../base';
+import type { SamplerOptions } from '../types';
 
 export class DdimSampler extends ScheduledSampler {
   readonly id = 'ddim' as const;
@@ -38,3 +38,6 @@ export class DdimSampler extends ScheduledSampler {
     return { x: tf.add(mean, tf.mul(this.noise(), sigma)) as Tensor2D };
   }
 }
+
+// registry.ts loads a sampler by its id: the class is this file's default export
+export default DdimSampler;

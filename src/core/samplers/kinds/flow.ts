@@ -10,12 +10,12 @@
 // Caveat: Heun on the raw schedule grid is 2nd order only when steps in sigma are not too coarse; on the
 // cosine schedule with very few steps (T <= 10) its clipped last beta makes giant jumps and Heun can be
 // worse than Euler. On the linear schedule Heun beats Euler at every T we tested.
-import { tf } from '../tf';
-import type { Tensor2D } from '../tf';
-import type { NoiseLevel } from '../types';
-import { levelAt } from '../schedules';
-import { ScheduledSampler, type Advance } from './base';
-import type { SamplerOptions } from './types';
+import { tf } from '../../tf';
+import type { Tensor2D } from '../../tf';
+import type { NoiseLevel } from '../../types';
+import { levelAt } from '../../schedules';
+import { ScheduledSampler, type Advance } from '../base';
+import type { SamplerOptions } from '../types';
 
 export class FlowSampler extends ScheduledSampler {
   readonly id = 'flow' as const;
@@ -56,3 +56,6 @@ export class FlowSampler extends ScheduledSampler {
     return tf.mul(this.score(x, lv), -Math.sqrt(lv.s2)) as Tensor2D;
   }
 }
+
+// registry.ts loads a sampler by its id: the class is this file's default export
+export default FlowSampler;

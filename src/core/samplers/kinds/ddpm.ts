@@ -3,11 +3,11 @@
 // posterior q(x_{t-1} | x_t, x0_hat) (METHODS.md §0.1). Written through x0_hat rather than the
 // equivalent (x + beta_t score)/sqrt(alpha_t) so that "plug in a corrected x0_hat" variants slot in here.
 // Coefficients are computed in float64 on the host; only the tensors are float32.
-import { tf } from '../tf';
-import type { Tensor2D } from '../tf';
-import { abarAt, levelAt } from '../schedules';
-import { ScheduledSampler, type Advance } from './base';
-import type { SamplerOptions } from './types';
+import { tf } from '../../tf';
+import type { Tensor2D } from '../../tf';
+import { abarAt, levelAt } from '../../schedules';
+import { ScheduledSampler, type Advance } from '../base';
+import type { SamplerOptions } from '../types';
 
 export class DdpmSampler extends ScheduledSampler {
   readonly id = 'ddpm' as const;
@@ -36,3 +36,6 @@ export class DdpmSampler extends ScheduledSampler {
   }
 
   /** particles after k steps are at t = T - k (init: t = T, end: clean) */}
+
+// registry.ts loads a sampler by its id: the class is this file's default export
+export default DdpmSampler;

@@ -4,11 +4,11 @@
 // units of the level's own scale) is the same at every level.
 // Convention: x <- x + alpha s + sqrt(2 alpha) z, the same as ULA here; the paper writes
 // x + (eps/2) s + sqrt(eps) z, i.e. its eps is our 2 * alpha. Keep h / sigma_L^2 well below 1 for stability.
-import { tf } from '../tf';
-import type { Tensor2D } from '../tf';
-import type { NoiseLevel } from '../types';
-import { ParticleSampler, type Advance } from './base';
-import type { SamplerOptions } from './types';
+import { tf } from '../../tf';
+import type { Tensor2D } from '../../tf';
+import type { NoiseLevel } from '../../types';
+import { ParticleSampler, type Advance } from '../base';
+import type { SamplerOptions } from '../types';
 
 export class AnnealedSampler extends ParticleSampler {
   readonly id = 'annealed' as const;
@@ -54,3 +54,6 @@ export class AnnealedSampler extends ParticleSampler {
     return { a: 1, s2: this.sigmas[i] * this.sigmas[i] };
   }
 }
+
+// registry.ts loads a sampler by its id: the class is this file's default export
+export default AnnealedSampler;

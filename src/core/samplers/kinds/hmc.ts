@@ -1,12 +1,12 @@
 // Hamiltonian Monte Carlo with identity mass: L leapfrog steps of size h on H(x,p) = -log p(x) + |p|^2/2,
 // then a per-particle Metropolis test on the energy error. Fresh momenta each iteration, so one iteration
 // costs L + 1 score calls and two log-density calls.
-import { tf } from '../tf';
-import type { Tensor2D } from '../tf';
-import { CLEAN, type NoiseLevel } from '../types';
-import { MetropolisSampler, sqNorm, type Advance } from './base';
+import { tf } from '../../tf';
+import type { Tensor2D } from '../../tf';
+import { CLEAN, type NoiseLevel } from '../../types';
+import { MetropolisSampler, sqNorm, type Advance } from '../base';
 import { metropolis } from './mala';
-import type { SamplerOptions } from './types';
+import type { SamplerOptions } from '../types';
 
 export class HmcSampler extends MetropolisSampler {
   readonly id = 'hmc' as const;
@@ -39,3 +39,6 @@ export class HmcSampler extends MetropolisSampler {
     return CLEAN;
   }
 }
+
+// registry.ts loads a sampler by its id: the class is this file's default export
+export default HmcSampler;

@@ -1,11 +1,11 @@
 // Unadjusted Langevin algorithm: the Euler-Maruyama discretization of dX = grad log p(X) dt + sqrt(2) dW.
 // No Metropolis correction, so for any h > 0 it samples a biased distribution (for a Gaussian target the
 // stationary covariance is Sigma (I - h Sigma^-1 / 2)^-1, inflated by O(h)); that bias is the lesson.
-import { tf } from '../tf';
-import type { Tensor2D } from '../tf';
-import { CLEAN, type NoiseLevel } from '../types';
-import { ParticleSampler, type Advance } from './base';
-import type { SamplerOptions } from './types';
+import { tf } from '../../tf';
+import type { Tensor2D } from '../../tf';
+import { CLEAN, type NoiseLevel } from '../../types';
+import { ParticleSampler, type Advance } from '../base';
+import type { SamplerOptions } from '../types';
 
 export class UlaSampler extends ParticleSampler {
   readonly id = 'ula' as const;
@@ -29,3 +29,6 @@ export class UlaSampler extends ParticleSampler {
     return CLEAN;
   }
 }
+
+// registry.ts loads a sampler by its id: the class is this file's default export
+export default UlaSampler;

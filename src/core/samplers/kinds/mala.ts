@@ -3,11 +3,11 @@
 // Score and log density are recomputed at the current point every step rather than cached from the
 // last accepted proposal: it costs one extra call each, but stays correct when the target changes live
 // (a lab training a net or moving a parameter between steps).
-import { tf } from '../tf';
-import type { Scalar, Tensor2D } from '../tf';
-import { CLEAN, type NoiseLevel } from '../types';
-import { MetropolisSampler, sqNorm, type Advance } from './base';
-import type { SamplerOptions } from './types';
+import { tf } from '../../tf';
+import type { Scalar, Tensor2D } from '../../tf';
+import { CLEAN, type NoiseLevel } from '../../types';
+import { MetropolisSampler, sqNorm, type Advance } from '../base';
+import type { SamplerOptions } from '../types';
 
 export class MalaSampler extends MetropolisSampler {
   readonly id = 'mala' as const;
@@ -52,3 +52,6 @@ export function metropolis(x: Tensor2D, y: Tensor2D, logAlpha: tf.Tensor, seed: 
   const accept = tf.mean(tf.cast(ok, 'float32')) as Scalar;
   return { x: next, accept };
 }
+
+// registry.ts loads a sampler by its id: the class is this file's default export
+export default MalaSampler;
