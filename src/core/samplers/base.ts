@@ -114,9 +114,12 @@ export abstract class ParticleSampler implements Sampler {
     return true;
   }
 
-  /** a setting's current value by its URL key (catalog.ts), as constructed or last updated */
+  /**
+   * a setting's current value by its URL key (catalog.ts), as constructed or last updated; a setting the
+   * caller did not pass (a test building the sampler directly) is its catalog default
+   */
   protected setting(key: string): SettingValue | undefined {
-    return this.settings[key];
+    return this.settings[key] ?? SAMPLERS[this.id]?.settings.find((s) => s.key === key)?.default;
   }
 
   dispose(): void {

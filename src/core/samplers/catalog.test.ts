@@ -19,9 +19,10 @@ describe('sampler catalog', () => {
   });
 
   it('derives the needs from the family', () => {
-    expect(samplerNeeds(samplerEntry('mala')!)).toEqual({ density: true, noisedScore: false, levels: 'none', startsFromNoise: false });
-    expect(samplerNeeds(samplerEntry('annealed')!)).toEqual({ density: false, noisedScore: true, levels: 'ladder', startsFromNoise: false });
-    expect(samplerNeeds(samplerEntry('ddim')!)).toEqual({ density: false, noisedScore: true, levels: 'schedule', startsFromNoise: true });
+    expect(samplerNeeds(samplerEntry('mala')!)).toEqual({ density: true, score: true, noisedScore: false, levels: 'none', startsFromNoise: false });
+    expect(samplerNeeds(samplerEntry('rwm')!)).toEqual({ density: true, score: false, noisedScore: false, levels: 'none', startsFromNoise: false });
+    expect(samplerNeeds(samplerEntry('annealed')!)).toEqual({ density: false, score: true, noisedScore: true, levels: 'ladder', startsFromNoise: false });
+    expect(samplerNeeds(samplerEntry('ddim')!)).toEqual({ density: false, score: true, noisedScore: true, levels: 'schedule', startsFromNoise: true });
     expect(samplerEntry('nope')).toBeUndefined();
   });
 

@@ -43,6 +43,8 @@ export interface SamplerEntry {
   readonly family: SamplerFamily;
   /** a Metropolis correction: needs the target's log density (without one the lab runs ULA) */
   readonly metropolis: boolean;
+  /** true: it reads no score (random-walk proposals): its gradient evaluations per step are 0 */
+  readonly gradientFree?: boolean;
   /**
    * its settings, in panel order. A setting several samplers share is one constant below, listed by each;
    * the same key in two entries must be the same spec (a test checks), except `live`, which is per sampler.
@@ -57,6 +59,8 @@ export interface SamplerEntry {
 export interface SamplerNeeds {
   /** a log density, for the Metropolis test */
   density: boolean;
+  /** the clean score (false for a gradient-free sampler such as random-walk Metropolis) */
+  score: boolean;
   /** the score at noise levels other than the clean one: an exactly noised score or a learned one */
   noisedScore: boolean;
   /** the noise levels it walks: none (clean), a VE ladder (annealed), a VP schedule (diffusion) */
@@ -65,9 +69,9 @@ export interface SamplerNeeds {
   startsFromNoise: boolean;
 }
 
-export function samplerNeeds(e: Pick<SamplerEntry, 'family' | 'metropolis'>): SamplerNeeds {
+export function samplerNeeds(e: Pick<SamplerEntry, 'family' | 'metropolis' | 'gradientFree'>): SamplerNeeds {
   const levels = e.family === 'diffusion' ? 'schedule' : e.family === 'annealed' ? 'ladder' : 'none';
-  return { density: e.metropolis, noisedScore: levels !== 'none', levels, startsFromNoise: levels === 'schedule' };
+  return { density: e.metropolis, score: !e.gradientFree, noisedScore: levels !== 'none', levels, startsFromNoise: levels === 'schedule' };
 }
 
 // --- settings shared by several samplers (one spec each)
@@ -112,6 +116,11 @@ export const SAMPLER_CATALOG = [
     id: 'flow', label: 'Probability-flow ODE', name: 'the probability-flow ODE', family: 'diffusion', metropolis: false,
     settings: [STEPS_T, SCHEDULE, { key: 'integrator', label: 'ODE integrator', kind: 'enum', values: ['euler', 'heun'], default: 'heun', help: 'Probability-flow ODE: Euler (1 score call per step) or Heun (2).' }],
     update: 'dy/dσ = ε̂ in y = x/a; Euler (= DDIM η = 0) or Heun', source: 'Song et al. 2021; Karras et al. 2022',
+  },
+  {
+    id: 'rwm', label: 'Random-walk Metropolis', name: 'random-walk Metropolis', family: 'mcmc', metropolis: true, gradientFree: true,
+    settings: [{ key: 'scale', label: 'Proposal scale σ', kind: 'number', min: 1e-3, max: 20, scale: 'log', default: 0.5, live: true, help: 'Random-walk Metropolis: proposal y = x + σ z. Too small crawls, too large is rejected; about 2.4/√d times the target scale is the classic optimum.' }],
+    update: 'y = x + σ z, accept with min(1, p(y)/p(x)); no gradient', source: 'Metropolis et al. 1953; Hastings 1970',
   },
 ] as const satisfies readonly SamplerEntry[];
 

@@ -57,6 +57,16 @@ describe('a sampler or target added to the catalog only', () => {
     expect(spec('trainSteps').when!({ sampler: 'ddpm', target: 'banana', score: 'exact' })).toBe(true);
   });
 
+  it('a gradient-free sampler (the real rwm) learns no score and shows no score menu, except where it falls back to ULA', () => {
+    const rwm = SAMPLER_CATALOG.find((e) => e.id === 'rwm')!;
+    const banana = TARGET_CATALOG.find((e) => e.id === 'banana')!;
+    expect(planScore(banana, rwm, 'learned')).toMatchObject({ sampler: 'rwm', useLearned: false });
+    expect(spec('score').when!({ sampler: 'rwm', target: 'banana', score: 'learned' })).toBe(false);
+    expect(spec('trainSteps').when!({ sampler: 'rwm', target: 'banana', score: 'learned' })).toBe(false);
+    expect(spec('score').when!({ sampler: 'rwm', target: 'fixture-circle', score: 'exact' })).toBe(true); // runs ULA there
+    expect(spec('score').when!({ sampler: 'mala', target: 'banana', score: 'exact' })).toBe(true);
+  });
+
   it('the equations panel falls back to the catalog line for a sampler without a rule of its own', () => {
     expect(samplersEquations({ sampler: 'flow', integrator: 'euler', T: 10, schedule: 'linear', score: 'exact' })[0].title).toMatch(/Probability-flow ODE/);
     const [b] = samplersEquations({ sampler: 'nope', score: 'exact' });

@@ -28,6 +28,15 @@ export const samplersEquations = equationsFor((p: SamplersParams) => {
         ),
       });
       break;
+    case 'rwm':
+      out.push({
+        title: 'Random-walk Metropolis: symmetric proposal, no gradient',
+        tex: aligned(
+          `y &= x_k + ${num(p.scale)}\\; \\xi_k, \\qquad ${NOISE}`,
+          `x_{k+1} &= \\begin{cases} y & \\text{with prob. } \\min\\Big(1, \\dfrac{p(y)}{p(x_k)}\\Big) \\\\ x_k & \\text{otherwise} \\end{cases}`,
+        ),
+      });
+      break;
     case 'hmc':
       out.push({
         title: `HMC: ${num(p.leapfrog)} leapfrog steps of size ε = ${num(p.step)}, then accept`,

@@ -69,7 +69,17 @@ function samplerSpecs(samplers: readonly SamplerEntry[], targets: readonly Targe
   const usesLearned = (p: P) => {
     const t = targetOf(p);
     const s = samplerOf(p);
-    return p.score === 'learned' || (t !== undefined && s !== undefined && planScore(t, s, 'exact').useLearned);
+    if (t === undefined || s === undefined) return p.score === 'learned';
+    return planScore(t, s, p.score === 'learned' ? 'learned' : 'exact').useLearned;
+  };
+  // the score menu shows when the sampler that will run reads a score (not random-walk Metropolis)
+  const readsScore = (p: P) => {
+    const t = targetOf(p);
+    const s = samplerOf(p);
+    if (t === undefined || s === undefined) return true;
+    const planned = planScore(t, s, 'exact').sampler;
+    const e = samplerEntry(planned, samplers) ?? samplerEntry(planned);
+    return e === undefined || samplerNeeds(e).score;
   };
   return [
     { key: 'seed', label: 'Seed', group: 'run', help: 'All randomness flows from this number: the same seed replays the same run.', kind: 'int', min: 0, max: 2 ** 31 - 1, default: 1 },
@@ -85,7 +95,7 @@ function samplerSpecs(samplers: readonly SamplerEntry[], targets: readonly Targe
       help: samplerHelp(samplers),
       default: 'ula',
     },
-    { key: 'score', label: 'Score', group: 'sampler', kind: 'enum', values: ['exact', 'learned'], valueLabels: ['Exact (closed form)', 'Learned (MLP, DSM)'], help: 'Exact: the closed-form noised score of a mixture, or the analytic score. Learned: an MLP trained by denoising score matching in the worker. Data sets and reverse diffusion on non-mixtures always use the learned score.', default: 'exact' },
+    { key: 'score', label: 'Score', group: 'sampler', kind: 'enum', values: ['exact', 'learned'], valueLabels: ['Exact (closed form)', 'Learned (MLP, DSM)'], help: 'Exact: the closed-form noised score of a mixture, or the analytic score. Learned: an MLP trained by denoising score matching in the worker. Data sets and reverse diffusion on non-mixtures always use the learned score.', default: 'exact', when: readsScore },
     { key: 'particles', label: 'Particles', group: 'sampler', kind: 'int', min: 10, max: 100000, scale: 'log', default: 2000, help: 'Number of particles N.' },
     { key: 'init', label: 'Initial particles', group: 'sampler', kind: 'enum', values: ['normal', 'uniform', 'corner'], valueLabels: ['N(0, I)', 'Uniform in the box', 'A corner'], default: 'normal', help: 'Where MCMC particles start. Diffusion samplers always start from N(0, I) noise.', when: (p) => !startsFromNoise(p) },
     ...samplerSettings(samplers, samplerOf),

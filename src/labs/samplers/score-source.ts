@@ -27,6 +27,8 @@ export function planScore(target: Pick<TargetEntry, 'name' | 'family'>, sampler:
     s = SAMPLERS[FALLBACK];
   }
   const exactAvailable = offers.score && (!samplerNeeds(s).noisedScore || offers.noisedScore);
+  // a gradient-free sampler (random-walk Metropolis) reads the density only: nothing to learn
+  if (!samplerNeeds(s).score) return { sampler: s.id as SamplerId, useLearned: false, exactAvailable, notes };
   let useLearned = requested === 'learned';
   if (!exactAvailable && !useLearned) {
     useLearned = true;
