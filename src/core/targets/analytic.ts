@@ -106,6 +106,93 @@ export function makeFunnel(): Target {
 }
 
 /**
+ * Donut (Chi Feng's MCMC gallery): log p = −(|x| − r0)² / (2σ²) − log Z with the gallery's r0 = 2.6 and
+ * 2σ² = 0.033. In polar coordinates p(r, θ) ∝ r N(r; r0, σ²), so Z = 2π (σ² e^{−r0²/2σ²} + r0 σ √(2π) Φ(r0/σ))
+ * (Φ(20) = 1 to double precision). |x| carries a 1e-12 floor so the score is finite at the origin, where
+ * the density is e^{−200}: nothing there to sample.
+ */
+export const DONUT_R0 = 2.6;
+export const DONUT_SIGMA = Math.sqrt(0.033 / 2);
+export function makeDonut(): Target {
+  const r0 = DONUT_R0;
+  const v = DONUT_SIGMA * DONUT_SIGMA;
+  const logZ = Math.log(2 * Math.PI * (v * Math.exp(-(r0 * r0) / (2 * v)) + r0 * DONUT_SIGMA * Math.sqrt(2 * Math.PI)));
+  const pdf = (x: number, y: number) => Math.exp(-((Math.hypot(x, y) - r0) ** 2) / (2 * v) - logZ);
+  // symmetric in both axes and under x1 <-> x2: one tabulated marginal of |x|
+  const half = cachedDensity((x) => integrate((y) => pdf(x, y), -4, 4, 3200), 0, 4, 801);
+  const radius = (x1: Tensor1D, x2: Tensor1D) => tf.sqrt(tf.add(tf.add(tf.square(x1), tf.square(x2)), 1e-12));
+  return {
+    id: 'donut', label: TARGETS.donut.name, kind: 'analytic', normalized: true, exactNoisedScore: false,
+    box: { xmin: -4, xmax: 4, ymin: -4, ymax: 4 },
+    logDensity: columnwise((x1, x2) => tf.sub(tf.div(tf.square(tf.sub(radius(x1, x2), r0)), -2 * v), logZ)),
+    score: cleanOnly('donut', (x1, x2) => {
+      const r = radius(x1, x2);
+      const c = tf.div(tf.sub(r, r0), tf.mul(r, -v)); // d log p / dr divided by r
+      return [tf.mul(c, x1), tf.mul(c, x2)];
+    }),
+    // r from r N(r; r0, σ²) on r > 0 by rejection from N(r0, σ²), accepting with r / (r0 + 10σ) (the
+    // normal's mass past 10σ is 1e-23), then a uniform angle
+    sample: (n: number, rng: Rng) => sampleRows(n, (o, i) => {
+      const cap = r0 + 10 * DONUT_SIGMA;
+      let r: number;
+      do r = r0 + DONUT_SIGMA * rng.normal();
+      while (!(r > 0 && rng.uniform() * cap < r));
+      const th = 2 * Math.PI * rng.uniform();
+      o[i] = r * Math.cos(th);
+      o[i + 1] = r * Math.sin(th);
+    }),
+    marginal: (_axis, xs) => half(xs.map(Math.abs)),
+  };
+}
+
+/**
+ * Squiggle (Chi Feng's MCMC gallery): z = (x1, x2 + sin(5 x1)) ~ N(0, Σ), Σ = [[2, 0.25], [0.25, 0.5]].
+ * The map x -> z has Jacobian determinant 1, so p(x) = N(z(x); 0, Σ) is normalized as written, samples
+ * are exact (x1 = z1, x2 = z2 − sin(5 z1)) and the score is Jᵀ ∇_z log N = [g1 + 5 cos(5 x1) g2, g2] with
+ * g = −Σ⁻¹ z.
+ */
+export const SQUIGGLE_COV = [2, 0.25, 0.5] as const;
+export function makeSquiggle(): Target {
+  const [a, b, c] = SQUIGGLE_COV;
+  const det = a * c - b * b;
+  const [pa, pb, pc] = [c / det, -b / det, a / det]; // Σ⁻¹
+  const l11 = Math.sqrt(a);
+  const l21 = b / l11;
+  const l22 = Math.sqrt(c - l21 * l21);
+  const logZ = LOG_2PI + 0.5 * Math.log(det);
+  const pdf = (x: number, y: number) => {
+    const z2 = y + Math.sin(5 * x);
+    return Math.exp(-0.5 * (pa * x * x + 2 * pb * x * z2 + pc * z2 * z2) - logZ);
+  };
+  const marginal2 = cachedDensity((y) => integrate((x) => pdf(x, y), -9, 9, 7200), -4, 4, 801);
+  const g = (x1: Tensor1D, x2: Tensor1D): [Tensor, Tensor] => {
+    const z2 = tf.add(x2, tf.sin(tf.mul(x1, 5)));
+    return [tf.neg(tf.add(tf.mul(x1, pa), tf.mul(z2, pb))), tf.neg(tf.add(tf.mul(x1, pb), tf.mul(z2, pc)))];
+  };
+  return {
+    id: 'squiggle', label: TARGETS.squiggle.name, kind: 'analytic', normalized: true, exactNoisedScore: false,
+    box: { xmin: -5, xmax: 5, ymin: -4, ymax: 4 },
+    logDensity: columnwise((x1, x2) => {
+      const z2 = tf.add(x2, tf.sin(tf.mul(x1, 5)));
+      const quad = tf.add(tf.add(tf.mul(tf.square(x1), pa), tf.mul(tf.mul(x1, z2), 2 * pb)), tf.mul(tf.square(z2), pc));
+      return tf.sub(tf.mul(quad, -0.5), logZ);
+    }),
+    score: cleanOnly('squiggle', (x1, x2) => {
+      const [g1, g2] = g(x1, x2);
+      return [tf.add(g1, tf.mul(tf.mul(tf.cos(tf.mul(x1, 5)), 5), g2)), g2];
+    }),
+    sample: (n: number, rng: Rng) => sampleRows(n, (o, i) => {
+      const e1 = rng.normal();
+      const e2 = rng.normal();
+      const z1 = l11 * e1;
+      o[i] = z1;
+      o[i + 1] = l21 * e1 + l22 * e2 - Math.sin(5 * z1);
+    }),
+    marginal: (axis, xs) => (axis === 0 ? xs.map((x) => normalPdf(x, 0, a)) : marginal2(xs)),
+  };
+}
+
+/**
  * Every analytic target by id (registry.ts dispatches here). Keyed by TargetIdOf<'analytic'>: a catalog
  * entry of that family without its line does not compile. Arrows, since double-well.ts imports this
  * module's helpers (the table is read at call time, not while the modules load).
@@ -114,4 +201,6 @@ export const ANALYTIC: Record<TargetIdOf<'analytic'>, () => Target> = {
   banana: () => makeBanana(),
   funnel: () => makeFunnel(),
   'double-well': () => makeDoubleWell(),
+  donut: () => makeDonut(),
+  squiggle: () => makeSquiggle(),
 };

@@ -47,6 +47,8 @@ export const TARGET_CATALOG = [
   { id: 'spirals', label: 'Two spirals (data)', name: 'Two spirals', family: 'dataset' },
   { id: 'checkerboard', label: 'Checkerboard (data)', name: 'Checkerboard', family: 'dataset' },
   { id: 'drawn', label: 'Drawn points (data)', name: 'Drawn points', family: 'dataset' },
+  { id: 'donut', label: 'Donut', name: 'Donut (MCMC gallery)', family: 'analytic' },
+  { id: 'squiggle', label: 'Squiggle', name: 'Squiggle (MCMC gallery)', family: 'analytic' },
 ] as const satisfies readonly TargetEntry[];
 
 type Entry = (typeof TARGET_CATALOG)[number];

@@ -19,7 +19,7 @@ export interface Target {
   box: Box;
   /** present for kind 'mixture' (closed forms in gmm.ts) */
   mixture?: Mixture;
-  /** log density of the clean target; normalized when `normalized` (mixtures, banana, funnel, double well with its log Z) */
+  /** log density of the clean target; normalized when `normalized` (mixtures and every analytic target, the double well with its log Z) */
   logDensity?: LogDensityFn;
   normalized?: boolean;
   /**
@@ -29,7 +29,7 @@ export interface Target {
    */
   score?: ScoreFn;
   exactNoisedScore: boolean;
-  /** exact i.i.d. samples (mixtures, banana, funnel: exact; double well: exact by inversion/rejection; data sets: the generator) */
+  /** exact i.i.d. samples (mixtures and analytic targets: exact, by inversion or rejection where needed; data sets: the generator) */
   sample(n: number, rng: Rng): Tensor2D;
   /** per-axis marginal densities for the histogram overlays, evaluated on a grid of values (optional) */
   marginal?(axis: 0 | 1, xs: Float32Array): Float32Array;

@@ -85,7 +85,7 @@ function samplerSpecs(samplers: readonly SamplerEntry[], targets: readonly Targe
     { key: 'seed', label: 'Seed', group: 'run', help: 'All randomness flows from this number: the same seed replays the same run.', kind: 'int', min: 0, max: 2 ** 31 - 1, default: 1 },
     {
       key: 'target', label: 'Target', group: 'target', kind: 'enum', values: targets.map((e) => e.id), valueLabels: targets.map((e) => e.label),
-      help: 'The distribution to sample. Mixtures have every quantity in closed form; banana, funnel and double well have an analytic density; the data sets only give samples (the score must be learned).',
+      help: `The distribution to sample. Mixtures have every quantity in closed form; ${listed(targets.filter((e) => e.family === 'analytic').map((e) => e.label.toLowerCase()))} have an analytic density and exact samples; the data sets only give samples (the score must be learned).`,
       default: 'mog40',
     },
     { key: 'comps', label: 'Components', group: 'target', kind: 'points', default: DEFAULT_CUSTOM, help: 'Your mixture: drag a mean, shift-click (or hold a finger) to add, alt-click (or hold on a mean) to remove, wheel to change a width.', when: (p) => p.target === 'custom' },
