@@ -34,6 +34,12 @@ export interface ParamSpec {
   /** show the control only when this holds (e.g. leapfrog only for hmc) */
   when?: (p: Record<string, ParamValue>) => boolean;
   /**
+   * true: hidden by `when` means unused by the run (a sampler's own setting while another sampler runs).
+   * The gallery's preview hash leaves such a key out, so a setting added for a new sampler leaves the
+   * shipped previews of the other samplers' presets fresh.
+   */
+  inertWhenHidden?: boolean;
+  /**
    * a multi-mode lab's own keys: the values of the schema's `modeKey` this key is a setting of (labs/modes.ts).
    * Absent: shared by every mode. A key may repeat across modes, each copy with its own range and default.
    */

@@ -21,10 +21,14 @@ describe('gallery previews: hash', () => {
   });
 
   it('changes with the lab, the preset, any param and the steps, and not with key order', () => {
-    const s: PreviewSubject = { lab: 'samplers', presetId: 'p', params: { seed: 1, step: 0.1, comps: [{ w: 1, mean: [0, 0], cov: [1, 0, 1] }] }, steps: 100 };
+    const s: PreviewSubject = { lab: 'samplers', presetId: 'p', params: { seed: 1, sampler: 'ula', step: 0.1, comps: [{ w: 1, mean: [0, 0], cov: [1, 0, 1] }] }, steps: 100 };
     const h = previewHash(s);
     expect(h).toMatch(/^[0-9a-f]{16}$/);
-    expect(previewHash({ ...s, params: { step: 0.1, comps: s.params.comps!, seed: 1 } })).toBe(h);
+    expect(previewHash({ ...s, params: { step: 0.1, sampler: 'ula', comps: s.params.comps!, seed: 1 } })).toBe(h);
+    // another sampler's own setting (hidden, unused by ULA) leaves the hash alone: a new sampler's
+    // setting does not stale the shipped previews; shown, it counts
+    expect(previewHash({ ...s, params: { ...s.params, scale: 0.5, leapfrog: 7 } })).toBe(h);
+    expect(previewHash({ ...s, params: { ...s.params, sampler: 'hmc', leapfrog: 7 } })).not.toBe(previewHash({ ...s, params: { ...s.params, sampler: 'hmc', leapfrog: 8 } }));
     for (const other of [
       { ...s, lab: 'dikl' as const }, { ...s, presetId: 'q' }, { ...s, steps: 101 },
       { ...s, params: { ...s.params, step: 0.2 } }, { ...s, params: { ...s.params, comps: [{ w: 1, mean: [0, 1], cov: [1, 0, 1] }] } },

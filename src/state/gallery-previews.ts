@@ -6,6 +6,7 @@
 // of another experiment (its card falls back to rendering live). The script, the app and the unit
 // test that guards the manifest all compute the hash with previewHash below.
 import type { LabId, ParamValue } from '../labs/types';
+import { LABS } from '../labs/labs';
 
 /** Bump when the drawing changes in a way every preview should be rendered again for. */
 export const PREVIEW_FORMAT = 1;
@@ -68,7 +69,15 @@ export function fnv1a64(text: string): string {
 }
 
 export function previewHash(s: PreviewSubject): string {
-  return fnv1a64(stableJson({ format: PREVIEW_FORMAT, lab: s.lab, preset: s.presetId, steps: s.steps, params: s.params }));
+  return fnv1a64(stableJson({ format: PREVIEW_FORMAT, lab: s.lab, preset: s.presetId, steps: s.steps, params: hashedParams(s) }));
+}
+
+/** the params that decide the picture: all but the keys hidden and unused in this run (ParamSpec.inertWhenHidden) */
+function hashedParams(s: PreviewSubject): Readonly<Record<string, ParamValue>> {
+  const specs = LABS[s.lab]?.schema.params ?? [];
+  const out = { ...s.params };
+  for (const spec of specs) if (spec.inertWhenHidden && spec.when && !spec.when(s.params)) delete out[spec.key];
+  return out;
 }
 
 /** The manifest's entry for this preset when it is fresh (same hash), else undefined. */

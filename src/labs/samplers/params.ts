@@ -49,7 +49,7 @@ function samplerSettings(samplers: readonly SamplerEntry[], of: (p: P) => Sample
       const own = of(p)?.settings.find((s) => s.key === key);
       return own ? own.live === true : anyLive;
     };
-    return { ...specs[0], group: 'sampler', live, when: (p: P) => of(p)?.settings.some((s) => s.key === key) ?? false };
+    return { ...specs[0], group: 'sampler', live, when: (p: P) => of(p)?.settings.some((s) => s.key === key) ?? false, inertWhenHidden: true };
   });
 }
 
