@@ -107,6 +107,18 @@ export const PRESET_CHECKS = [
     runs: [{ url: P('samplers', 'annealed-mog40') }],
     judge: ([r]) => [last(r, 'modes_covered') === 40, `modes ${last(r, 'modes_covered')}/40, sliced W₂ ${f(last(r, 'sw2'))}`],
   },
+  {
+    id: 'samplers/gibbs-aligned',
+    claim: 'Gibbs from a corner splits evenly between two side-by-side modes: sliced W2 under 0.3 by iteration 300 and at the end',
+    runs: [{ url: P('samplers', 'gibbs-aligned'), every: 100 }],
+    judge: ([r]) => [all(at(r, 'sw2', 300) < 0.3, last(r, 'sw2') < 0.3, last(r, 'modes_covered') === 2), `sliced W₂ ${f(at(r, 'sw2', 300))} at 300, ${f(last(r, 'sw2'))} at the end; modes ${last(r, 'modes_covered')}/2`],
+  },
+  {
+    id: 'samplers/gibbs-rotated',
+    claim: 'the same two modes on the diagonal: Gibbs from the corner stays in one, sliced W2 above 1.2 after 500 sweeps and 4x the side-by-side run',
+    runs: [{ url: P('samplers', 'gibbs-rotated') }, { url: P('samplers', 'gibbs-aligned') }],
+    judge: ([rot, aligned]) => [all(last(rot, 'sw2') > 1.2, last(rot, 'sw2') > 4 * last(aligned, 'sw2')), `sliced W₂ rotated ${f(last(rot, 'sw2'))}, side by side ${f(last(aligned, 'sw2'))}`],
+  },
   // ---------------------------------------------------------------- DiKL
   {
     id: 'dikl/mog40-compare',

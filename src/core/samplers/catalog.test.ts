@@ -19,10 +19,11 @@ describe('sampler catalog', () => {
   });
 
   it('derives the needs from the family', () => {
-    expect(samplerNeeds(samplerEntry('mala')!)).toEqual({ density: true, score: true, noisedScore: false, levels: 'none', startsFromNoise: false });
-    expect(samplerNeeds(samplerEntry('rwm')!)).toEqual({ density: true, score: false, noisedScore: false, levels: 'none', startsFromNoise: false });
-    expect(samplerNeeds(samplerEntry('annealed')!)).toEqual({ density: false, score: true, noisedScore: true, levels: 'ladder', startsFromNoise: false });
-    expect(samplerNeeds(samplerEntry('ddim')!)).toEqual({ density: false, score: true, noisedScore: true, levels: 'schedule', startsFromNoise: true });
+    expect(samplerNeeds(samplerEntry('mala')!)).toEqual({ density: true, score: true, mixture: false, noisedScore: false, levels: 'none', startsFromNoise: false });
+    expect(samplerNeeds(samplerEntry('rwm')!)).toEqual({ density: true, score: false, mixture: false, noisedScore: false, levels: 'none', startsFromNoise: false });
+    expect(samplerNeeds(samplerEntry('annealed')!)).toEqual({ density: false, score: true, mixture: false, noisedScore: true, levels: 'ladder', startsFromNoise: false });
+    expect(samplerNeeds(samplerEntry('ddim')!)).toEqual({ density: false, score: true, mixture: false, noisedScore: true, levels: 'schedule', startsFromNoise: true });
+    expect(samplerNeeds(samplerEntry('gibbs')!)).toMatchObject({ density: false, score: false, mixture: true, levels: 'none' });
     expect(samplerEntry('nope')).toBeUndefined();
   });
 

@@ -45,6 +45,8 @@ export interface SamplerEntry {
   readonly metropolis: boolean;
   /** true: it reads no score (random-walk proposals): its gradient evaluations per step are 0 */
   readonly gradientFree?: boolean;
+  /** true: it needs the target's Gaussian mixture itself (Gibbs: exact conditionals); elsewhere the lab falls back */
+  readonly needsMixture?: boolean;
   /**
    * its settings, in panel order. A setting several samplers share is one constant below, listed by each;
    * the same key in two entries must be the same spec (a test checks), except `live`, which is per sampler.
@@ -61,6 +63,8 @@ export interface SamplerNeeds {
   density: boolean;
   /** the clean score (false for a gradient-free sampler such as random-walk Metropolis) */
   score: boolean;
+  /** the target's mixture components (Gibbs' exact conditionals) */
+  mixture: boolean;
   /** the score at noise levels other than the clean one: an exactly noised score or a learned one */
   noisedScore: boolean;
   /** the noise levels it walks: none (clean), a VE ladder (annealed), a VP schedule (diffusion) */
@@ -69,9 +73,9 @@ export interface SamplerNeeds {
   startsFromNoise: boolean;
 }
 
-export function samplerNeeds(e: Pick<SamplerEntry, 'family' | 'metropolis' | 'gradientFree'>): SamplerNeeds {
+export function samplerNeeds(e: Pick<SamplerEntry, 'family' | 'metropolis' | 'gradientFree' | 'needsMixture'>): SamplerNeeds {
   const levels = e.family === 'diffusion' ? 'schedule' : e.family === 'annealed' ? 'ladder' : 'none';
-  return { density: e.metropolis, score: !e.gradientFree, noisedScore: levels !== 'none', levels, startsFromNoise: levels === 'schedule' };
+  return { density: e.metropolis, score: !e.gradientFree, mixture: e.needsMixture === true, noisedScore: levels !== 'none', levels, startsFromNoise: levels === 'schedule' };
 }
 
 // --- settings shared by several samplers (one spec each)
@@ -121,6 +125,11 @@ export const SAMPLER_CATALOG = [
     id: 'rwm', label: 'Random-walk Metropolis', name: 'random-walk Metropolis', family: 'mcmc', metropolis: true, gradientFree: true,
     settings: [{ key: 'scale', label: 'Proposal scale σ', kind: 'number', min: 1e-3, max: 20, scale: 'log', default: 0.5, live: true, help: 'Random-walk Metropolis: proposal y = x + σ z. Too small crawls, too large is rejected; about 2.4/√d times the target scale is the classic optimum.' }],
     update: 'y = x + σ z, accept with min(1, p(y)/p(x)); no gradient', source: 'Metropolis et al. 1953; Hastings 1970',
+  },
+  {
+    id: 'gibbs', label: 'Gibbs (mixtures)', name: 'Gibbs sampling', family: 'mcmc', metropolis: false, gradientFree: true, needsMixture: true,
+    settings: [{ key: 'scan', label: 'Scan', kind: 'enum', values: ['systematic', 'random'], valueLabels: ['systematic (x₁ then x₂)', 'random (one coordinate)'], default: 'systematic', live: true, help: 'Gibbs: each iteration draws x₁ | x₂ then x₂ | x₁ (systematic), or one coordinate chosen at random.' }],
+    update: 'x_a drawn given x_b: component k ∝ w_k N(x_b; μ_kb, Σ_kbb), then its conditional normal', source: 'Geman & Geman 1984; Gelfand & Smith 1990',
   },
 ] as const satisfies readonly SamplerEntry[];
 

@@ -6,6 +6,7 @@ import { makeSchedule } from '../schedules';
 import { createSampler, loadSamplers } from './registry';
 import { gaussianLogDensity, gaussianScore, TARGET, type Gauss2 } from './test-gaussian';
 import type { Sampler, SamplerId, SamplerOptions } from './types';
+import { SAMPLERS, samplerNeeds } from './catalog';
 
 // every catalog sampler's class, before any test builds one (createSampler is synchronous)
 await loadSamplers();
@@ -32,6 +33,9 @@ export function gaussianSampler(
     integrator: 'euler',
     annealSigmas: Float32Array.from([2, 1, 0.5, 0.25]),
     annealStepsPerLevel: 5,
+    // the Gaussian as a one-component mixture, only for a sampler that needs one (Gibbs): the others would
+    // take their fused mixture kernels with it, and these tests check the op-by-op code
+    mixture: samplerNeeds(SAMPLERS[id] ?? { family: 'mcmc', metropolis: false }).mixture ? [{ w: 1, mean: target.m, cov: target.S }] : undefined,
     ...rest,
   };
   return createSampler(id, opts);

@@ -1,3 +1,4 @@
+import { SAMPLER_IDS } from '../../core/samplers/catalog';
 import { describe, expect, it } from 'vitest';
 import { samplersSchema } from '../samplers/schema';
 import type { ParamSpec, ParamValue } from '../types';
@@ -126,7 +127,7 @@ describe('url codec: corrections and notices', () => {
     expect(params.step).toBe(0.05);
     expect(params.seed).toBe(1);
     expect(notices.every((n) => n.kind === 'invalid')).toBe(true);
-    expect(notices[0].message).toBe('sampler="foo" is not a known value; allowed: one of ula, mala, hmc, annealed, ddpm, ddim, flow, rwm; using the default ula');
+    expect(notices[0].message).toBe(`sampler="foo" is not a known value; allowed: one of ${SAMPLER_IDS.join(', ')}; using the default ula`);
     expect(notices[1].message).toContain('allowed: 1, 0, true or false');
   });
 

@@ -67,6 +67,18 @@ describe('a sampler or target added to the catalog only', () => {
     expect(spec('score').when!({ sampler: 'mala', target: 'banana', score: 'exact' })).toBe(true);
   });
 
+  it('Gibbs runs on a mixture only; elsewhere random-walk Metropolis on a density, ULA on a data set, each with a note', () => {
+    const gibbs = SAMPLER_CATALOG.find((e) => e.id === 'gibbs')!;
+    const t = (id: string) => TARGET_CATALOG.find((e) => e.id === id)!;
+    expect(planScore(t('8gaussians'), gibbs, 'exact')).toMatchObject({ sampler: 'gibbs', useLearned: false, notes: [] });
+    const banana = planScore(t('banana'), gibbs, 'exact');
+    expect(banana).toMatchObject({ sampler: 'rwm', useLearned: false });
+    expect(banana.notes[0]).toMatch(/exact conditional, which only the Gaussian mixtures give here: running random-walk Metropolis on Banana/);
+    expect(planScore(t('moons'), gibbs, 'exact')).toMatchObject({ sampler: 'ula', useLearned: true });
+    expect(spec('score').when!({ sampler: 'gibbs', target: '8gaussians', score: 'exact' })).toBe(false);
+    expect(spec('scan').when!({ sampler: 'gibbs' })).toBe(true);
+  });
+
   it('the equations panel falls back to the catalog line for a sampler without a rule of its own', () => {
     expect(samplersEquations({ sampler: 'flow', integrator: 'euler', T: 10, schedule: 'linear', score: 'exact' })[0].title).toMatch(/Probability-flow ODE/);
     const [b] = samplersEquations({ sampler: 'nope', score: 'exact' });

@@ -11,7 +11,7 @@ const DOC = resolve(__dirname, '../../../docs/samplers-lab.md');
 function samplerTable(): string {
   const rows = SAMPLER_CATALOG.map((e) => {
     const n = samplerNeeds(e);
-    const needs = [n.density ? 'log density' : '', n.levels === 'ladder' ? 'score at VE levels' : n.levels === 'schedule' ? 'score on a VP schedule' : n.score ? 'clean score' : ''].filter(Boolean).join(', ');
+    const needs = [n.mixture ? 'the mixture' : '', n.density ? 'log density' : '', n.levels === 'ladder' ? 'score at VE levels' : n.levels === 'schedule' ? 'score on a VP schedule' : n.score ? 'clean score' : ''].filter(Boolean).join(', ');
     const settings = (e.settings as readonly SettingSpec[]).map((s) => `\`${s.key}\`${s.live ? ' (live)' : ''}`).join(', ');
     return `| \`${e.id}\` | ${e.label} | ${e.family} | ${needs} | ${settings} | ${e.update} | ${e.source} |`;
   });

@@ -37,6 +37,15 @@ export const samplersEquations = equationsFor((p: SamplersParams) => {
         ),
       });
       break;
+    case 'gibbs':
+      out.push({
+        title: `Gibbs sampling on the mixture (${p.scan === 'random' ? 'random scan: one coordinate a step' : 'systematic scan: x₁ then x₂'})`,
+        tex: aligned(
+          `x_1 &\\sim p(x_1 \\mid x_2) = \\sum_k \\pi_k(x_2)\\, \\mathcal N\\big(\\mu_{k1} + \\tfrac{\\Sigma_{k,12}}{\\Sigma_{k,22}}(x_2 - \\mu_{k2}),\\ \\Sigma_{k,11} - \\tfrac{\\Sigma_{k,12}^2}{\\Sigma_{k,22}}\\big)`,
+          `\\pi_k(x_2) &\\propto w_k\\, \\mathcal N(x_2;\\ \\mu_{k2}, \\Sigma_{k,22}), \\qquad x_2 \\sim p(x_2 \\mid x_1) \\text{ likewise}`,
+        ),
+      });
+      break;
     case 'hmc':
       out.push({
         title: `HMC: ${num(p.leapfrog)} leapfrog steps of size ε = ${num(p.step)}, then accept`,

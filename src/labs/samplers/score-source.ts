@@ -22,6 +22,12 @@ export function planScore(target: Pick<TargetEntry, 'name' | 'family'>, sampler:
   const notes: string[] = [];
   const offers = targetOffers(target.family);
   let s = sampler;
+  if (samplerNeeds(s).mixture && target.family !== 'mixture') {
+    // the nearest sampler that also needs no gradient, where there is a density for it
+    const instead = offers.density ? SAMPLERS.rwm : SAMPLERS[FALLBACK];
+    notes.push(`${s.name} draws each coordinate from its exact conditional, which only the Gaussian mixtures give here: running ${instead.name} on ${target.name} instead.`);
+    s = instead;
+  }
   if (samplerNeeds(s).density && !offers.density) {
     notes.push(`${s.name} needs a density for its accept/reject step and ${target.name} only gives samples: running ${SAMPLERS[FALLBACK].name} with the learned score instead.`);
     s = SAMPLERS[FALLBACK];
