@@ -44,6 +44,7 @@ describe('equations', () => {
       ['samplers', { sampler: 'ula', step: 0.037 }, ['0.037', '\\sqrt{2 \\cdot 0.037}']],
       ['samplers', { sampler: 'mala', step: 0.037 }, ['0.037', '\\min']],
       ['samplers', { sampler: 'gibbs', scan: 'random' }, ['\\pi_k(x_2)', 'random scan']],
+      ['samplers', { sampler: 'am', scale: 0.37, adaptStart: 150 }, ['0.37^2 I', 't \\le 150', '\\tfrac{2.4^2}{2}']],
       ['samplers', { sampler: 'rwm', scale: 0.37 }, ['0.37', '\\dfrac{p(y)}{p(x_k)}']],
       ['samplers', { sampler: 'hmc', step: 0.037, leapfrog: 7 }, ['0.037', 'x^{(7)}']],
       ['samplers', { sampler: 'ddim', eta: 0.37, T: 57 }, ['0.37', '57']],

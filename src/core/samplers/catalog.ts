@@ -83,6 +83,8 @@ const STEP = { key: 'step', label: 'Step size', kind: 'number', min: 1e-5, max: 
 const STEPS_T = { key: 'T', label: 'Steps T', kind: 'int', min: 2, max: 2000, scale: 'log', default: 100, help: 'Number of reverse steps of the VP diffusion.' } as const satisfies SettingSpec;
 const SCHEDULE = { key: 'schedule', label: 'Schedule', kind: 'enum', values: ['linear', 'cosine'], default: 'linear', help: 'VP noise schedule: linear (score_sde β from 0.1 to 20) or cosine (Nichol & Dhariwal).' } as const satisfies SettingSpec;
 
+const SCALE = { key: 'scale', label: 'Proposal scale σ', kind: 'number', min: 1e-3, max: 20, scale: 'log', default: 0.5, live: true, help: 'Random-walk proposal y = x + σ z (adaptive Metropolis: until it adapts). Too small crawls, too large is rejected; about 2.4/√d times the target scale is the classic optimum.' } as const satisfies SettingSpec;
+
 export const SAMPLER_CATALOG = [
   {
     id: 'ula', label: 'ULA (Langevin)', name: 'ULA', family: 'mcmc', metropolis: false, settings: [STEP],
@@ -123,13 +125,18 @@ export const SAMPLER_CATALOG = [
   },
   {
     id: 'rwm', label: 'Random-walk Metropolis', name: 'random-walk Metropolis', family: 'mcmc', metropolis: true, gradientFree: true,
-    settings: [{ key: 'scale', label: 'Proposal scale σ', kind: 'number', min: 1e-3, max: 20, scale: 'log', default: 0.5, live: true, help: 'Random-walk Metropolis: proposal y = x + σ z. Too small crawls, too large is rejected; about 2.4/√d times the target scale is the classic optimum.' }],
+    settings: [SCALE],
     update: 'y = x + σ z, accept with min(1, p(y)/p(x)); no gradient', source: 'Metropolis et al. 1953; Hastings 1970',
   },
   {
     id: 'gibbs', label: 'Gibbs (mixtures)', name: 'Gibbs sampling', family: 'mcmc', metropolis: false, gradientFree: true, needsMixture: true,
     settings: [{ key: 'scan', label: 'Scan', kind: 'enum', values: ['systematic', 'random'], valueLabels: ['systematic (x₁ then x₂)', 'random (one coordinate)'], default: 'systematic', live: true, help: 'Gibbs: each iteration draws x₁ | x₂ then x₂ | x₁ (systematic), or one coordinate chosen at random.' }],
     update: 'x_a drawn given x_b: component k ∝ w_k N(x_b; μ_kb, Σ_kbb), then its conditional normal', source: 'Geman & Geman 1984; Gelfand & Smith 1990',
+  },
+  {
+    id: 'am', label: 'Adaptive Metropolis', name: 'adaptive Metropolis', family: 'mcmc', metropolis: true, gradientFree: true,
+    settings: [SCALE, { key: 'adaptStart', label: 'Adapt after t₀', kind: 'int', min: 2, max: 100000, scale: 'log', default: 200, help: 'Adaptive Metropolis: iterations with the fixed proposal σ² I before the proposal covariance is learned from the chain.' }],
+    update: 'y = x + N(0, s_d (C_t + εI)), C_t the chain\'s own covariance, s_d = 2.4²/2; σ² I for t ≤ t₀', source: 'Haario, Saksman & Tamminen 2001',
   },
 ] as const satisfies readonly SamplerEntry[];
 

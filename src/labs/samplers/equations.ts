@@ -46,6 +46,15 @@ export const samplersEquations = equationsFor((p: SamplersParams) => {
         ),
       });
       break;
+    case 'am':
+      out.push({
+        title: 'Adaptive Metropolis: the proposal learned from the chain',
+        tex: aligned(
+          `y &= x_t + \\varepsilon_t, \\qquad \\varepsilon_t \\sim \\begin{cases} \\mathcal N(0,\\ ${num(p.scale)}^2 I) & t \\le ${num(p.adaptStart)} \\\\ \\mathcal N\\big(0,\\ \\tfrac{2.4^2}{2}\\,(C_t + \\epsilon I)\\big) & t > ${num(p.adaptStart)} \\end{cases}`,
+          `C_t &= \\operatorname{Cov}(x_0, \\dots, x_{t-1}) \\ \\text{of this chain}, \\qquad x_{t+1} = y \\text{ with prob. } \\min\\Big(1, \\dfrac{p(y)}{p(x_t)}\\Big)`,
+        ),
+      });
+      break;
     case 'hmc':
       out.push({
         title: `HMC: ${num(p.leapfrog)} leapfrog steps of size ε = ${num(p.step)}, then accept`,
