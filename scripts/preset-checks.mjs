@@ -119,6 +119,15 @@ export const PRESET_CHECKS = [
     runs: [{ url: P('samplers', 'gibbs-rotated') }, { url: P('samplers', 'gibbs-aligned') }],
     judge: ([rot, aligned]) => [all(last(rot, 'sw2') > 1.2, last(rot, 'sw2') > 4 * last(aligned, 'sw2')), `sliced W₂ rotated ${f(last(rot, 'sw2'))}, side by side ${f(last(aligned, 'sw2'))}`],
   },
+  {
+    id: 'samplers/hmc-vs-rwm-banana',
+    claim: 'on the banana HMC (h 0.2, L 10) has at least twice the ESS per iteration of random-walk Metropolis (sigma 1.5) and twice the ESS per gradient of MALA at its step, with split-R-hat under 1.05',
+    runs: [{ url: P('samplers', 'hmc-vs-rwm-banana') }, { url: P('samplers', 'hmc-vs-rwm-banana', '&sampler=rwm&scale=1.5') }, { url: P('samplers', 'hmc-vs-rwm-banana', '&sampler=mala') }],
+    judge: ([hmc, rwm, mala]) => [
+      all(last(hmc, 'ess_per_iter') > 2 * last(rwm, 'ess_per_iter'), last(hmc, 'ess_per_grad') > 2 * last(mala, 'ess_per_grad'), last(hmc, 'rhat') < 1.05),
+      `ESS per iteration HMC ${f(last(hmc, 'ess_per_iter'))}, RWM ${f(last(rwm, 'ess_per_iter'))}; per gradient HMC ${f(last(hmc, 'ess_per_grad'))}, MALA ${f(last(mala, 'ess_per_grad'))}; split-R̂ HMC ${f(last(hmc, 'rhat'), 4)}`,
+    ],
+  },
   // ---------------------------------------------------------------- DiKL
   {
     id: 'dikl/mog40-compare',

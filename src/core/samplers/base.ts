@@ -33,6 +33,8 @@ export abstract class ParticleSampler implements Sampler {
   private disposed = false;
   /** acceptance of the latest step, kept (one scalar) until the next step so StepInfo.accept can read it lazily */
   private lastAccept: Scalar | null = null;
+  /** evaluations per chain so far (a call on the N particles counts 1; on K N rows, K): the diagnostics' cost units */
+  readonly cost = { gradients: 0, densities: 0 };
 
   constructor(opts: SamplerOptions) {
     const { init } = opts;
@@ -53,7 +55,12 @@ export abstract class ParticleSampler implements Sampler {
     // keep: the caller may have built init inside its own tf.tidy; from here on we own it
     this.x = tf.keep(init.dtype === 'float32' ? init : (tf.cast(init, 'float32') as Tensor2D));
     if (this.x !== init) init.dispose();
-    this.score = opts.score;
+    // counted per chain: ESS per gradient evaluation compares samplers of different cost per step fairly
+    const score = opts.score;
+    this.score = (x, level) => {
+      this.cost.gradients += x.shape[0] / this.x.shape[0];
+      return score(x, level);
+    };
     this.mixture = opts.mixture;
     this.rng = opts.rng.split();
     this.h = opts.step;
@@ -138,7 +145,9 @@ export abstract class ParticleSampler implements Sampler {
    */
   protected fusedAffine(level: NoiseLevel, c0: number, c1: number, c2: number): Tensor2D | null {
     if (!this.mixture) return null;
-    return gmmAffineStep(this.x, this.mixture, level, { c0, c1, c2, seed: c2 !== 0 ? this.rng.seed() : 0 });
+    const out = gmmAffineStep(this.x, this.mixture, level, { c0, c1, c2, seed: c2 !== 0 ? this.rng.seed() : 0 });
+    if (out && c1 !== 0) this.cost.gradients += 1; // null: the caller's op-by-op code counts its own
+    return out;
   }
 
   /** standard normal noise shaped like the particles, seeded from our stream (bit-reproducible on CPU/WASM) */
@@ -214,7 +223,11 @@ export abstract class MetropolisSampler extends ParticleSampler {
   constructor(id: SamplerId, opts: SamplerOptions, test: string) {
     super(opts);
     try {
-      this.logDensity = requireLogDensity(id, opts, test);
+      const logDensity = requireLogDensity(id, opts, test);
+      this.logDensity = (x) => {
+        this.cost.densities += x.shape[0] / this.particles().shape[0];
+        return logDensity(x);
+      };
     } catch (e) {
       this.dispose();
       throw e;

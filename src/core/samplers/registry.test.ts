@@ -94,6 +94,23 @@ describe('every sampler', () => {
   });
 });
 
+describe('cost per chain', () => {
+  it('counts score and density evaluations per chain: ULA 1 gradient a step, MALA 2 and 2, HMC L + 1, RWM none and 2', () => {
+    const per = (id: SamplerId, settings = {}) => {
+      const s = gaussianSampler(id, { n: 16, leapfrog: 5, settings });
+      run(s, 3);
+      const c = { ...s.cost };
+      s.dispose();
+      return [c.gradients / 3, c.densities / 3];
+    };
+    expect(per('ula')).toEqual([1, 0]);
+    expect(per('mala')).toEqual([2, 2]);
+    expect(per('hmc')[0]).toBe(6);
+    expect(per('rwm')).toEqual([0, 2]);
+    expect(per('gibbs')).toEqual([0, 0]);
+  });
+});
+
 describe('loading by id', () => {
   it('kinds/ holds one class file per catalog id and nothing else, so a sampler is found by its name', () => {
     const files = readdirSync(new URL('./kinds', import.meta.url)).filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3)).sort();

@@ -62,6 +62,8 @@ export interface Sampler {
   readonly iteration: number;
   /** true when a finite sampler has produced its final samples */
   readonly done: boolean;
+  /** score (gradient) and log-density evaluations per chain so far: the cost the diagnostics divide by */
+  readonly cost: { readonly gradients: number; readonly densities: number };
   /** the current particles (owned by the sampler: do not dispose) */
   particles(): Tensor2D;
   /** advance one iteration. No-op when done. */

@@ -17,7 +17,7 @@ import { createScoreNet } from '../../core/nets/score-net';
 import { gmmScoreFast } from '../../core/fused/gmm-fused';
 import type { ScoreNet } from '../../core/nets/types';
 import type { Experiment, FiniteWatch, ParamValue } from '../types';
-import type { Snapshot, SnapshotRequest } from '../../protocol/snapshot';
+import type { Layer, Snapshot, SnapshotRequest, TraceRow } from '../../protocol/snapshot';
 import { planScore, type ScorePlan } from './score-source';
 import { SamplersView } from './view-data';
 import { computeMetrics } from './metrics';
@@ -26,6 +26,7 @@ import { MetricTrace } from '../common/trace';
 import { AcceptanceWatch, smallerStep, STUCK_BELOW, STUCK_WINDOW } from '../common/stall';
 import type { RunAdvice } from '../../protocol/snapshot';
 import { LOSS_WINDOW, RunningMean } from '../common/running-mean';
+import { ChainHistory } from './chain-history';
 
 type P = SamplersParams;
 const REFERENCE_N = 2000;
@@ -40,6 +41,17 @@ function settingValues(entry: SamplerEntry, p: Partial<P>): Record<string, Setti
   for (const s of entry.settings) if (s.key in p) out[s.key] = settingValue(s, byKey[s.key]);
   return out;
 }
+/** the trace rows and the chains' rows, one row per x (the chart reads each key's points) */
+function mergeRows(a: TraceRow[], b: TraceRow[]): TraceRow[] {
+  const byX = new Map<number, TraceRow>();
+  for (const r of [...a, ...b]) {
+    const seen = byX.get(r.x);
+    if (seen) Object.assign(seen.m, r.m);
+    else byX.set(r.x, { x: r.x, m: { ...r.m } });
+  }
+  return [...byX.values()].sort((u, v) => u.x - v.x);
+}
+
 const settingValue = (s: SettingSpec, v: ParamValue): SettingValue =>
   s.kind === 'number' || s.kind === 'int' ? Number(v) : s.kind === 'bool' ? v === true : String(v);
 
@@ -54,6 +66,10 @@ export class SamplersExperiment implements Experiment {
   private readonly trace = new MetricTrace();
   /** MALA/HMC: says when the chain stopped moving (acceptance under 1% for STUCK_WINDOW iterations) */
   private readonly stall = new AcceptanceWatch();
+  /** a few chains' recent history for the MCMC diagnostics (trace, autocorrelation, ESS, split-R̂) */
+  private readonly history = new ChainHistory();
+  /** the latest autocorrelation curves (recomputed with the costly metrics, drawn every frame) */
+  private acf: Layer | null = null;
   /** the DSM loss chart draws this beside each batch's loss: the trend a noisy loss hides */
   private lossAvg = new RunningMean(LOSS_WINDOW);
 
@@ -114,23 +130,34 @@ export class SamplersExperiment implements Experiment {
   async drainTrace() {
     const rows = await this.trace.drain();
     this.stall.observeRows(rows);
-    return rows;
+    const chains = await this.history.flush();
+    return chains.length ? mergeRows(rows, chains) : rows;
+  }
+
+  /** the diagnostics are for chains: MCMC samplers, not a walk down noise levels */
+  private get chains(): boolean {
+    return SAMPLERS[this.plan.sampler].family === 'mcmc';
   }
 
   step(n: number): void {
+    const t0 = Date.now(); // core code has no DOM types; ms resolution over a frame's steps is enough
+    let sampled = 0;
     for (let i = 0; i < n; i++) {
       if (this.sampler === null) {
         this.train(TRAIN_PER_ITER);
         continue;
       }
-      if (this.sampler.done) return;
+      if (this.sampler.done) break;
       const info = this.sampler.step();
+      sampled++;
       this.view.recordLevel(info.level);
       // MALA/HMC acceptance stays on the device: the trace reads every step's at the next frame, in one transfer
       this.lastInfo = info;
       if (info.acceptTensor) this.trace.record(this.sampler.iteration, {}, { accept_rate: info.acceptTensor() });
       this.view.recordPath(this.sampler.particles());
+      if (this.chains) this.history.record(this.sampler.particles());
     }
+    if (sampled && this.chains) this.history.addTime((Date.now() - t0) / 1000, sampled);
   }
 
   private train(k: number): void {
@@ -178,6 +205,7 @@ export class SamplersExperiment implements Experiment {
     });
     this.view.reset(this.sampler.particles());
     this.stall.reset();
+    this.history.reset(0);
   }
 
   private initParticles(n: number): Tensor2D {
@@ -203,6 +231,8 @@ export class SamplersExperiment implements Experiment {
     if (this.sampler && Object.keys(samplerPatch).length && !this.sampler.update(samplerPatch)) {
       throw new Error(`sampler '${this.plan.sampler}' does not take ${Object.keys(samplerPatch).join(', ')} live, but the schema said it would (core/samplers/catalog.ts)`);
     }
+    // the chains' law changed: diagnostics over the old and the new law together would mean nothing
+    if (this.sampler && Object.keys(samplerPatch).length) this.history.reset(this.sampler.iteration);
     this.p = { ...this.p, ...patch };
   }
 
@@ -226,6 +256,14 @@ export class SamplersExperiment implements Experiment {
     const accept = acceptT ? (await acceptT.data())[0] : undefined;
     acceptT?.dispose();
     if (accept !== undefined && Number.isFinite(accept)) metrics.accept_rate = accept;
+    if (this.chains && req.metrics) {
+      const it = Math.max(1, this.sampler.iteration);
+      const d = this.history.diagnostics({ gradients: this.sampler.cost.gradients / it, densities: this.sampler.cost.densities / it });
+      Object.assign(metrics, d.metrics);
+      if (d.acf) this.acf = d.acf;
+      if (d.capped) info.essNote = 'ESS: the autocorrelation has not died out within the lags summed: it is an upper bound';
+    }
+    if (this.chains && this.acf) layers.acf = this.acf;
     const s = this.sampler;
     info.phase = Number.isFinite(s.length) ? `step ${s.iteration} / ${s.length}${s.done ? ' (final samples)' : ''}` : `step ${s.iteration}`;
     info.score = this.plan.useLearned ? `learned (${this.trainSteps} DSM steps)` : 'exact';
@@ -258,6 +296,7 @@ export class SamplersExperiment implements Experiment {
 
   dispose(): void {
     this.trace.dispose();
+    this.history.dispose();
     this.sampler?.dispose();
     this.net?.dispose();
     this.trainData?.dispose();

@@ -1,6 +1,11 @@
-import type { LabSchema } from '../types';
+import type { LabSchema, ParamValue } from '../types';
+import { samplerEntry } from '../../core/samplers/catalog';
+import { CHAINS, TRACED, WINDOW } from './chain-sizes';
 import { samplerParams } from './params';
 import { samplerPresets } from './presets';
+
+/** the MCMC diagnostics show for chains, not for a walk down noise levels */
+const mcmc = (p: Record<string, ParamValue>) => samplerEntry(p.sampler)?.family === 'mcmc';
 
 export const samplersSchema: LabSchema = {
   id: 'samplers',
@@ -20,6 +25,11 @@ export const samplersSchema: LabSchema = {
     { id: 'modes', kind: 'chart', title: 'Modes covered', metrics: [{ key: 'modes_covered', label: 'modes covered', range: [0, null], maxKey: 'modes_total' }] },
     { id: 'logp', kind: 'chart', title: 'Mean log-density', metrics: [{ key: 'mean_log_density', label: 'E log p(x)' }] },
     { id: 'accept', kind: 'chart', title: 'Acceptance rate', metrics: [{ key: 'accept_rate', label: 'acceptance', range: [0, 1] }] },
+    { id: 'trace', kind: 'chart', title: `Trace of x₁ (chains 1–${TRACED})`, metrics: Array.from({ length: TRACED }, (_, c) => ({ key: `chain${c + 1}`, label: `chain ${c + 1}` })), when: mcmc },
+    { id: 'acf', kind: 'xy', title: `Autocorrelation against lag (${CHAINS} chains)`, layer: 'acf', xLabel: 'lag (iterations)', when: mcmc },
+    { id: 'ess', kind: 'chart', title: 'Effective samples per evaluation', metrics: [{ key: 'ess_per_grad', label: 'ESS per gradient', log: true }, { key: 'ess_per_density', label: 'ESS per density evaluation', log: true }, { key: 'ess_per_iter', label: 'ESS per iteration', log: true }], when: mcmc },
+    { id: 'essRate', kind: 'chart', title: 'Effective samples per second (this machine)', metrics: [{ key: 'ess_per_s', label: 'ESS per second', log: true }], when: mcmc },
+    { id: 'rhat', kind: 'chart', title: `Split-R̂ (${CHAINS} chains, last ${WINDOW} iterations)`, metrics: [{ key: 'rhat', label: 'split-R̂', range: [1, null] }], when: mcmc },
     { id: 'loss', kind: 'chart', title: 'Score training loss (DSM)', metrics: [{ key: 'dsm_loss', label: 'DSM loss (one batch)' }, { key: 'dsm_loss_avg', label: 'running mean (100 batches)' }] },
   ],
 };
