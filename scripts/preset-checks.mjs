@@ -128,6 +128,28 @@ export const PRESET_CHECKS = [
       `ESS per iteration HMC ${f(last(hmc, 'ess_per_iter'))}, RWM ${f(last(rwm, 'ess_per_iter'))}; per gradient HMC ${f(last(hmc, 'ess_per_grad'))}, MALA ${f(last(mala, 'ess_per_grad'))}; split-R̂ HMC ${f(last(hmc, 'rhat'), 4)}`,
     ],
   },
+  {
+    id: 'samplers/pt-mog40',
+    claim: 'parallel tempering (K = 4, tMax = 300) from N(0, I) covers 39 of the 40 MoG-40 modes by iteration 50 and all 40 at the end (at least 39 from 100 on), sliced W₂ down to an exact sample\'s; ULA from the same start a few (≤ 10); at tMax = 30 the modes come far more slowly; the swap rate settles near 0.44 after starting near 0.8',
+    runs: [
+      { url: P('samplers', 'pt-mog40'), every: 10 },
+      { url: P('samplers', 'pt-mog40', '&sampler=ula'), every: 100 },
+      { url: P('samplers', 'pt-mog40', '&tMax=30'), every: 50 },
+    ],
+    judge: ([pt, ula, cool]) => {
+      const [m50, m60, m100] = [at(pt, 'modes_covered', 50), at(pt, 'modes_covered', 60), at(pt, 'modes_covered', 100)];
+      const kept = min(values(pt, 'modes_covered', 100));
+      const swapEarly = max(values(pt, 'swap_rate', 1, 10));
+      const swapLate = mean(values(pt, 'swap_rate', 100));
+      const ok = all(
+        m50 >= 35, m60 >= 39, kept >= 39, last(pt, 'modes_covered') === 40, last(pt, 'sw2') < 2,
+        last(ula, 'modes_covered') <= 10,
+        at(cool, 'modes_covered', 100) <= 30, last(cool, 'sw2') > 3 * last(pt, 'sw2'),
+        swapEarly > 0.7, swapLate > 0.3, swapLate < 0.65,
+      );
+      return [ok, `PT modes ${at(pt, 'modes_covered', 10)} at 10, ${m50} at 50, ${m60} at 60, ${m100} at 100, at least ${kept} from 100 on, ${last(pt, 'modes_covered')}/40 at ${pt.steps} (sliced W₂ ${f(last(pt, 'sw2'))}); ULA ${last(ula, 'modes_covered')}; tMax = 30: ${at(cool, 'modes_covered', 100)} at 100, ${last(cool, 'modes_covered')} at ${cool.steps} (sliced W₂ ${f(last(cool, 'sw2'))}); swap rate ≤ ${f(swapEarly, 2)} over 1–10, mean ${f(swapLate, 2)} over 100–${pt.steps}`];
+    },
+  },
   // ---------------------------------------------------------------- DiKL
   {
     id: 'dikl/mog40-compare',

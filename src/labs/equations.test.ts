@@ -46,6 +46,7 @@ describe('equations', () => {
       ['samplers', { sampler: 'gibbs', scan: 'random' }, ['\\pi_k(x_2)', 'random scan']],
       ['samplers', { sampler: 'am', scale: 0.37, adaptStart: 150 }, ['0.37^2 I', 't \\le 150', '\\tfrac{2.4^2}{2}']],
       ['samplers', { sampler: 'rwm', scale: 0.37 }, ['0.37', '\\dfrac{p(y)}{p(x_k)}']],
+      ['samplers', { sampler: 'pt', step: 0.037, replicas: 7, tMax: 370 }, ['{370}^{-k/6}', 'h_k = 0.037 / \\beta_k', '\\leftrightarrow']],
       ['samplers', { sampler: 'hmc', step: 0.037, leapfrog: 7 }, ['0.037', 'x^{(7)}']],
       ['samplers', { sampler: 'ddim', eta: 0.37, T: 57 }, ['0.37', '57']],
       ['samplers', { sampler: 'ddpm', T: 57, schedule: 'cosine', score: 'learned', lr: 0.0037 }, ['57', 'cosine', 's_\\theta', '0.0037']],

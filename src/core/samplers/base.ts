@@ -10,10 +10,14 @@ import { levelAt, type Schedule } from '../schedules';
 import type { Sampler, SamplerId, SamplerOptions, SettingsPatch, StepInfo } from './types';
 import { liveSettingKeys, SAMPLERS, type SettingSpec, type SettingValue } from './catalog';
 
-/** What one iteration produces: the new particles and, for Metropolis samplers, the accepted fraction. */
+/**
+ * What one iteration produces: the new particles, for Metropolis samplers the accepted fraction, and any
+ * other per-step scalars the sampler reports (StepInfo.stats: parallel tempering's swap rate).
+ */
 export interface Advance {
   x: Tensor2D;
   accept?: Scalar;
+  stats?: Record<string, Scalar>;
 }
 
 export abstract class ParticleSampler implements Sampler {
@@ -35,6 +39,8 @@ export abstract class ParticleSampler implements Sampler {
   private lastAccept: Scalar | null = null;
   /** evaluations per chain so far (a call on the N particles counts 1; on K N rows, K): the diagnostics' cost units */
   readonly cost = { gradients: 0, densities: 0 };
+  /** the latest step's other scalars (Advance.stats), kept the same way until the next step */
+  private lastStats: Record<string, Scalar> | null = null;
 
   constructor(opts: SamplerOptions) {
     const { init } = opts;
@@ -91,6 +97,7 @@ export abstract class ParticleSampler implements Sampler {
     this.alive();
     if (this.done) return { level: this.levelNow() };
     let acc: Scalar | undefined;
+    let stats: Record<string, Scalar> | undefined;
     tf.tidy(() => {
       const out = this.advance(this.it);
       if (out.x !== this.x) {
@@ -100,11 +107,19 @@ export abstract class ParticleSampler implements Sampler {
         this.x = next;
       }
       if (out.accept) acc = tf.keep(out.accept);
+      if (out.stats) stats = Object.fromEntries(Object.entries(out.stats).map(([k, t]) => [k, tf.keep(t)]));
     });
     this.it++;
     const level = this.levelNow();
-    if (!acc) return { level };
-    return this.lazyAccept(level, acc);
+    const info: StepInfo = acc ? this.lazyAccept(level, acc) : { level };
+    // the previous step's scalars go now, also when this step reports none
+    if (this.lastStats) tf.dispose(Object.values(this.lastStats));
+    this.lastStats = stats ?? null;
+    if (stats) {
+      const kept = stats;
+      info.stats = () => Object.fromEntries(Object.entries(kept).map(([k, t]) => [k, t.isDisposed ? tf.scalar(NaN) : tf.clone(t)]));
+    }
+    return info;
   }
 
   update(patch: SettingsPatch): boolean {
@@ -135,6 +150,8 @@ export abstract class ParticleSampler implements Sampler {
     this.x.dispose();
     this.lastAccept?.dispose();
     this.lastAccept = null;
+    if (this.lastStats) tf.dispose(Object.values(this.lastStats));
+    this.lastStats = null;
   }
 
   /**

@@ -138,6 +138,15 @@ export const SAMPLER_CATALOG = [
     settings: [SCALE, { key: 'adaptStart', label: 'Adapt after t₀', kind: 'int', min: 2, max: 100000, scale: 'log', default: 200, help: 'Adaptive Metropolis: iterations with the fixed proposal σ² I before the proposal covariance is learned from the chain.' }],
     update: 'y = x + N(0, s_d (C_t + εI)), C_t the chain\'s own covariance, s_d = 2.4²/2; σ² I for t ≤ t₀', source: 'Haario, Saksman & Tamminen 2001',
   },
+  {
+    id: 'pt', label: 'Parallel tempering', name: 'parallel tempering', family: 'mcmc', metropolis: true,
+    settings: [
+      STEP,
+      { key: 'replicas', label: 'Replicas K', kind: 'int', min: 2, max: 32, default: 4, help: 'Parallel tempering: temperatures per particle (its ladder: the cold chain you see and K − 1 hotter ones). Each costs one MALA move per iteration.' },
+      { key: 'tMax', label: 'Hottest temperature', kind: 'number', min: 1, max: 1e4, scale: 'log', default: 300, help: 'Parallel tempering: the hottest replica samples p^(1/tMax); the temperatures between are geometric. It must be hot enough to cross the valleys between modes.' },
+    ],
+    update: 'MALA on p^β_k at β_k = tMax^(−k/(K−1)), step h/β_k; swap adjacent replicas (even/odd pairs) with min(1, e^((β_k−β_{k+1})(log p(x_{k+1})−log p(x_k))))', source: 'Swendsen & Wang 1986; Geyer 1991; Earl & Deem 2005',
+  },
 ] as const satisfies readonly SamplerEntry[];
 
 export type SamplerId = (typeof SAMPLER_CATALOG)[number]['id'];

@@ -50,6 +50,12 @@ export interface StepInfo {
   accept?: number;
   /** a copy of this step's acceptance on the device (the caller owns it): read later, without a sync now */
   acceptTensor?(): Scalar;
+  /**
+   * a sampler's other per-step scalars by snake_case metric key (parallel tempering's `swap_rate`), as
+   * copies on the device that the caller owns, read lazily like acceptTensor: the same keys every step of
+   * a run; a stale StepInfo (after the next step) gives NaN. Absent for samplers that report none.
+   */
+  stats?(): Record<string, Scalar>;
   /** current noise level of the particles (diffusion/annealed), for plotting the noised target */
   level: NoiseLevel;
 }

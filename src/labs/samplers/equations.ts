@@ -55,6 +55,20 @@ export const samplersEquations = equationsFor((p: SamplersParams) => {
         ),
       });
       break;
+    case 'pt': {
+      const K = p.replicas;
+      const last = num(K - 1);
+      out.push({
+        title: `Parallel tempering: ${num(K)} replicas per particle, hottest temperature ${num(p.tMax)}, MALA moves then swaps`,
+        tex: aligned(
+          `\\beta_k &= {${num(p.tMax)}}^{-k/${last}}, \\quad k = 0, \\dots, ${last}, \\qquad h_k = ${h} / \\beta_k \\quad (\\beta_0 = 1\\text{: the particles shown})`,
+          `y^{(k)} &= x^{(k)} + h_k \\beta_k\\, ${s('x^{(k)}')} + \\sqrt{2 h_k}\\; \\xi_k, \\quad \\text{MALA's accept on } p^{\\beta_k}`,
+          `x^{(k)} &\\leftrightarrow x^{(k+1)} \\ \\text{with prob. } \\min\\Big(1, e^{(\\beta_k - \\beta_{k+1}) (\\log p(x^{(k+1)}) - \\log p(x^{(k)}))}\\Big), \\quad k \\equiv t \\pmod 2`,
+        ),
+        note: `Even pairs (0, 1), (2, 3), … at even iterations t, odd pairs (1, 2), (3, 4), … at odd ones${K === 2 ? ' (with K = 2 the one pair at every iteration)' : ''}; h_k β_k = h, so every replica drifts as the cold chain does and hot ones diffuse further. Every replica of a ladder starts at its particle.`,
+      });
+      break;
+    }
     case 'hmc':
       out.push({
         title: `HMC: ${num(p.leapfrog)} leapfrog steps of size ε = ${num(p.step)}, then accept`,

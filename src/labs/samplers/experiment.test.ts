@@ -163,6 +163,25 @@ describe('Samplers lab', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 
+  it("records a sampler's own per-step scalars (parallel tempering's swap rate) in its trace and snapshot, leaking nothing", async () => {
+    const before = tf.memory().numTensors;
+    const exp = await SamplersExperiment.create(params({ target: 'two-modes', sampler: 'pt', particles: 50 }), 1);
+    exp.step(4);
+    const rows = await exp.drainTrace();
+    expect(rows.map((r) => r.x)).toEqual([1, 2, 3, 4]);
+    for (const r of rows) {
+      expect(r.m.swap_rate).toBeGreaterThan(0);
+      expect(r.m.swap_rate).toBeLessThanOrEqual(1);
+      expect(r.m.accept_rate).toBeGreaterThan(0);
+    }
+    const snap = await exp.snapshot({ grids: false, metrics: true });
+    expect(snap.metrics.swap_rate).toBe(rows[3].m.swap_rate);
+    exp.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+    expect(samplersSchema.views.find((v) => v.id === 'swap')?.when?.({ sampler: 'pt' })).toBe(true);
+    expect(samplersSchema.views.find((v) => v.id === 'swap')?.when?.({ sampler: 'mala' })).toBe(false);
+  });
+
   it('hands out its cached grids, and frames sent by the engine (transferred, as postMessage does) leave them intact (training and sampling)', async () => {
     const out: FromWorker[] = [];
     const engine = new Engine({

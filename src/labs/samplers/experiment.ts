@@ -151,9 +151,10 @@ export class SamplersExperiment implements Experiment {
       const info = this.sampler.step();
       sampled++;
       this.view.recordLevel(info.level);
-      // MALA/HMC acceptance stays on the device: the trace reads every step's at the next frame, in one transfer
+      // MALA/HMC acceptance and a sampler's other scalars (parallel tempering's swap rate) stay on the
+      // device: the trace reads every step's at the next frame, in one transfer
       this.lastInfo = info;
-      if (info.acceptTensor) this.trace.record(this.sampler.iteration, {}, { accept_rate: info.acceptTensor() });
+      if (info.acceptTensor || info.stats) this.trace.record(this.sampler.iteration, {}, { accept_rate: info.acceptTensor?.(), ...info.stats?.() });
       this.view.recordPath(this.sampler.particles());
       if (this.chains) this.history.record(this.sampler.particles());
     }
@@ -264,6 +265,15 @@ export class SamplersExperiment implements Experiment {
       if (d.capped) info.essNote = 'ESS: the autocorrelation has not died out within the lags summed: it is an upper bound';
     }
     if (this.chains && this.acf) layers.acf = this.acf;
+    const stats = this.lastInfo?.stats?.();
+    if (stats) {
+      const keys = Object.keys(stats);
+      const vals = keys.length ? await Promise.all(keys.map((k) => stats[k].data())) : [];
+      tf.dispose(Object.values(stats));
+      keys.forEach((k, i) => {
+        if (Number.isFinite(vals[i][0])) metrics[k] = vals[i][0];
+      });
+    }
     const s = this.sampler;
     info.phase = Number.isFinite(s.length) ? `step ${s.iteration} / ${s.length}${s.done ? ' (final samples)' : ''}` : `step ${s.iteration}`;
     info.score = this.plan.useLearned ? `learned (${this.trainSteps} DSM steps)` : 'exact';
