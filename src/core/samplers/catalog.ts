@@ -138,6 +138,7 @@ export const SAMPLER_CATALOG = [
     settings: [SCALE, { key: 'adaptStart', label: 'Adapt after t₀', kind: 'int', min: 2, max: 100000, scale: 'log', default: 200, help: 'Adaptive Metropolis: iterations with the fixed proposal σ² I before the proposal covariance is learned from the chain.' }],
     update: 'y = x + N(0, s_d (C_t + εI)), C_t the chain\'s own covariance, s_d = 2.4²/2; σ² I for t ≤ t₀', source: 'Haario, Saksman & Tamminen 2001',
   },
+
   {
     id: 'pt', label: 'Parallel tempering', name: 'parallel tempering', family: 'mcmc', metropolis: true,
     settings: [
@@ -147,7 +148,11 @@ export const SAMPLER_CATALOG = [
     ],
     update: 'MALA on p^β_k at β_k = tMax^(−k/(K−1)), step h/β_k; swap adjacent replicas (even/odd pairs) with min(1, e^((β_k−β_{k+1})(log p(x_{k+1})−log p(x_k))))', source: 'Swendsen & Wang 1986; Geyer 1991; Earl & Deem 2005',
   },
-] as const satisfies readonly SamplerEntry[];
+  {
+    id: 'slice', label: 'Slice sampling', name: 'slice sampling', family: 'mcmc', metropolis: true, gradientFree: true,
+    settings: [{ key: 'width', label: 'Slice width w', kind: 'number', min: 1e-3, max: 50, scale: 'log', default: 1, live: true, help: 'Slice sampling: the initial interval width along a random direction, stepped out by w (at most 10 steps) and shrunk at each miss. A w near the target\'s scale costs fewest density evaluations; any w is correct.' }],
+    update: 'log y = log p(x) − Exp(1); along a random direction, step out by w, then shrink until a point is in the slice', source: 'Neal 2003',
+  },] as const satisfies readonly SamplerEntry[];
 
 export type SamplerId = (typeof SAMPLER_CATALOG)[number]['id'];
 /** URL vocabulary, in menu order */

@@ -69,6 +69,16 @@ export const samplersEquations = equationsFor((p: SamplersParams) => {
       });
       break;
     }
+    case 'slice':
+      out.push({
+        title: 'Slice sampling along a random direction (stepping out, shrinkage)',
+        tex: aligned(
+          `\\log y &= \\log p(x_k) - E,\\quad E \\sim \\text{Exp}(1), \\qquad d \\sim \\text{Uniform}(S^1)`,
+          `[L, R] &\\ni 0 \\text{ of width } ${num(p.width)}, \\text{ stepped out by } ${num(p.width)} \\text{ while } p(x_k + L d) > y \\text{ (or } R\\text{)}`,
+          `x_{k+1} &= x_k + u\\, d,\\quad u \\sim \\text{Uniform}[L, R] \\text{ until } p(x_k + u d) > y, \\text{ shrinking } [L, R] \\text{ towards } 0`,
+        ),
+      });
+      break;
     case 'hmc':
       out.push({
         title: `HMC: ${num(p.leapfrog)} leapfrog steps of size ε = ${num(p.step)}, then accept`,
