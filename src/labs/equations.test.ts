@@ -49,6 +49,8 @@ describe('equations', () => {
       ['samplers', { sampler: 'rwm', scale: 0.37 }, ['0.37', '\\dfrac{p(y)}{p(x_k)}']],
       ['samplers', { sampler: 'pt', step: 0.037, replicas: 7, tMax: 370 }, ['{370}^{-k/6}', 'h_k = 0.037 / \\beta_k', '\\leftrightarrow']],
       ['samplers', { sampler: 'hmc', step: 0.037, leapfrog: 7 }, ['0.037', 'x^{(7)}']],
+      ['samplers', { sampler: 'svgd', svgdStep: 0.037, kernel: 'fixed', bandwidth: 0.37, repulsion: false, particles: 77 }, ['0.037\\, \\frac{\\phi(x_i)}', 'h = 0.37', '\\frac{1}{77}', 'no repulsive term']],
+      ['samplers', { sampler: 'svgd', kernel: 'median', particles: 77 }, ['\\operatorname{med}^2 / \\log(77 + 1)', '\\nabla_{x_j} k(x_j, x_i)']],
       ['samplers', { sampler: 'ddim', eta: 0.37, T: 57 }, ['0.37', '57']],
       ['samplers', { sampler: 'ddpm', T: 57, schedule: 'cosine', score: 'learned', lr: 0.0037 }, ['57', 'cosine', 's_\\theta', '0.0037']],
       ['mismatch', { rule: 'bo-ddnm', sigmaY: 0.37 }, ['0.37^2']],

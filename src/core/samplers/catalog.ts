@@ -152,7 +152,18 @@ export const SAMPLER_CATALOG = [
     id: 'slice', label: 'Slice sampling', name: 'slice sampling', family: 'mcmc', metropolis: true, gradientFree: true,
     settings: [{ key: 'width', label: 'Slice width w', kind: 'number', min: 1e-3, max: 50, scale: 'log', default: 1, live: true, help: 'Slice sampling: the initial interval width along a random direction, stepped out by w (at most 10 steps) and shrunk at each miss. A w near the target\'s scale costs fewest density evaluations; any w is correct.' }],
     update: 'log y = log p(x) − Exp(1); along a random direction, step out by w, then shrink until a point is in the slice', source: 'Neal 2003',
-  },] as const satisfies readonly SamplerEntry[];
+  },
+  {
+    id: 'svgd', label: 'SVGD (Stein variational)', name: 'SVGD', family: 'mcmc', metropolis: false,
+    settings: [
+      { key: 'svgdStep', label: 'SVGD step size', kind: 'number', min: 1e-4, max: 1, scale: 'log', default: 0.05, live: true, help: 'SVGD: step of its AdaGrad-with-momentum update, x += ε φ / √(running mean of φ²): each particle moves about ε per iteration while φ keeps its direction. No noise: the run is deterministic given the initial particles.' },
+      { key: 'kernel', label: 'Kernel bandwidth', kind: 'enum', values: ['median', 'fixed'], valueLabels: ['Median heuristic', 'Fixed'], default: 'median', live: true, help: 'SVGD: the RBF kernel k(x, y) = exp(−|x − y|² / h). Median heuristic: h = med² / log(n + 1), med the median pairwise distance (among the first 1000 particles), every iteration. Fixed: h is the bandwidth setting.' },
+      { key: 'bandwidth', label: 'Fixed bandwidth h', kind: 'number', min: 1e-3, max: 100, scale: 'log', default: 1, live: true, help: 'SVGD: h in k(x, y) = exp(−|x − y|² / h), used only when the kernel bandwidth is Fixed (the median heuristic ignores it). Small h: particles interact only with close neighbours; large h: every particle feels them all.' },
+      { key: 'repulsion', label: 'Repulsive term', kind: 'bool', default: true, live: true, help: 'SVGD: the kernel gradient term Σ ∇k that pushes particles apart. Off, SVGD is kernel-smoothed gradient ascent on log p: the particles collapse onto the modes.' },
+    ],
+    update: 'x ← x + ε φ(x)/√(running mean of φ²), φ(x) = (1/n) Σ_j [k(x_j, x) s(x_j) + ∇_{x_j} k(x_j, x)], k = exp(−|x − y|²/h); no noise', source: 'Liu & Wang 2016',
+  },
+] as const satisfies readonly SamplerEntry[];
 
 export type SamplerId = (typeof SAMPLER_CATALOG)[number]['id'];
 /** URL vocabulary, in menu order */

@@ -79,6 +79,23 @@ export const samplersEquations = equationsFor((p: SamplersParams) => {
         ),
       });
       break;
+    case 'svgd': {
+      const rep = p.repulsion !== false;
+      const fixed = p.kernel === 'fixed';
+      const n = num(p.particles);
+      out.push({
+        title: `SVGD: ${n} particles, RBF kernel, ${fixed ? `fixed h = ${num(p.bandwidth)}` : 'median-heuristic bandwidth'}, step ε = ${num(p.svgdStep)}${rep ? '' : ', repulsion off'}`,
+        tex: aligned(
+          rep
+            ? `\\phi(x_i) &= \\frac{1}{${n}} \\sum_{j=1}^{${n}} \\Big[ k(x_j, x_i)\\, ${s('x_j')} + \\nabla_{x_j} k(x_j, x_i) \\Big]`
+            : `\\phi(x_i) &= \\frac{1}{${n}} \\sum_{j=1}^{${n}} k(x_j, x_i)\\, ${s('x_j')} \\qquad ${text('(no repulsive term)')}`,
+          `k(x, y) &= \\exp\\big(-\\lVert x - y \\rVert^2 / h\\big), \\qquad h = ${fixed ? num(p.bandwidth) : `\\operatorname{med}^2 / \\log(${n} + 1)`}`,
+          `G_t &= 0.9\\, G_{t-1} + 0.1\\, \\phi(x_i)^2 \\quad (G_0 = \\phi(x_i)^2), \\qquad x_i \\leftarrow x_i + ${num(p.svgdStep)}\\, \\frac{\\phi(x_i)}{10^{-6} + \\sqrt{G_t}}`,
+        ),
+        note: `${fixed ? '' : 'med: the median distance between particles (among the first 1 000). '}AdaGrad with momentum, per coordinate, as the paper's code; no noise, so the run is deterministic given the initial particles (Liu & Wang 2016).`,
+      });
+      break;
+    }
     case 'hmc':
       out.push({
         title: `HMC: ${num(p.leapfrog)} leapfrog steps of size ε = ${num(p.step)}, then accept`,

@@ -100,4 +100,13 @@ export const samplerPresets: readonly Preset[] = [
     params: { target: 'mog40', sampler: 'pt', score: 'exact', step: 0.1, replicas: 4, tMax: 300, particles: 2000, init: 'normal', speed: 1 },
     steps: 300,
   },
+  {
+    id: 'svgd-repulsion',
+    topics: ['MCMC', 'mode collapse'],
+    title: 'SVGD spreads particles with a repulsive kernel',
+    lookFor:
+      'SVGD moves every particle along the score at its neighbours, averaged with an RBF kernel, plus the gradient of that kernel: a term that pushes particles apart. On the banana, from N(0, I), the 1 000 particles spread along both arms; by iteration 150 the sliced W₂ is about 0.075 and stays there, lower than 1 000 independent exact samples score against the same reference (0.13 in the middle of 20 draws, none below 0.09): the deterministic particles sit more evenly than random draws. The mean log-density, −3.53, is the target\'s own average (−3.52 over exact samples). Turn "Repulsive term" off while it runs: what is left is gradient ascent on log p smoothed by the kernel, and within about 150 iterations every particle piles onto the banana\'s mode (mean log-density −2.53, the log-density at the mode itself; sliced W₂ about 1.9). Turn it back on and they spread out again. There is no noise: a run is deterministic given its initial particles, and each iteration costs O(n²) for the n × n kernel.',
+    params: { target: 'banana', sampler: 'svgd', svgdStep: 0.05, kernel: 'median', repulsion: true, particles: 1000, speed: 1 },
+    steps: 300,
+  },
 ];
