@@ -164,6 +164,17 @@ export const PRESET_CHECKS = [
       return [ok, `repulsion on: sliced W₂ ${f(at(on, 'sw2', 150))} at 150, ${f(last(on, 'sw2'))} at 300, mean log-density ${f(last(on, 'mean_log_density'))} (target −3.52); off: mean log-density ${f(at(off, 'mean_log_density', 150))} at 150, ${f(last(off, 'mean_log_density'))} at 300 (log p at the mode ${f(atMode)}), sliced W₂ ${f(last(off, 'sw2'))}`];
     },
   },
+  {
+    id: 'samplers/hmcda-tunes',
+    claim: 'dual averaging takes HMC on the banana from step 2 to a step near 0.74 with acceptance held at 0.8 while tuning; the tuned HMC has an ESS per gradient above 0.015; at delta 0.6 a larger step',
+    runs: [{ url: P('samplers', 'hmcda-tunes'), every: 100 }, { url: P('samplers', 'hmcda-tunes', '&delta=0.6'), steps: 600 }],
+    judge: ([r, low]) => {
+      const tuning = mean(values(r, 'accept_rate', 100, 500));
+      const step = last(r, 'step_adapted');
+      const ok = all(Math.abs(tuning - 0.8) < 0.05, step > 0.4, step < 1.2, at(r, 'step_adapted', 100) < 1, last(r, 'ess_per_grad') > 0.015, last(low, 'step_adapted') > 1.1 * step);
+      return [ok, `acceptance ${f(tuning)} over 100-500 (δ 0.8); step ${f(at(r, 'step_adapted', 100))} at 100, ${f(step)} tuned; ESS per gradient ${f(last(r, 'ess_per_grad'))}; at δ 0.6 step ${f(last(low, 'step_adapted'))}`];
+    },
+  },
   // ---------------------------------------------------------------- DiKL
   {
     id: 'dikl/mog40-compare',

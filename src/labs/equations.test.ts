@@ -46,6 +46,7 @@ describe('equations', () => {
       ['samplers', { sampler: 'gibbs', scan: 'random' }, ['\\pi_k(x_2)', 'random scan']],
       ['samplers', { sampler: 'am', scale: 0.37, adaptStart: 150 }, ['0.37^2 I', 't \\le 150', '\\tfrac{2.4^2}{2}']],
       ['samplers', { sampler: 'slice', width: 0.37 }, ['width } 0.37', '\\text{Exp}(1)']],
+      ['samplers', { sampler: 'hmcda', step: 0.3, delta: 0.65, adaptSteps: 700, leapfrog: 7 }, ['0.65 - \\alpha_m', 'm \\le 700', '10 \\cdot 0.3']],
       ['samplers', { sampler: 'rwm', scale: 0.37 }, ['0.37', '\\dfrac{p(y)}{p(x_k)}']],
       ['samplers', { sampler: 'pt', step: 0.037, replicas: 7, tMax: 370 }, ['{370}^{-k/6}', 'h_k = 0.037 / \\beta_k', '\\leftrightarrow']],
       ['samplers', { sampler: 'hmc', step: 0.037, leapfrog: 7 }, ['0.037', 'x^{(7)}']],

@@ -137,7 +137,8 @@ export type ViewSpec = ViewWhen & (
   | { id: string; kind: 'bars'; title: string; layer: string }
   /** a `series` layer: curves over a shared x (sweeps), optionally log axes */
   /** `current`: the param whose value is this run's x (T for a sweep over T): marked, and the legend reads the curves there */
-  | { id: string; kind: 'xy'; title: string; layer: string; xLabel: string; logX?: boolean; logY?: boolean; legendValues?: boolean; current?: { key: string; label: string } }
+  /** `afterCharts`: a diagnostic read after the run's charts (the Samplers lab's autocorrelation), not before them */
+  | { id: string; kind: 'xy'; title: string; layer: string; xLabel: string; logX?: boolean; logY?: boolean; legendValues?: boolean; current?: { key: string; label: string }; afterCharts?: boolean }
 );
 
 /** network weights as plain arrays; a lab may add fields it needs to check they fit (width, depth, scale): they travel along */

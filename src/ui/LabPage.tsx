@@ -70,6 +70,9 @@ export function LabPage({ lab, bridge }: { lab: LabId; bridge: WorkerBridge }) {
   const hidden = useHidden();
   const show = (section: 'notes' | 'charts' | 'runbar' | 'controls') => !hidden.sections.has(section);
 
+  const xyPanel = (v: Extract<ViewSpec, { kind: 'xy' }>) => (
+    <ExportablePanel key={v.id} id={v.id} title={v.title} xLabel={v.xLabel}><XYPanel view={v} current={v.current ? Number(params[v.current.key]) : undefined} /></ExportablePanel>
+  );
   const chartGrid = show('charts') && (
     <div className="charts">
       {charts.map((c) => <ChartBlock key={c.id} chart={c} />)}
@@ -118,10 +121,11 @@ export function LabPage({ lab, bridge }: { lab: LabId; bridge: WorkerBridge }) {
             {views.map((v) => {
               if (v.kind === 'hist') return params.hist !== false && <ExportablePanel key={v.id} id={v.id} title={v.title}><HistPanel view={v} /></ExportablePanel>;
               if (v.kind === 'bars') return <ExportablePanel key={v.id} id={v.id} title={v.title}><BarsPanel view={v} /></ExportablePanel>;
-              if (v.kind === 'xy') return <ExportablePanel key={v.id} id={v.id} title={v.title} xLabel={v.xLabel}><XYPanel view={v} current={v.current ? Number(params[v.current.key]) : undefined} /></ExportablePanel>;
+              if (v.kind === 'xy' && !(v.afterCharts && big.length === 1)) return xyPanel(v);
               return null;
             })}
             {big.length === 1 && chartGrid}
+            {big.length === 1 && views.map((v) => (v.kind === 'xy' && v.afterCharts ? xyPanel(v) : null))}
           </div>
         </div>
         {planes.some((p) => p.small) && (

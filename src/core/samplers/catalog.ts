@@ -83,6 +83,7 @@ const STEP = { key: 'step', label: 'Step size', kind: 'number', min: 1e-5, max: 
 const STEPS_T = { key: 'T', label: 'Steps T', kind: 'int', min: 2, max: 2000, scale: 'log', default: 100, help: 'Number of reverse steps of the VP diffusion.' } as const satisfies SettingSpec;
 const SCHEDULE = { key: 'schedule', label: 'Schedule', kind: 'enum', values: ['linear', 'cosine'], default: 'linear', help: 'VP noise schedule: linear (score_sde β from 0.1 to 20) or cosine (Nichol & Dhariwal).' } as const satisfies SettingSpec;
 
+const LEAPFROG = { key: 'leapfrog', label: 'Leapfrog steps', kind: 'int', min: 1, max: 100, default: 10, live: true, help: 'HMC: leapfrog steps per proposal.' } as const satisfies SettingSpec;
 const SCALE = { key: 'scale', label: 'Proposal scale σ', kind: 'number', min: 1e-3, max: 20, scale: 'log', default: 0.5, live: true, help: 'Random-walk proposal y = x + σ z (adaptive Metropolis: until it adapts). Too small crawls, too large is rejected; about 2.4/√d times the target scale is the classic optimum.' } as const satisfies SettingSpec;
 
 export const SAMPLER_CATALOG = [
@@ -96,7 +97,7 @@ export const SAMPLER_CATALOG = [
   },
   {
     id: 'hmc', label: 'HMC', name: 'HMC', family: 'mcmc', metropolis: true,
-    settings: [STEP, { key: 'leapfrog', label: 'Leapfrog steps', kind: 'int', min: 1, max: 100, default: 10, live: true, help: 'HMC: leapfrog steps per proposal.' }],
+    settings: [STEP, LEAPFROG],
     update: 'L leapfrog steps of size h, identity mass, MH accept', source: 'Neal 2011',
   },
   {
@@ -162,6 +163,17 @@ export const SAMPLER_CATALOG = [
       { key: 'repulsion', label: 'Repulsive term', kind: 'bool', default: true, live: true, help: 'SVGD: the kernel gradient term Σ ∇k that pushes particles apart. Off, SVGD is kernel-smoothed gradient ascent on log p: the particles collapse onto the modes.' },
     ],
     update: 'x ← x + ε φ(x)/√(running mean of φ²), φ(x) = (1/n) Σ_j [k(x_j, x) s(x_j) + ∇_{x_j} k(x_j, x)], k = exp(−|x − y|²/h); no noise', source: 'Liu & Wang 2016',
+  },
+  {
+    id: 'hmcda', label: 'HMC, step tuned (dual averaging)', name: 'HMC with dual averaging', family: 'mcmc', metropolis: true,
+    settings: [
+      // the initial step: dual averaging moves each chain's from there, so a change restarts the tuning
+      { ...STEP, live: false },
+      { ...LEAPFROG, live: false },
+      { key: 'delta', label: 'Target acceptance δ', kind: 'number', min: 0.05, max: 0.99, step: 0.01, default: 0.8, help: 'HMC with dual averaging: the acceptance probability each chain tunes its step size towards (Hoffman & Gelman use 0.65 for HMC, Stan 0.8).' },
+      { key: 'adaptSteps', label: 'Tuning iterations', kind: 'int', min: 1, max: 100000, scale: 'log', default: 500, help: 'HMC with dual averaging: iterations of step-size tuning; after them each chain keeps its averaged step ε̄ and is plain, exact HMC.' },
+    ],
+    update: 'HMC with a step per chain, tuned for M iterations by dual averaging of δ − α towards acceptance δ, then fixed at ε̄', source: 'Hoffman & Gelman 2014 (§3.2, Alg. 5)',
   },
 ] as const satisfies readonly SamplerEntry[];
 

