@@ -3,7 +3,7 @@
 // one iteration, and `levelNow()`, the noise level its particles are at.
 import { tf } from '../tf';
 import type { Scalar, Tensor2D } from '../tf';
-import type { LogDensityFn, Mixture, NoiseLevel, ScoreFn } from '../types';
+import { CLEAN, type LogDensityFn, type Mixture, type NoiseLevel, type ScoreFn } from '../types';
 import { gmmAffineStep } from '../fused/gmm-fused';
 import type { Rng } from '../rng';
 import { levelAt, type Schedule } from '../schedules';
@@ -22,7 +22,8 @@ export interface Advance {
 
 export abstract class ParticleSampler implements Sampler {
   abstract readonly id: SamplerId;
-  abstract readonly length: number;
+  /** open-ended (MCMC) unless a finite sampler sets its own (diffusion: T; annealed: levels × steps) */
+  readonly length: number = Infinity;
   protected readonly score: ScoreFn;
   private readonly mixture: Mixture | undefined;
   /** a private stream (split from opts.rng) so draws made elsewhere with the caller's rng do not shift ours */
@@ -78,7 +79,9 @@ export abstract class ParticleSampler implements Sampler {
   /** one iteration's math; runs inside tf.tidy (intermediates are freed), must not dispose this.particles() */
   protected abstract advance(k: number): Advance;
   /** the noise level the particles are at after `iteration` iterations */
-  protected abstract levelNow(): NoiseLevel;
+  protected levelNow(): NoiseLevel {
+    return CLEAN;
+  }
 
   get iteration(): number {
     return this.it;

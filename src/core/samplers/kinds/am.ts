@@ -8,7 +8,6 @@
 // but the adaptation diminishes (C_t changes by O(1/t)), which keeps them ergodic (the paper's theorem).
 import { tf } from '../../tf';
 import type { Tensor1D, Tensor2D } from '../../tf';
-import { CLEAN, type NoiseLevel } from '../../types';
 import { MetropolisSampler, type Advance } from '../base';
 import type { SamplerOptions } from '../types';
 import { metropolis } from './mala';
@@ -18,7 +17,6 @@ const EPS = 1e-6;
 
 export class AmSampler extends MetropolisSampler {
   readonly id = 'am' as const;
-  readonly length = Infinity;
   /** per chain: running mean [n,2], sum of squared deviations [n,3] (xx, xy, yy), states counted */
   private mean: Tensor2D;
   private m2: Tensor2D;
@@ -82,10 +80,6 @@ export class AmSampler extends MetropolisSampler {
       }
       return tf.mul(tf.add(tf.div(this.m2, this.count - 1), tf.tensor1d([EPS, 0, EPS])), SD) as Tensor2D;
     });
-  }
-
-  protected levelNow(): NoiseLevel {
-    return CLEAN;
   }
 
   dispose(): void {

@@ -7,7 +7,7 @@
 // scan: 'systematic' updates x1 then x2 each iteration; 'random' one coordinate chosen at random.
 import { tf } from '../../tf';
 import type { Tensor1D, Tensor2D } from '../../tf';
-import { CLEAN, type Mixture, type NoiseLevel } from '../../types';
+import { type Mixture } from '../../types';
 import { ParticleSampler, type Advance } from '../base';
 import type { SamplerOptions } from '../types';
 
@@ -41,7 +41,6 @@ function conditional(mix: Mixture, a: 0 | 1): Conditional {
 
 export class GibbsSampler extends ParticleSampler {
   readonly id = 'gibbs' as const;
-  readonly length = Infinity;
   private readonly cond: [Conditional, Conditional];
 
   constructor(opts: SamplerOptions) {
@@ -75,10 +74,6 @@ export class GibbsSampler extends ParticleSampler {
     const sd = tf.sum(tf.mul(pick, tf.tensor1d(c.sd)), 1);
     const xa = tf.add(mean, tf.mul(sd, tf.randomNormal([n], 0, 1, 'float32', this.rng.seed())));
     return (a === 0 ? tf.stack([xa, x2], 1) : tf.stack([x1, xa], 1)) as Tensor2D;
-  }
-
-  protected levelNow(): NoiseLevel {
-    return CLEAN;
   }
 }
 

@@ -3,14 +3,13 @@
 // costs L + 1 score calls and two log-density calls.
 import { tf } from '../../tf';
 import type { Tensor2D } from '../../tf';
-import { CLEAN, type NoiseLevel } from '../../types';
+import { CLEAN } from '../../types';
 import { MetropolisSampler, sqNorm, type Advance } from '../base';
 import { metropolis } from './mala';
 import type { SamplerOptions } from '../types';
 
 export class HmcSampler extends MetropolisSampler {
   readonly id = 'hmc' as const;
-  readonly length = Infinity;
 
   constructor(opts: SamplerOptions) {
     super('hmc', opts, 'Metropolis');
@@ -33,10 +32,6 @@ export class HmcSampler extends MetropolisSampler {
     const h0 = tf.sub(tf.mul(sqNorm(p0), 0.5), this.logDensity(x));
     const h1 = tf.sub(tf.mul(sqNorm(p), 0.5), this.logDensity(q));
     return metropolis(x, q, tf.sub(h0, h1), seed);
-  }
-
-  protected levelNow(): NoiseLevel {
-    return CLEAN;
   }
 }
 

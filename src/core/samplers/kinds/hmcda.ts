@@ -9,7 +9,7 @@
 // device; the geometric mean of the chains' steps is reported as the step's stat `step_adapted`.
 import { tf } from '../../tf';
 import type { Scalar, Tensor1D, Tensor2D } from '../../tf';
-import { CLEAN, type NoiseLevel } from '../../types';
+import { CLEAN } from '../../types';
 import { MetropolisSampler, sqNorm, type Advance } from '../base';
 import { metropolis } from './mala';
 import type { SamplerOptions } from '../types';
@@ -20,7 +20,6 @@ const KAPPA = 0.75;
 
 export class HmcDaSampler extends MetropolisSampler {
   readonly id = 'hmcda' as const;
-  readonly length = Infinity;
   /** per chain: log ε (the step of the next move), H̄, log ε̄ */
   private logEps: Tensor1D;
   private hBar: Tensor1D;
@@ -75,10 +74,6 @@ export class HmcDaSampler extends MetropolisSampler {
     this.hBar = tf.keep(hBar);
     this.logEps = tf.keep(logEps);
     this.logEpsBar = tf.keep(logEpsBar);
-  }
-
-  protected levelNow(): NoiseLevel {
-    return CLEAN;
   }
 
   dispose(): void {

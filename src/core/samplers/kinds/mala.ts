@@ -5,13 +5,12 @@
 // (a lab training a net or moving a parameter between steps).
 import { tf } from '../../tf';
 import type { Scalar, Tensor2D } from '../../tf';
-import { CLEAN, type NoiseLevel } from '../../types';
+import { CLEAN } from '../../types';
 import { MetropolisSampler, sqNorm, type Advance } from '../base';
 import type { SamplerOptions } from '../types';
 
 export class MalaSampler extends MetropolisSampler {
   readonly id = 'mala' as const;
-  readonly length = Infinity;
 
   constructor(opts: SamplerOptions) {
     super('mala', opts, 'Metropolis-Hastings');
@@ -32,10 +31,6 @@ export class MalaSampler extends MetropolisSampler {
       tf.sub(logQBackward, logQForward),
     );
     return metropolis(x, y, logAlpha, this.rng.seed());
-  }
-
-  protected levelNow(): NoiseLevel {
-    return CLEAN;
   }
 }
 

@@ -19,13 +19,12 @@
 // `replicas` (K) and `tMax` are its own settings, not live: a change builds a new ladder (a restart).
 import { tf } from '../../tf';
 import type { Scalar, Tensor1D, Tensor2D } from '../../tf';
-import { CLEAN, type NoiseLevel } from '../../types';
+import { CLEAN } from '../../types';
 import { MetropolisSampler, sqNorm, type Advance } from '../base';
 import type { SamplerOptions } from '../types';
 
 export class PtSampler extends MetropolisSampler {
   readonly id = 'pt' as const;
-  readonly length = Infinity;
   /** K */
   readonly replicas: number;
   /** β_0 = 1 > β_1 > … > β_{K−1} = 1/tMax */
@@ -127,10 +126,6 @@ export class PtSampler extends MetropolisSampler {
     this.all.dispose();
     this.all = kept;
     return { x: tf.slice(kept, [0, 0], [n, 2]) as Tensor2D, accept, stats: { swap_rate: swapRate } };
-  }
-
-  protected levelNow(): NoiseLevel {
-    return CLEAN;
   }
 
   dispose(): void {

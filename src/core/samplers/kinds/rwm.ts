@@ -4,14 +4,12 @@
 // evaluation RWM is free, per effective sample it is slow). σ is its own setting `scale`, live.
 import { tf } from '../../tf';
 import type { Tensor2D } from '../../tf';
-import { CLEAN, type NoiseLevel } from '../../types';
 import { MetropolisSampler, type Advance } from '../base';
 import type { SamplerOptions } from '../types';
 import { metropolis } from './mala';
 
 export class RwmSampler extends MetropolisSampler {
   readonly id = 'rwm' as const;
-  readonly length = Infinity;
 
   constructor(opts: SamplerOptions) {
     super('rwm', opts, 'random-walk Metropolis');
@@ -23,10 +21,6 @@ export class RwmSampler extends MetropolisSampler {
     const y = tf.add(x, tf.mul(this.noise(), scale)) as Tensor2D;
     const logAlpha = tf.sub(this.logDensity(y), this.logDensity(x));
     return metropolis(x, y, logAlpha, this.rng.seed());
-  }
-
-  protected levelNow(): NoiseLevel {
-    return CLEAN;
   }
 }
 

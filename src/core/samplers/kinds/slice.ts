@@ -9,7 +9,6 @@
 // then 2^−SHRINKS of the original, around x: a measured rarity, counted in the step's stats).
 import { tf } from '../../tf';
 import type { Scalar, Tensor1D, Tensor2D } from '../../tf';
-import { CLEAN, type NoiseLevel } from '../../types';
 import { MetropolisSampler, type Advance } from '../base';
 import type { SamplerOptions } from '../types';
 
@@ -19,7 +18,6 @@ const SHRINKS = 16;
 
 export class SliceSampler extends MetropolisSampler {
   readonly id = 'slice' as const;
-  readonly length = Infinity;
 
   constructor(opts: SamplerOptions) {
     super('slice', opts, 'slice');
@@ -62,10 +60,6 @@ export class SliceSampler extends MetropolisSampler {
     }
     const unfinished = tf.sub(1, tf.mean(tf.cast(done, 'float32'))) as Scalar;
     return { x: at(u), stats: { slice_unfinished: unfinished } };
-  }
-
-  protected levelNow(): NoiseLevel {
-    return CLEAN;
   }
 }
 

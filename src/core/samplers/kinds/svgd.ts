@@ -22,7 +22,7 @@
 // where a read is a copy, a quickselect in JS (a few ms, where the bisection took ~270 ms on WASM).
 import { tf } from '../../tf';
 import type { Scalar, Tensor1D, Tensor2D } from '../../tf';
-import { CLEAN, type NoiseLevel } from '../../types';
+import { CLEAN } from '../../types';
 import { ParticleSampler, type Advance } from '../base';
 import type { SamplerOptions } from '../types';
 
@@ -150,7 +150,6 @@ export function medianBandwidth(x: Tensor2D, opts: { max?: number; onDevice?: bo
 
 export class SvgdSampler extends ParticleSampler {
   readonly id = 'svgd' as const;
-  readonly length = Infinity;
   /** AdaGrad's running mean of phi^2 ([n,2]); null before the first iteration */
   private hg: Tensor2D | null = null;
 
@@ -182,10 +181,6 @@ export class SvgdSampler extends ParticleSampler {
     this.hg?.dispose();
     this.hg = tf.keep(hg);
     return { x: x1 };
-  }
-
-  protected levelNow(): NoiseLevel {
-    return CLEAN;
   }
 
   dispose(): void {

@@ -3,13 +3,12 @@
 // stationary covariance is Sigma (I - h Sigma^-1 / 2)^-1, inflated by O(h)); that bias is the lesson.
 import { tf } from '../../tf';
 import type { Tensor2D } from '../../tf';
-import { CLEAN, type NoiseLevel } from '../../types';
+import { CLEAN } from '../../types';
 import { ParticleSampler, type Advance } from '../base';
 import type { SamplerOptions } from '../types';
 
 export class UlaSampler extends ParticleSampler {
   readonly id = 'ula' as const;
-  readonly length = Infinity;
 
   constructor(opts: SamplerOptions) {
     super(opts);
@@ -23,10 +22,6 @@ export class UlaSampler extends ParticleSampler {
     const drift = this.score(x, CLEAN);
     const x1 = tf.add(tf.add(x, tf.mul(drift, h)), tf.mul(this.noise(), Math.sqrt(2 * h))) as Tensor2D;
     return { x: x1 };
-  }
-
-  protected levelNow(): NoiseLevel {
-    return CLEAN;
   }
 }
 
