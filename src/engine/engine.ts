@@ -9,6 +9,7 @@ import { describeError } from './errors';
 import { withFreshArrays } from './fresh-arrays';
 import { deadKeys } from '../labs/live';
 import { divergence } from './divergence';
+import { loadWeights, sendWeights } from './weights';
 
 export interface EngineHost {
   emit(msg: FromWorker, transfer?: ArrayBuffer[]): void;
@@ -100,23 +101,10 @@ export class Engine {
       case 'ack':
         this.acked = Math.max(this.acked, msg.frame);
         return;
-      case 'getWeights': {
-        const w = this.exp?.getWeights?.();
-        if (!w) return this.host.emit({ type: 'error', runId: this.runId, fatal: false, message: 'This experiment has no trained network to save yet.' });
-        // copies: the weights are transferred and the experiment keeps its own
-        const weights = { ...w, values: w.values.map((v) => v.slice()) };
-        this.host.emit({ type: 'weights', runId: this.runId, weights }, weights.values.map((v) => v.buffer as ArrayBuffer));
-        return;
-      }
+      case 'getWeights':
+        return sendWeights(this.exp, this.runId, (m, t) => this.host.emit(m, t));
       case 'setWeights':
-        try {
-          if (!this.exp?.setWeights) throw new Error('this experiment cannot load weights');
-          this.exp.setWeights(msg.weights);
-        } catch (e) {
-          this.host.emit({ type: 'error', runId: this.runId, fatal: false, message: `Could not load the weights: ${e instanceof Error ? e.message : String(e)}`, suggestion: 'Load a file saved from this lab with the same network settings (width, depth, target).' });
-          return;
-        }
-        await this.emitFrame(true);
+        if (loadWeights(this.exp, this.runId, msg.weights, (m, t) => this.host.emit(m, t))) await this.emitFrame(true);
         return;
       case 'snapshot':
         this.gridsDirty ||= msg.grids;

@@ -52,9 +52,9 @@ export interface EssResult {
 /**
  * Multi-chain ESS (Stan): ρ_t = 1 − (W − mean_j s_j² ρ_{t,j}) / var⁺, then Geyer's initial monotone
  * sequence: pairs P_k = ρ_{2k} + ρ_{2k+1} summed while positive, each capped by the previous; τ = −1 + 2 Σ P_k.
- * Chains of equal length n ≥ 4; lags up to maxLag (default n − 1).
+ * Chains of equal length n ≥ 4; lags up to maxLag (default n − 1); `rho` holds at least chartLags + 1 lags.
  */
-export function effectiveSampleSize(chains: readonly ArrayLike<number>[], maxLag?: number): EssResult {
+export function effectiveSampleSize(chains: readonly ArrayLike<number>[], maxLag?: number, chartLags = 0): EssResult {
   const m = chains.length;
   const n = Math.min(...chains.map((c) => c.length));
   if (m < 1 || n < 4) return { ess: NaN, tau: NaN, rho: new Float64Array(0), capped: false };
@@ -65,26 +65,40 @@ export function effectiveSampleSize(chains: readonly ArrayLike<number>[], maxLag
   const B = m > 1 ? varOf(means) : 0; // B/n in Gelman's notation
   const varPlus = ((n - 1) / n) * W + B;
   if (!(varPlus > 0)) return { ess: 0, tau: Infinity, rho: new Float64Array([1]), capped: false };
-  const acs = chains.map((c) => autocorrelation(Array.prototype.slice.call(c, 0, n), L));
-  const rho = new Float64Array(L + 1);
-  for (let t = 0; t <= L; t++) {
+  // lags are computed only as far as the sequence (or the chart) needs: a chain that mixes well stops
+  // after a few, where all n − 1 would cost O(n²) per chain at every metrics frame
+  const d = chains.map((c, j) => Float64Array.from({ length: n }, (_, i) => c[i] - means[j]));
+  const c0 = d.map((x) => x.reduce((t, v) => t + v * v, 0));
+  const rhoAt = (t: number) => {
     let s = 0;
-    for (let j = 0; j < m; j++) s += vars[j] * (acs[j][t] ?? 0);
-    rho[t] = 1 - (W - s / m) / varPlus;
-  }
+    for (let j = 0; j < m; j++) {
+      if (!(c0[j] > 0)) continue; // a chain that never moved adds no autocorrelation
+      const x = d[j];
+      let c = 0;
+      for (let i = 0; i + t < n; i++) c += x[i] * x[i + t];
+      s += vars[j] * (c / c0[j]);
+    }
+    return 1 - (W - s / m) / varPlus;
+  };
+  const rho: number[] = [];
+  const get = (t: number) => {
+    while (rho.length <= t) rho.push(rhoAt(rho.length));
+    return rho[t];
+  };
   let sum = 0;
   let prev = Infinity;
   let k = 0;
   for (; 2 * k + 1 <= L; k++) {
-    let p = rho[2 * k] + rho[2 * k + 1];
+    let p = get(2 * k) + get(2 * k + 1);
     if (!(p > 0)) break;
     p = Math.min(p, prev);
     sum += p;
     prev = p;
   }
+  get(Math.min(chartLags, L));
   const capped = 2 * k + 1 > L;
   const tau = Math.max(-1 + 2 * sum, 1 / Math.log10(m * n)); // Stan's floor keeps antithetic chains finite
-  return { ess: (m * n) / tau, tau, rho, capped };
+  return { ess: (m * n) / tau, tau, rho: Float64Array.from(rho), capped };
 }
 
 /**

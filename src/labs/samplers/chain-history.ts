@@ -126,7 +126,7 @@ export class ChainHistory {
   diagnostics(cost: ChainCost): { metrics: Record<string, number>; acf: Layer | null; capped: boolean } {
     const n = this.count;
     if (n < 50) return { metrics: {}, acf: null, capped: false };
-    const res = [0, 1].map((a) => effectiveSampleSize(this.values.map((c) => c[a]), Math.min(MAX_LAG * 5, n - 1)));
+    const res = [0, 1].map((a) => effectiveSampleSize(this.values.map((c) => c[a]), Math.min(MAX_LAG * 5, n - 1), MAX_LAG));
     const ess = Math.min(res[0].ess, res[1].ess);
     const draws = n * this.values.length;
     const metrics: Record<string, number> = {
