@@ -5,23 +5,30 @@ import { tf } from '../tf';
 import type { Tensor, Tensor1D, Tensor2D } from '../tf';
 import type { NoiseLevel, ScoreFn } from '../types';
 import type { Rng } from '../rng';
-import type { Target, TargetId } from './types';
+import type { Target, TargetId, TargetOptions } from './types';
 import { cachedDensity, integrate } from './quadrature';
 import { TARGETS, type TargetIdOf } from './catalog';
 import { makeDoubleWell } from './double-well';
+import { makeFormulaTarget } from './formula/target';
+import { DEFAULT_FORMULA_SPEC } from './formula/spec';
 
 const LOG_2PI = Math.log(2 * Math.PI);
 const normalPdf = (x: number, m: number, v: number) => Math.exp(-((x - m) ** 2) / (2 * v)) / Math.sqrt(2 * Math.PI * v);
 
+/** throw unless the level is the clean one (the only level an analytic target has an exact score at) */
+export function assertCleanLevel(id: TargetId, level: NoiseLevel): void {
+  if (level.s2 > 0 || level.a !== 1) {
+    throw new Error(
+      `target '${id}' has an exact score only at the clean level (a = 1, s2 = 0), not at {a: ${level.a}, s2: ${level.s2}}; ` +
+        'use a mixture target or a learned score for noised levels',
+    );
+  }
+}
+
 /** wrap a clean score so that a noised level fails loudly */
 export function cleanOnly(id: TargetId, f: (x1: Tensor1D, x2: Tensor1D) => [Tensor, Tensor]): ScoreFn {
   return (x: Tensor2D, level: NoiseLevel) => {
-    if (level.s2 > 0 || level.a !== 1) {
-      throw new Error(
-        `target '${id}' has an exact score only at the clean level (a = 1, s2 = 0), not at {a: ${level.a}, s2: ${level.s2}}; ` +
-          'use a mixture target or a learned score for noised levels',
-      );
-    }
+    assertCleanLevel(id, level);
     return tf.tidy(() => {
       const [x1, x2] = tf.unstack(x, 1) as [Tensor1D, Tensor1D];
       return tf.stack(f(x1, x2), 1) as Tensor2D;
@@ -195,12 +202,15 @@ export function makeSquiggle(): Target {
 /**
  * Every analytic target by id (registry.ts dispatches here). Keyed by TargetIdOf<'analytic'>: a catalog
  * entry of that family without its line does not compile. Arrows, since double-well.ts imports this
- * module's helpers (the table is read at call time, not while the modules load).
+ * module's helpers (the table is read at call time, not while the modules load). A target that takes
+ * options reads them from its argument (the formula; without one, the default ring DEFAULT_FORMULA, so a
+ * fresh menu choice or a test that builds every target gets a density).
  */
-export const ANALYTIC: Record<TargetIdOf<'analytic'>, () => Target> = {
+export const ANALYTIC: Record<TargetIdOf<'analytic'>, (opts?: TargetOptions) => Target> = {
   banana: () => makeBanana(),
   funnel: () => makeFunnel(),
   'double-well': () => makeDoubleWell(),
   donut: () => makeDonut(),
   squiggle: () => makeSquiggle(),
+  formula: (opts) => makeFormulaTarget(opts?.formula ?? DEFAULT_FORMULA_SPEC),
 };

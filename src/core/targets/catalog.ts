@@ -49,6 +49,7 @@ export const TARGET_CATALOG = [
   { id: 'drawn', label: 'Drawn points (data)', name: 'Drawn points', family: 'dataset' },
   { id: 'donut', label: 'Donut', name: 'Donut (MCMC gallery)', family: 'analytic' },
   { id: 'squiggle', label: 'Squiggle', name: 'Squiggle (MCMC gallery)', family: 'analytic' },
+  { id: 'formula', label: 'Your formula', name: 'Your formula', family: 'analytic' },
 ] as const satisfies readonly TargetEntry[];
 
 type Entry = (typeof TARGET_CATALOG)[number];

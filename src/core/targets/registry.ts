@@ -13,6 +13,6 @@ export function makeTarget(id: TargetId, opts: TargetOptions = {}): Target {
   const family = Object.hasOwn(TARGETS, id) ? TARGETS[id].family : undefined;
   if (family === 'mixture') return makeMixtureTarget(id as TargetIdOf<'mixture'>, opts);
   if (family === 'dataset') return makeDatasetTarget(id as TargetIdOf<'dataset'>, opts);
-  if (family === 'analytic') return ANALYTIC[id as TargetIdOf<'analytic'>]();
+  if (family === 'analytic') return ANALYTIC[id as TargetIdOf<'analytic'>](opts);
   throw new Error(`unknown target '${String(id)}'; known targets: ${TARGET_IDS.join(', ')}`);
 }

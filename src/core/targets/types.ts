@@ -5,6 +5,7 @@ import type { Tensor2D } from '../tf';
 import type { Box, LogDensityFn, Mixture, ScoreFn } from '../types';
 import type { Rng } from '../rng';
 import type { TargetFamily, TargetId } from './catalog';
+import type { FormulaSpec } from './formula/spec';
 
 // ids, labels and families are data in catalog.ts (tfjs-free, read by the lab schemas)
 export { TARGET_IDS, type TargetId } from './catalog';
@@ -41,5 +42,7 @@ export interface TargetOptions {
   components?: Mixture;
   /** points for 'drawn' (interleaved x,y) */
   points?: Float32Array;
+  /** the typed density for 'formula' (formula/spec.ts); absent: the default ring, DEFAULT_FORMULA */
+  formula?: FormulaSpec;
   /** MoG-40 means, loaded from shared/data/mog40.json and shipped with the app (src/core/targets/mog40-data.ts) */
 }
