@@ -79,7 +79,7 @@ export class Engine {
 
   async handle(msg: ToWorker): Promise<void> {
     this.poke();
-    if (msg.type === 'init' || msg.type === 'simulateFailure' || msg.type === 'destroyDevice' || msg.type === 'memory' || msg.type === 'bench') return; // handled by the worker
+    if (msg.type === 'init' || msg.type === 'simulateFailure' || msg.type === 'destroyDevice' || msg.type === 'memory' || msg.type === 'bench' || msg.type === 'checkFormula') return; // handled by the worker
     if (msg.type === 'configure') return this.configure(msg.runId, msg.lab, msg.params, msg.play, msg.horizon);
     if (msg.runId !== this.runId) return; // stale: a newer configure superseded it
     switch (msg.type) {

@@ -16,12 +16,25 @@ export interface ParamSpec {
   label: string;
   help: string;
   group?: string; // control group in the panel; 'view' = a layer toggle
-  kind: 'number' | 'int' | 'enum' | 'bool' | 'points' | 'xy';
+  kind: 'number' | 'int' | 'enum' | 'bool' | 'points' | 'xy' | 'text';
   min?: number;
   max?: number;
   step?: number;
   scale?: 'linear' | 'log';
   values?: readonly string[];
+  /** 'text': the longest value accepted (a link or a control); longer falls back to the default with a notice */
+  maxLength?: number;
+  /** 'text': why a value is refused, or null when it is accepted (a refused one falls back to the default with a notice) */
+  check?: (s: string) => string | null;
+  /**
+   * 'text': the control that edits it. 'formula': the formula editor (ui/formula/), which also edits the
+   * keys that name this one in `editedWith`, all in one change
+   */
+  editor?: 'formula';
+  /** a sentence the control shows under itself (what a formula target changes in this lab) */
+  note?: string;
+  /** drawn by the editor of that key (a formula's parameters, sign and box), not as a control of its own */
+  editedWith?: string;
   /** human labels for enum values, same order as values */
   valueLabels?: readonly string[];
   default: ParamValue;
@@ -51,6 +64,7 @@ export type KindValue<S> = S extends { kind: 'number' | 'int' } ? number
   : S extends { kind: 'bool' } ? boolean
   : S extends { kind: 'points' } ? Mixture
   : S extends { kind: 'xy' } ? Float32Array
+  : S extends { kind: 'text' } ? string
   : S extends { kind: 'enum'; values: readonly (infer V extends string)[] } ? (string extends V ? string : V)
   : string;
 

@@ -1,6 +1,7 @@
 // Typed messages between the UI thread and the compute worker: discriminated unions on `type`.
 // Every run-scoped message carries runId; each `configure` bumps it and both sides drop stale ones.
 import type { Snapshot } from './snapshot';
+import type { FormulaCheck, FormulaDraft } from '../core/targets/formula/check';
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 export type BackendRequest = BackendName | 'auto';
@@ -33,6 +34,8 @@ export type ToWorker =
   | { type: 'destroyDevice' }
   /** debug: the worker's tfjs memory (tf.memory()), answered by `memory` (the soak samples it for leaks) */
   | { type: 'memory'; id: number }
+  /** the formula editor's check of a draft (parameters, box, density on a coarse grid), answered by `formulaChecked`: the math stays off the UI thread */
+  | { type: 'checkFormula'; id: number; draft: FormulaDraft }
   /** benchmark one workload on this worker's backend (the #/bench page) */
   | { type: 'bench'; id: number; workload: string; n?: number; quick: boolean };
 
@@ -51,7 +54,8 @@ export type FromWorker =
   | { type: 'error'; runId?: number; message: string; suggestion?: string; fatal: boolean; backend?: BackendName }
   | { type: 'benchResult'; id: number; result?: BenchResultMsg; error?: string }
   | { type: 'weights'; runId: number; weights: WeightsMsg }
-  | { type: 'memory'; id: number; backend: string; numTensors: number; numBytes: number };
+  | { type: 'memory'; id: number; backend: string; numTensors: number; numBytes: number }
+  | { type: 'formulaChecked'; id: number; check: FormulaCheck };
 
 /** ms of each kind of work on one backend (engine/bench/probe.ts) */
 export interface ProbeTimes {

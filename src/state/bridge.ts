@@ -5,6 +5,7 @@ import { rememberBackend, rememberedBackend } from './backend-memory';
 import type { LabId, ParamValue } from '../labs/types';
 import type { BackendName, BackendRequest, FromWorker, ToWorker, WeightsMsg } from '../protocol/messages';
 import type { TraceRow } from '../protocol/snapshot';
+import type { FormulaCheck, FormulaDraft } from '../core/targets/formula/check';
 import { LAB_SCHEMAS } from '../labs/schemas';
 import { frameBus as defaultBus, type FrameBus } from './frame-bus';
 import type { AppStore } from './store';
@@ -83,6 +84,7 @@ export class WorkerBridge {
   private traced = new Set<string>();
   private weightsWaiter: ((w: WeightsMsg) => void) | null = null;
   private memoryId = 0;
+  private formulaWaiters = new Map<number, (c: FormulaCheck) => void>();
   private memoryWaiters = new Map<number, (m: { backend: string; numTensors: number; numBytes: number }) => void>();
   private stepHooks = new Set<(n: number) => void>();
   /** the current worker said `ready` (until then the status stays 'starting') */
@@ -193,6 +195,23 @@ export class WorkerBridge {
     this.worker?.postMessage({ type: 'destroyDevice' });
   }
 
+  /** the worker's check of a formula draft (core/targets/formula/check.ts); rejects when there is no worker or it does not answer */
+  checkFormula(draft: FormulaDraft): Promise<FormulaCheck> {
+    const id = ++this.memoryId;
+    return new Promise((resolve, reject) => {
+      if (!this.worker) return reject(new Error('no worker'));
+      const t = setTimeout(() => {
+        this.formulaWaiters.delete(id);
+        reject(new Error('the worker did not answer'));
+      }, 30000);
+      this.formulaWaiters.set(id, (c) => {
+        clearTimeout(t);
+        resolve(c);
+      });
+      this.post({ type: 'checkFormula', id, draft });
+    });
+  }
+
   /** debug: the worker's tfjs tensor count and bytes (the soak samples them); rejects if the worker does not answer */
   memory(): Promise<{ backend: string; numTensors: number; numBytes: number }> {
     const id = ++this.memoryId;
@@ -292,6 +311,10 @@ export class WorkerBridge {
       case 'weights':
         this.weightsWaiter?.(msg.weights);
         this.weightsWaiter = null;
+        return;
+      case 'formulaChecked':
+        this.formulaWaiters.get(msg.id)?.(msg.check);
+        this.formulaWaiters.delete(msg.id);
         return;
       case 'memory':
         this.memoryWaiters.get(msg.id)?.({ backend: msg.backend, numTensors: msg.numTensors, numBytes: msg.numBytes });

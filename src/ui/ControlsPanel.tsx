@@ -3,13 +3,19 @@ import { memo } from 'react';
 import type { LabSchema, ParamSpec, ParamValue } from '../labs/types';
 import { specsOf } from '../labs/modes';
 import { ParamControl } from './ParamControl';
+import { FormulaEditor } from './formula/FormulaEditor';
 import type { Hidden } from '../state/hidden';
+import type { FormulaCheck, FormulaDraft } from '../labs/common/user-data';
 
 interface Props {
   schema: LabSchema;
   params: Record<string, ParamValue>;
   preset: string | null;
   onChange: (key: string, value: ParamValue) => void;
+  /** several keys in one change (an editor that owns several, like the formula's) */
+  onChangeMany: (patch: Record<string, ParamValue>) => void;
+  /** the worker's check of a typed formula (the formula editor's density check) */
+  checkFormula: (d: FormulaDraft) => Promise<FormulaCheck>;
   onPreset: (id: string) => void;
   drawing: boolean;
   onDrawToggle: () => void;
@@ -25,8 +31,9 @@ const GROUP_TITLES: Record<string, string> = {
   view: 'View',
 };
 
-export const ControlsPanel = memo(function ControlsPanel({ schema, params, preset, onChange, onPreset, drawing, onDrawToggle, hidden }: Props) {
-  const visible = specsOf(schema, params).filter((s) => (!s.when || s.when(params)) && !hidden?.controls.has(s.key));
+export const ControlsPanel = memo(function ControlsPanel({ schema, params, preset, onChange, onChangeMany, checkFormula, onPreset, drawing, onDrawToggle, hidden }: Props) {
+  // a key another control edits (a formula's parameters and box) is drawn by that control
+  const visible = specsOf(schema, params).filter((s) => (!s.when || s.when(params)) && !hidden?.controls.has(s.key) && !s.editedWith);
   const showHelp = !hidden?.sections.has('help');
   const groups = new Map<string, ParamSpec[]>();
   for (const s of visible) {
@@ -52,8 +59,9 @@ export const ControlsPanel = memo(function ControlsPanel({ schema, params, prese
       {sorted.map(([g, specs]) => (
         <section key={g}>
           <h3>{GROUP_TITLES[g] ?? g}</h3>
-          {specs.map((s) => (
-            <ParamControl key={s.key} spec={s} value={params[s.key]} onChange={onChange} drawing={drawing} onDrawToggle={onDrawToggle} noTooltip={!showHelp} />
+          {specs.map((s) => (s.editor === 'formula'
+            ? <FormulaEditor key={s.key} spec={s} params={params} onChangeMany={onChangeMany} check={checkFormula} noTooltip={!showHelp} />
+            : <ParamControl key={s.key} spec={s} value={params[s.key]} onChange={onChange} drawing={drawing} onDrawToggle={onDrawToggle} noTooltip={!showHelp} />
           ))}
           {g === 'run' && !hidden?.controls.has('seed') && (
             <button type="button" onClick={() => onChange('seed', ((Number(params.seed) * 1103515245 + 12345) >>> 1) % 2147483647)}>New seed</button>

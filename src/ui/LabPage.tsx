@@ -33,6 +33,7 @@ import { planeToggles } from './plots/plane-toggles';
 import { namedFirst } from './layout/named-chart';
 import { resolveTour } from '../labs/codec/tour-codec';
 import { resolveViews } from '../labs/view-tokens';
+import type { FormulaDraft } from '../labs/common/user-data';
 
 type PlaneSpec = Extract<ViewSpec, { kind: 'plane' }>;
 type ChartSpec = Extract<ViewSpec, { kind: 'chart' }>;
@@ -49,6 +50,9 @@ export function LabPage({ lab, bridge }: { lab: LabId; bridge: WorkerBridge }) {
   const notes = useStore(useShallow((s) => Object.entries(s.info).filter(([k]) => k.startsWith('note')).map(([, v]) => v)));
   const [drawing, setDrawing] = useState(false);
   const onChange = useCallback((key: string, v: ParamValue) => setParam(key, v), [setParam]);
+  const setParams = useStore((s) => s.setParams);
+  const onChangeMany = useCallback((patch: Record<string, ParamValue>) => setParams(patch), [setParams]);
+  const checkFormula = useCallback((d: FormulaDraft) => bridge.checkFormula(d), [bridge]);
   const onDrawToggle = useCallback(() => setDrawing((d) => !d), []);
   // memoized: a lab with {tokens} gets new view objects only when its params change (charts memoize on them)
   const views = useMemo(() => resolveViews(schema, schema.views.filter((v) => !v.when || v.when(params)), params), [schema, params]);
@@ -85,7 +89,7 @@ export function LabPage({ lab, bridge }: { lab: LabId; bridge: WorkerBridge }) {
       {show('controls') && (
         <ControlsDrawer>
           <ControlsPanel
-            schema={schema} params={params} preset={preset} onChange={onChange} onPreset={applyPreset}
+            schema={schema} params={params} preset={preset} onChange={onChange} onChangeMany={onChangeMany} checkFormula={checkFormula} onPreset={applyPreset}
             drawing={drawing} onDrawToggle={onDrawToggle} hidden={hidden}
           />
         </ControlsDrawer>

@@ -3,6 +3,7 @@ import { useId } from 'react';
 import type { Mixture } from '../core/types';
 import type { ParamSpec, ParamValue } from '../labs/types';
 import { SLIDER_STEPS, fromSlider, toSlider } from './slider-scale';
+import { PointsControl } from './PointsControl';
 
 interface Props {
   spec: ParamSpec;
@@ -53,13 +54,18 @@ export function ParamControl({ spec, value, onChange, drawing, onDrawToggle, noT
     );
   }
   if (spec.kind === 'xy') {
-    const n = (value as Float32Array).length / 2;
+    return <PointsControl spec={spec} value={value as Float32Array} label={label} onChange={onChange} drawing={drawing} onDrawToggle={onDrawToggle} />;
+  }
+  if (spec.kind === 'text') {
+    // committed on Enter or when the field loses focus, so a half-typed value never restarts the run
     return (
-      <div className="control control-points">
+      <div className="control">
         {label}
-        <span className="hint">{n} points drawn</span>
-        <button type="button" aria-pressed={drawing} onClick={onDrawToggle}>{drawing ? 'Stop drawing' : 'Draw in the plot'}</button>
-        <button type="button" onClick={() => onChange(spec.key, new Float32Array(0))}>Clear</button>
+        <input
+          id={id} type="text" key={String(value)} defaultValue={String(value)} maxLength={spec.maxLength} data-key={spec.key}
+          onBlur={(e) => e.target.value !== value && onChange(spec.key, e.target.value)}
+          onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
+        />
       </div>
     );
   }

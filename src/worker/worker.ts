@@ -6,6 +6,7 @@ import type { BackendName, ToWorker } from '../protocol/messages';
 import { backendLost, destroyWebGpuDevice, rechooseFor, selectBackend, watchDeviceLoss, type BackendChoice } from './backend';
 import { describeError } from '../engine/errors';
 import { runBench } from './bench';
+import { checkFormula } from '../core/targets/formula/check';
 import { startMlpThreads, trainingThreads } from './mlp-threads';
 import * as tf from '@tensorflow/tfjs-core';
 
@@ -58,6 +59,7 @@ self.onmessage = (ev: MessageEvent<ToWorker>) => {
     queue = queue.then(() => runBench(msg));
     return;
   }
+  if (msg.type === 'checkFormula') return post({ type: 'formulaChecked', id: msg.id, check: checkFormula(msg.draft) });
   if (msg.type === 'memory') {
     const m = tf.memory();
     return post({ type: 'memory', id: msg.id, backend: tf.getBackend(), numTensors: m.numTensors, numBytes: m.numBytes });

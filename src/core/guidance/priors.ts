@@ -49,12 +49,14 @@ export function lineComponents(id: 'line' | 'line2'): LineComponent[] {
 export interface DataOptions {
   /** the components of data 'custom' */
   components?: Mixture;
+  /** the points of data 'drawn' (drawn on the plane or loaded from a file), interleaved x, y */
+  points?: Float32Array;
 }
 
 /** a foundation target as data: mixtures carry their closed forms, data sets only sample */
 function targetData(id: DataId, o: DataOptions): DataSpec {
   if (!(DATA_IDS as readonly string[]).includes(id)) throw new Error(`unknown data '${String(id)}'; known: ${DATA_IDS.join(', ')}`);
-  const t = makeTarget(id as TargetId, { components: o.components });
+  const t = makeTarget(id as TargetId, { components: o.components, points: o.points });
   const b = t.box;
   // pad the target's box so guided samples that leave the data stay in view
   const pad = 0.5 * Math.max(b.xmax - b.xmin, b.ymax - b.ymin);

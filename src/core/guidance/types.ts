@@ -8,7 +8,7 @@ import type { Rng } from '../rng';
 /** the lab's own manifolds, then foundation mixtures (exact prior) and data sets (learned prior only) */
 export const MANIFOLD_IDS = ['line', 'line2', 'circle'] as const;
 export const TARGET_MIXTURE_IDS = ['8gaussians', 'hexagon', 'ring', 'two-modes', 'mog40', 'custom'] as const;
-export const TARGET_DATASET_IDS = ['moons', 'spirals', 'checkerboard'] as const;
+export const TARGET_DATASET_IDS = ['moons', 'spirals', 'checkerboard', 'drawn'] as const;
 export const DATA_IDS = [...MANIFOLD_IDS, ...TARGET_MIXTURE_IDS, ...TARGET_DATASET_IDS] as const;
 export type DataId = (typeof DATA_IDS)[number];
 /** data sets have no closed-form score: they need the learned prior */

@@ -2,6 +2,9 @@
 import type { Box } from '../types';
 import type { Mixture } from '../types';
 
+/** the canvas a user draws on when nothing is drawn yet, the smallest box a drawing gets, and where a data file is rescaled into */
+export const DRAWN_BOX: Box = { xmin: -4, xmax: 4, ymin: -4, ymax: 4 };
+
 /** the smallest square box, on a 0.5 grid, holding every component's mean ± k standard deviations per axis */
 export function mixtureBox(mix: Mixture, k = 4): Box {
   let xmin = Infinity, xmax = -Infinity, ymin = Infinity, ymax = -Infinity;

@@ -5,13 +5,12 @@ import type { Box } from '../types';
 import type { Rng } from '../rng';
 import type { Target, TargetOptions } from './types';
 import { sampleRows } from './analytic';
-import { squareBox } from './box';
+import { DRAWN_BOX, squareBox } from './box';
 import { TARGETS, type TargetIdOf } from './catalog';
 
 export type DatasetId = TargetIdOf<'dataset'>;
 
-/** the canvas a user draws on when nothing is drawn yet, and the smallest box a drawing gets */
-export const DRAWN_BOX: Box = { xmin: -4, xmax: 4, ymin: -4, ymax: 4 };
+export { DRAWN_BOX } from './box';
 /** jitter around a drawn point, as a fraction of the box width */
 export const DRAWN_JITTER = 0.05;
 

@@ -56,6 +56,13 @@ export function randomValue(spec: ParamSpec, r: () => number): ParamValue {
       return coerceValue(spec, randomMixture(r)).value;
     case 'xy':
       return coerceValue(spec, randomXY(r)).value;
+    case 'text': {
+      // a random text with the characters a link must escape; the default when the spec's check refuses it
+      const chars = 'xy+-*/^() ,;&=#%?.0123456789abe';
+      const t = Array.from({ length: Math.floor(u * 40) }, () => chars[Math.floor(r() * chars.length)]).join('');
+      const c = coerceValue(spec, t);
+      return c.notice ? spec.default : c.value;
+    }
   }
 }
 

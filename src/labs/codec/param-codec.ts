@@ -19,6 +19,21 @@ export interface Coerced {
   notice?: ParamNotice;
 }
 
+/** a text param's length bound when its spec names none */
+export const MAX_TEXT = 500;
+
+/** why a text value is refused: too long, a control character, or the spec's own check */
+function textProblem(spec: ParamSpec, raw: string): string | null {
+  const max = spec.maxLength ?? MAX_TEXT;
+  if (raw.length > max) return `is ${raw.length} characters long (at most ${max})`;
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u0008\u000b-\u001f\u007f]/.test(raw)) return 'holds a control character';
+  // a lone surrogate is not text a link can carry (encodeURIComponent throws on it)
+  if (/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(raw)) return 'holds a broken character (a lone surrogate)';
+  const why = spec.check?.(raw);
+  return why ? `is invalid (${why})` : null;
+}
+
 const show = (raw: string): string => (raw.length > 40 ? `"${raw.slice(0, 37)}..."` : `"${raw}"`);
 const rangeText = (s: ParamSpec): string => `[${s.min ?? '-∞'}, ${s.max ?? '∞'}]`;
 
@@ -31,6 +46,7 @@ export function allowedText(spec: ParamSpec): string {
     case 'bool': return '1, 0, true or false';
     case 'points': return `components "x,y,w,sxx,sxy,syy" separated by ";" (1 to ${MAX_COMPONENTS}, weights > 0, covariance positive semi-definite and not zero)`;
     case 'xy': return `base64url int16 (x, y) pairs at resolution 0.001, at most ${MAX_XY_POINTS} points`;
+    case 'text': return `text of at most ${spec.maxLength ?? MAX_TEXT} characters`;
   }
 }
 
@@ -44,7 +60,7 @@ export function encodeValue(spec: ParamSpec, v: ParamValue): string {
 }
 
 function fallback(spec: ParamSpec, raw: string, why: string): Coerced {
-  const def = spec.kind === 'points' || spec.kind === 'xy' ? 'default' : `default ${encodeValue(spec, spec.default)}`;
+  const def = spec.kind === 'points' || spec.kind === 'xy' || spec.kind === 'text' ? 'default' : `default ${encodeValue(spec, spec.default)}`;
   const message = `${spec.key}=${show(raw)} ${why}; allowed: ${allowedText(spec)}; using the ${def}`;
   return { value: spec.default, notice: { key: spec.key, value: raw, message, kind: 'invalid' } };
 }
@@ -73,6 +89,10 @@ export function decodeValue(spec: ParamSpec, raw: string): Coerced {
       return clampNumber(spec, parseDecimal(raw), raw);
     case 'enum':
       return spec.values?.includes(raw) ? { value: raw } : fallback(spec, raw, 'is not a known value');
+    case 'text': {
+      const why = textProblem(spec, raw);
+      return why ? fallback(spec, raw, why) : { value: raw };
+    }
     case 'bool': {
       const t = raw.trim().toLowerCase();
       if (t === '1' || t === 'true') return { value: true };
@@ -100,6 +120,8 @@ export function coerceValue(spec: ParamSpec, v: unknown): Coerced {
       return typeof v === 'boolean' ? { value: v } : fallback(spec, String(v), 'is not a boolean');
     case 'enum':
       return fallback(spec, String(v), 'is not a known value');
+    case 'text':
+      return fallback(spec, String(v), 'is not text');
     case 'points': {
       if (!Array.isArray(v) || v.length === 0) return fallback(spec, String(v), 'is not a list of components');
       const m = v as Mixture;

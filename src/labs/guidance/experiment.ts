@@ -71,7 +71,7 @@ export class GuidanceExperiment implements Experiment {
     const guide = { kind: p.guidance, sigma: p.sigma, betaScale: p.betaScale, betaConst: p.beta };
     checkGuidanceOptions(guide);
     const phi = (p.phi * Math.PI) / 180;
-    const data = makeData(p.data, phi, { components: p.comps });
+    const data = makeData(p.data, phi, { components: p.comps, points: p.drawn });
     const reward = makeReward(p.reward, { phi, ratio: p.ratio, b: [p.bx, p.by] });
     const sched = makeSchedule('cosine', p.T);
     const root = new Rng(seed);

@@ -2,6 +2,7 @@
 import { aligned, equationsFor, num, text, type EquationBlock } from '../common/latex';
 import type { SamplersParams } from './params';
 import { samplerEntry } from '../../core/samplers/catalog';
+import { formulaEquation } from '../common/formula-equation';
 
 const NOISE = '\\xi_k \\sim \\mathcal N(0, I)';
 
@@ -172,5 +173,7 @@ export const samplersEquations = equationsFor((p: SamplersParams) => {
       tex: `\\mathcal L(\\theta) = \\mathbb E_{x_0, t, \\varepsilon} \\big\\lVert \\varepsilon + s_t\\, s_\\theta(a_t x_0 + s_t \\varepsilon, t) \\big\\rVert^2, \\qquad \\theta \\leftarrow \\operatorname{Adam}(\\theta, \\nabla_\\theta \\mathcal L;\\ ${num(p.lr)})`,
     });
   }
+  // a typed target first: what is sampled, then how
+  if (p.target === 'formula') out.unshift(formulaEquation(p));
   return out;
 });

@@ -7,6 +7,7 @@ import type { Tensor2D } from '../../core/tf';
 import { Rng } from '../../core/rng';
 import type { ScoreFn } from '../../core/types';
 import { makeTarget } from '../../core/targets/registry';
+import { formulaSpecOf } from '../common/formula-keys';
 import type { Target } from '../../core/targets/types';
 import { TARGETS } from '../../core/targets/catalog';
 import { createSampler, defaultAnnealSigmas, loadSamplers } from '../../core/samplers/registry';
@@ -95,7 +96,7 @@ export class SamplersExperiment implements Experiment {
     const rSampler = root.split();
     const rNet = root.split();
     const rMetrics = root.split();
-    const target = makeTarget(p.target, { components: p.comps, points: p.drawn });
+    const target = makeTarget(p.target, { components: p.comps, points: p.drawn, formula: p.target === 'formula' ? formulaSpecOf(p) : undefined });
     const plan = planScore(TARGETS[target.id], SAMPLERS[p.sampler], p.score as 'exact' | 'learned');
     const refT = target.sample(REFERENCE_N, rTarget);
     const reference = new Float32Array(await refT.data());

@@ -6,6 +6,10 @@ import { SAMPLER_CATALOG, samplerEntry, samplerNeeds, type SamplerEntry, type Sa
 import { TARGET_CATALOG, targetEntry, type TargetEntry, type TargetId } from '../../core/targets/catalog';
 import type { ParamSpec, ParamsOf, ParamValue } from '../types';
 import { planScore } from './score-source';
+import { formulaSpecs } from '../common/formula-keys';
+
+/** what a formula target changes here (shown under the formula editor) */
+const FORMULA_ESTIMATES = 'With a formula, log Z, the reference samples and the marginals come from a 400 × 400 grid over the box: sliced W₂, MMD, the mean log-density and the marginals are exact up to the grid\'s cells. No modes to count; diffusion samplers learn the score (a noised score has no closed form).';
 
 type P = Record<string, ParamValue>;
 
@@ -90,6 +94,7 @@ function samplerSpecs(samplers: readonly SamplerEntry[], targets: readonly Targe
     },
     { key: 'comps', label: 'Components', group: 'target', kind: 'points', default: DEFAULT_CUSTOM, help: 'Your mixture: drag a mean, shift-click (or hold a finger) to add, alt-click (or hold on a mean) to remove, wheel to change a width.', when: (p) => p.target === 'custom' },
     { key: 'drawn', label: 'Drawn points', group: 'target', kind: 'xy', default: new Float32Array(0), help: 'Points drawn with the mouse or a finger; the learned score trains on them.', when: (p) => p.target === 'drawn' },
+    ...formulaSpecs((p) => p.target === 'formula', FORMULA_ESTIMATES),
     {
       key: 'sampler', label: 'Sampler', group: 'sampler', kind: 'enum', values: samplers.map((e) => e.id), valueLabels: samplers.map((e) => e.label),
       help: samplerHelp(samplers),

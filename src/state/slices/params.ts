@@ -36,6 +36,8 @@ export interface ParamsSlice {
   openLab(lab: LabId): void;
   /** a control edit: the value is validated and rounded like the URL would, so the link replays it exactly */
   setParam(key: string, value: ParamValue): ParamChange | null;
+  /** several edits as one change (a formula and its parameters): one reconfigure, never a half-applied state */
+  setParams(patch: Record<string, ParamValue>): ParamChange | null;
   applyPreset(id: string): void;
   dismissNotices(): void;
 }
@@ -92,6 +94,26 @@ export const createParamsSlice: StateCreator<AppState, [], [], ParamsSlice> = (s
     if (!r) return null;
     const change = { key, live: r.live, seq: (lastChange?.seq ?? 0) + 1 };
     set({ params: r.params, lastChange: change, notices: r.notice ? [...notices, r.notice] : notices });
+    return change;
+  },
+  setParams: (patch) => {
+    const { lab, params, lastChange, notices } = get();
+    const schema = schemaOf(lab);
+    if (!schema) return null;
+    let next = params;
+    let live = true;
+    const added: string[] = [];
+    for (const [key, value] of Object.entries(patch)) {
+      const r = applyParam(schema, next, key, value);
+      if (!r) continue;
+      next = r.params;
+      live &&= r.live;
+      if (r.notice) added.push(r.notice);
+    }
+    const keys = Object.keys(patch);
+    if (next === params || keys.length === 0) return null;
+    const change = { key: keys[0], live, seq: (lastChange?.seq ?? 0) + 1 };
+    set({ params: next, lastChange: change, notices: added.length ? [...notices, ...added] : notices });
     return change;
   },
   applyPreset: (id) => {

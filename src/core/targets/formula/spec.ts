@@ -27,3 +27,6 @@ export interface FormulaSpec {
 export const DEFAULT_FORMULA = '-((x^2 + y^2 - 4)^2) / 0.5';
 
 export const DEFAULT_FORMULA_SPEC: FormulaSpec = { text: DEFAULT_FORMULA, params: [], sign: 1 };
+
+/** grid cells per axis of a formula target's truth (160 000 evaluations, tens of milliseconds; the Equations panel names it) */
+export const FORMULA_GRID_N = 400;
