@@ -175,6 +175,31 @@ export const PRESET_CHECKS = [
       return [ok, `acceptance ${f(tuning)} over 100-500 (δ 0.8); step ${f(at(r, 'step_adapted', 100))} at 100, ${f(step)} tuned; ESS per gradient ${f(last(r, 'ess_per_grad'))}; at δ 0.6 step ${f(last(low, 'step_adapted'))}`];
     },
   },
+  {
+    id: 'samplers/formula-ring',
+    claim: 'HMC on the typed ring accepts ~95% and reaches the sliced W₂ of an exact sample (~0.06) within 250 iterations; the mean log-density is the ring\'s own (−1.87)',
+    runs: [{ url: P('samplers', 'formula-ring'), every: 50 }],
+    judge: ([r]) => {
+      const acc = mean(values(r, 'accept_rate', 50));
+      return [all(acc > 0.9, at(r, 'sw2', 250) < 0.08, last(r, 'sw2') < 0.08, Math.abs(last(r, 'mean_log_density') + 1.87) < 0.1), `acceptance ${f(acc)}; sliced W₂ ${f(at(r, 'sw2', 250))} at 250, ${f(last(r, 'sw2'))} at 500; mean log-density ${f(last(r, 'mean_log_density'))}`];
+    },
+  },
+  {
+    id: 'samplers/formula-banana-family',
+    claim: 'the larger the slider a, the sharper the banana and the worse a fixed-step MALA does: acceptance falls (0.94 at a = 0, 0.83 at 0.5, 0.59 at 1) and sliced W₂ after 400 iterations rises (0.04, 0.07, 0.27)',
+    runs: [{ url: P('samplers', 'formula-banana-family', '&fp=a,0,0,1'), every: 100 }, { url: P('samplers', 'formula-banana-family'), every: 100 }, { url: P('samplers', 'formula-banana-family', '&fp=a,1,0,1'), every: 100 }],
+    judge: (rs) => {
+      const acc = rs.map((r) => mean(values(r, 'accept_rate', 100)));
+      const w = rs.map((r) => last(r, 'sw2'));
+      return [all(decreasing(acc), acc[0] > 0.9, acc[2] < 0.7, increasing(w), w[2] > 3 * w[0], last(rs[2], 'mean_log_density') < -4), `acceptance ${acc.map((v) => f(v)).join(', ')}; sliced W₂ ${w.map((v) => f(v)).join(', ')} at a = 0, 0.5, 1; mean log-density at a = 1 ${f(last(rs[2], 'mean_log_density'))}`];
+    },
+  },
+  {
+    id: 'samplers/data-file',
+    claim: 'a score learned from the example file\'s 500 points lets DDPM draw the heart: sliced W₂ to the data about 0.24, far below the noise it starts from',
+    runs: [{ url: P('samplers', 'data-file') }, { url: P('samplers', 'data-file', '&trainSteps=0') }],
+    judge: ([r, untrained]) => [all(last(r, 'sw2') < 0.35, last(untrained, 'sw2') > 2 * last(r, 'sw2')), `sliced W₂ ${f(last(r, 'sw2'))} (an untrained score: ${f(last(untrained, 'sw2'))})`],
+  },
   // ---------------------------------------------------------------- DiKL
   {
     id: 'dikl/mog40-compare',

@@ -12,6 +12,7 @@ export const TOPICS = [
   'energy models',
   'training',
   'regularization',
+  'your own target',
 ] as const;
 export type Topic = (typeof TOPICS)[number];
 

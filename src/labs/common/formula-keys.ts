@@ -21,12 +21,12 @@ const refused = <T>(r: { ok: true; value: T } | { ok: false; message: string }):
 export function formulaSpecs(when: (p: P) => boolean, estimates: string) {
   return [
     {
-      key: 'f', label: 'Formula', group: 'target', kind: 'text', editor: 'formula', maxLength: MAX_FORMULA_CHARS, default: DEFAULT_FORMULA, when, note: estimates,
+      key: 'f', label: 'Formula', group: 'target', kind: 'text', editor: 'formula', maxLength: MAX_FORMULA_CHARS, default: DEFAULT_FORMULA, when, inertWhenHidden: true, note: estimates,
       help: 'Your log-density in x and y (or an energy: see below), e.g. -(y - x^2)^2/0.2 - x^2/10. Functions: exp, log, log1p, sqrt, abs, sin, cos, tanh, sigmoid, softplus, min, max, logsumexp; constants pi and e; your own parameters with sliders. Normalized on a fine grid over the box; the score by autodiff.',
     },
-    { key: 'fp', label: 'Formula parameters', group: 'target', kind: 'text', editedWith: 'f', maxLength: 400, default: '', when, check: (s: string) => refused(parseParamList(s)), help: 'Your parameters as name,value,min,max separated by ";" (each gets a slider).' },
-    { key: 'fsign', label: 'The formula is', group: 'target', kind: 'enum', editedWith: 'f', values: ['logp', 'energy'], valueLabels: ['log p(x, y)', 'an energy E(x, y), p ∝ exp(−E)'], default: 'logp', when, help: 'Whether the text is a log-density (up to a constant) or an energy.' },
-    { key: 'fbox', label: 'Box', group: 'target', kind: 'text', editedWith: 'f', maxLength: 120, default: '', when, check: (s: string) => refused(parseBoxText(s)), help: 'xmin,xmax,ymin,ymax of the box the density is normalized, sampled and drawn on; empty: found from the density.' },
+    { key: 'fp', label: 'Formula parameters', group: 'target', kind: 'text', editedWith: 'f', maxLength: 400, default: '', when, inertWhenHidden: true, check: (s: string) => refused(parseParamList(s)), help: 'Your parameters as name,value,min,max separated by ";" (each gets a slider).' },
+    { key: 'fsign', label: 'The formula is', group: 'target', kind: 'enum', editedWith: 'f', values: ['logp', 'energy'], valueLabels: ['log p(x, y)', 'an energy E(x, y), p ∝ exp(−E)'], default: 'logp', when, inertWhenHidden: true, help: 'Whether the text is a log-density (up to a constant) or an energy.' },
+    { key: 'fbox', label: 'Box', group: 'target', kind: 'text', editedWith: 'f', maxLength: 120, default: '', when, inertWhenHidden: true, check: (s: string) => refused(parseBoxText(s)), help: 'xmin,xmax,ymin,ymax of the box the density is normalized, sampled and drawn on; empty: found from the density.' },
   ] as const satisfies readonly ParamSpec[];
 }
 

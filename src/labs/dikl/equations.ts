@@ -1,5 +1,6 @@
 // The DiKL lab's objective and its two score estimates with the current values (METHODS.md §3.1–3.3;
 // docs/dikl-lab.md: plain reverse KL is the same estimator at the smallest level t = 1 only).
+import { formulaEquation } from '../common/formula-equation';
 import type { DiklParams } from './params';
 import { aligned, equationsFor, num, text, type EquationBlock } from '../common/latex';
 
@@ -35,5 +36,6 @@ export const diklEquations = equationsFor((p: DiklParams) => {
     title: `Model noisy score: ${num(p.dsmSteps)} DSM step(s) per update on detached generator samples, lr ${num(p.scoreLr)}`,
     tex: `\\mathcal L(\\psi) = \\mathbb E \\big\\lVert \\varepsilon + s_${lv}\\, s_\\psi(a_${lv} x + s_${lv} \\varepsilon, ${lv}) \\big\\rVert^2, \\quad x = \\operatorname{sg}[f_\\phi(z)]${rkl ? '' : ', \\ t \\sim \\mathcal U\\{1, \\dots, T_{\\max} - 1\\}'}`,
   }];
+  if (p.target === 'formula') out.unshift(formulaEquation(p));
   return out;
 });

@@ -1,6 +1,7 @@
 // The DiKL lab: a one-step generator trained by DiKL (or plain reverse KL) against a target known only
 // through its log-density and score; optionally a second generator with the other objective from the same
 // seed. One iteration = one generator update of each (after its DSM steps).
+import { formulaSpecOf } from '../common/formula-keys';
 import type { DiklParams } from './params';
 import { tf } from '../../core/tf';
 import { Rng } from '../../core/rng';
@@ -77,7 +78,7 @@ export class DiklExperiment implements Experiment {
     const rTarget = root.split();
     const rDiag = root.split();
     const displaySeed = root.seed();
-    const target = makeTarget(p.target, { components: p.comps });
+    const target = makeTarget(p.target, { components: p.comps, formula: p.target === 'formula' ? formulaSpecOf(p) : undefined });
     const refT = target.sample(REFERENCE_N, rTarget);
     const reference = new Float32Array(await refT.data());
     const eT = tf.tidy(() => tf.neg(target.logDensity!(refT)));

@@ -1,12 +1,16 @@
 // DiKL lab schema: every URL key, its range and its help text (METHODS.md §3.7).
+import { formulaSpecs } from '../common/formula-keys';
 import type { Mixture } from '../../core/types';
 import type { ParamSpec, ParamsOf, ParamValue } from '../types';
 import { targetMenu } from '../../core/targets/catalog';
 
 type P = Record<string, ParamValue>;
-const usesAis = (p: P) => p.targetScore === 'msi-ais' || p.target === 'double-well' || p.inspector === true;
+const usesAis = (p: P) => p.targetScore === 'msi-ais' || p.target === 'double-well' || p.target === 'formula' || p.inspector === true;
 
-export const DIKL_TARGETS = ['mog40', '8gaussians', 'double-well', 'custom'] as const;
+export const DIKL_TARGETS = ['mog40', '8gaussians', 'double-well', 'custom', 'formula'] as const;
+
+/** what a formula target changes here (shown under the formula editor) */
+const FORMULA_ESTIMATES = 'With a formula the trainer still sees only the density and its score (by autodiff); the noised target score comes from AIS (no closed form). The target samples behind sliced W₂, the energy histogram and the paper evaluation come from a 400 × 400 grid over the box, exact up to its cells. No modes to count.';
 
 export const DEFAULT_COMPS: Mixture = [
   { w: 1, mean: [-3, 0], cov: [0.3, 0, 0.3] },
@@ -23,6 +27,7 @@ export const diklParams = [
     default: 'mog40',
     help: 'The trainer sees only the unnormalized log-density and its score, never samples. Exact samples are used only for the metrics.',
   },
+  ...formulaSpecs((p) => p.target === 'formula', FORMULA_ESTIMATES),
   { key: 'comps', label: 'Components', group: 'target', kind: 'points', default: DEFAULT_COMPS, help: 'Your mixture: drag a mean, shift-click (or hold a finger) to add, alt-click (or hold on a mean) to remove, wheel to change a width.', when: (p) => p.target === 'custom' },
   {
     key: 'objective', label: 'Objective', group: 'objective', kind: 'enum', values: ['dikl', 'rkl'], valueLabels: ['DiKL (all noise levels)', 'Reverse KL (smallest level only)'], default: 'dikl',
@@ -36,7 +41,7 @@ export const diklParams = [
   {
     key: 'targetScore', label: 'Target noisy score', group: 'objective', kind: 'enum', values: ['exact', 'msi-exact', 'msi-ais'],
     valueLabels: ['Exact (closed form)', 'MSI, exact posterior samples', 'MSI, AIS + MALA (paper)'], default: 'exact',
-    help: 'How ∇log p_t(x_t) is obtained: the closed form of the noised mixture; the mixed score identity a(x0 + ∇log p(x0)) − x_t with one exact posterior sample; or the same identity with the paper\'s importance sampling → AIS → MALA posterior sampler. The double well has no closed form and always uses AIS.',
+    help: 'How ∇log p_t(x_t) is obtained: the closed form of the noised mixture; the mixed score identity a(x0 + ∇log p(x0)) − x_t with one exact posterior sample; or the same identity with the paper\'s importance sampling → AIS → MALA posterior sampler. The double well and a typed formula have no closed form and always use AIS.',
   },
   { key: 'T', label: 'Noise levels T_max', group: 'objective', kind: 'int', min: 3, max: 200, default: 30, help: 'Levels of the discrete VP schedule, β linear from 1e-4 to β_end (paper: 30).' },
   { key: 'betaEnd', label: 'β_end', group: 'objective', kind: 'number', min: 1e-3, max: 0.99, scale: 'log', default: 0.7, help: 'Last β of the linear schedule (paper MoG-40: 0.7, so a_29 ≈ 6.6e-4).' },

@@ -1,4 +1,5 @@
 // Classroom demos for the Samplers lab. Each sets only the keys it cares about; the rest are defaults.
+import { HEART_POINTS } from '../common/example-points';
 import type { Preset } from '../types';
 
 export const samplerPresets: readonly Preset[] = [
@@ -117,5 +118,32 @@ export const samplerPresets: readonly Preset[] = [
       'HMC started at step 2 on the banana, where it accepts almost nothing. Watch "Step size tuned by dual averaging" and the acceptance rate: every chain nudges its own step after each move, down when it was rejected more often than δ = 0.8, up when less, so within the first hundred iterations the step has fallen to about 0.6 and the acceptance sits at 0.8, where it stays while tuning (the step settles near 0.74). After 500 iterations each chain keeps its averaged step and is plain, exact HMC: acceptance about 0.85 and "ESS per gradient" about 0.023, twice what the hand-picked step 0.2 of "HMC vs random walk" gives. Set δ to 0.6 and the tuned step is larger (0.97) but fewer proposals pass: ESS per gradient 0.015. This is the warm-up Stan and NUTS run before sampling.',
     params: { target: 'banana', sampler: 'hmcda', step: 2, leapfrog: 10, particles: 1000, adaptSteps: 500, delta: 0.8, speed: 5 },
     steps: 800,
+  },
+  {
+    id: 'formula-ring',
+    topics: ['MCMC', 'your own target'],
+    title: 'A ring you typed',
+    lookFor:
+      'The target is the formula under "Target": log p(x, y) = −(x² + y² − 4)² / 0.5, a ring of radius 2 whose cross-section is about N(2, 0.125²). Nothing else is known about it: the playground found the box [−3, 3]² from the density, normalized it on a 400 × 400 grid there (log Z, reference samples and the marginals, so the distances stay exact), and takes the score by automatic differentiation. HMC (step 0.1, 10 leapfrog steps) accepts about 95% of its proposals, and within 250 iterations sliced W₂ is about 0.05, the level of two exact samples of 2 000 (0.06 in the middle of ten pairs); the mean log-density settles at −1.87, the ring\'s own average. Edit the formula: make the 4 a 9 (radius 3) or add "+ x" to tilt the mass to one side, and the run restarts on the new target as soon as it is valid; delete a parenthesis and the message under the field points at the place, while the last valid ring keeps running. The Equations panel shows the parsed formula.',
+    params: { target: 'formula', f: '-((x^2 + y^2 - 4)^2) / 0.5', fp: '', fsign: 'logp', fbox: '', sampler: 'hmc', step: 0.1, leapfrog: 10, particles: 2000, init: 'normal', speed: 2 },
+    steps: 500,
+  },
+  {
+    id: 'formula-banana-family',
+    topics: ['MCMC', 'step size', 'your own target'],
+    title: 'A banana family with a slider',
+    lookFor:
+      'log p(x, y) = −(y − a x²)² / 0.5 − x² / 2 with a parameter a you set with its slider under the formula (from 0 to 1; the box is fixed to [−5, 5] × [−3, 7] so the picture stays put). At a = 0 it is a Gaussian and MALA at step 0.1 accepts 94% of its proposals, sliced W₂ about 0.04 after 400 iterations. At a = 0.5, where it opens, the banana bends: acceptance 0.83, sliced W₂ 0.07. Drag a to 1: the arms are steep and narrow, acceptance falls to 0.59 and after 400 iterations sliced W₂ is still 0.27 and the mean log-density −7.2 (the target\'s own is about −2.5): particles that wandered up the arms are stuck there. Every slider move rebuilds the target (its grid normalization takes tens of milliseconds) and restarts the run from the same seed, so the runs compare. Add a second parameter with "Add a parameter" and use it in the formula to explore a two-parameter family.',
+    params: { target: 'formula', f: '-(y - a*x^2)^2/0.5 - x^2/2', fp: 'a,0.5,0,1', fsign: 'logp', fbox: '-5,5,-3,7', sampler: 'mala', step: 0.1, particles: 2000, init: 'normal', speed: 2 },
+    steps: 400,
+  },
+  {
+    id: 'data-file',
+    topics: ['diffusion', 'training', 'your own target'],
+    title: 'Your own data file',
+    lookFor:
+      'The target is a data set loaded from a file: the 500 points of examples/heart.csv, shipped with the app (the "Example file" link under the target downloads it). Load your own CSV or JSON of x, y points with "Load a file…" or drop one on the control: rows without two numbers are dropped and counted, a header row is skipped, more than 2 000 points are thinned to 2 000 (what a link carries), and "rescale" maps them into the box. Data have no density, so an MLP learns their score by denoising score matching (1 500 steps, the loss chart) and DDPM samples with it: the heart appears from noise in 100 steps. Its sliced W₂ to the data is about 0.24; the data are resampled with a little jitter as the reference. The link holds the points: share it and the other side trains on the same data.',
+    params: { target: 'drawn', drawn: HEART_POINTS, sampler: 'ddpm', score: 'learned', T: 100, trainSteps: 1500, particles: 2000 },
+    steps: 100,
   },
 ];

@@ -71,3 +71,24 @@ test('a parameter slider explores a family; the link carries formula and paramet
   await expect.poll(async () => (await reopened.run()).iteration, { timeout: 30_000 }).toBeGreaterThan(5);
   await other.close();
 });
+
+test('a data file of points is loaded into a data set: bad rows reported, the link carries the points', async ({ page }) => {
+  const lab = new SamplersLab(page);
+  await lab.open('backend=wasm&target=drawn&sampler=ula&score=learned&trainSteps=20&particles=200&seed=2');
+  await expect(lab.phase).toContainText('waiting for drawn points');
+  const rows = Array.from({ length: 60 }, (_, i) => `${(Math.cos(i / 10) * 2).toFixed(3)},${(Math.sin(i / 10) * 2).toFixed(3)}`);
+  rows.splice(5, 0, 'NaN,1', '3,');
+  const csv = `x,y\n${rows.join('\n')}\n`;
+  await page.getByTestId('points-file-drawn').setInputFiles({ name: 'circle.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  const report = page.getByTestId('points-report');
+  await expect(report).toHaveText('Loaded 60 points from circle.csv; a header row skipped; 2 rows without two finite numbers dropped (lines 7, 8).');
+  await expect(page.getByTestId('points-drawn')).toContainText('60 points');
+  await expect.poll(async () => (await lab.run()).iteration, { timeout: 30_000 }).toBeGreaterThan(20);
+  expect((await lab.hashParam('drawn'))!.length).toBeGreaterThan(60 * 4);
+
+  // a file that is not a data set: the message, and the points stay
+  await page.getByTestId('points-file-drawn').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"a": 1}') });
+  await expect(report).toContainText('could not be read: expected a list of points');
+  await expect(report).toContainText('The current points are kept.');
+  await expect(page.getByTestId('points-drawn')).toContainText('60 points');
+});

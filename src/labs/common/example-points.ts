@@ -1,0 +1,27 @@
+// The points of public/examples/heart.csv (the example data file shipped with the app) as a link stores them
+// (base64url int16 pairs at resolution 0.001), for the presets that open with it. example-points.test.ts
+// reads the CSV with the app's file reader and checks that these are its points.
+import { decodeXY } from '../codec/points-codec';
+
+export const HEART_POINTS_TEXT =
+  '3QdU_50AfwdlANoG1ABe-BYBm_inCRwGP_5Y-WsAJQZiBQ0KCfhfCfP6vfzNACoH2_dh_1L-WPl89p4HZv6Y-G710wPSAsAJsQXYCQX5AP4X_BgK2P2V-e_5nQm9-U_-Lfv3_IsJLALZ_5YFtgOoCRMEDgpJ_OUJ' +
+  'IAA692L7JgqKBRX8zAUNCgkK8gXZCpoDdwOf-__28v8I-TD_U_Z9Bn0Cmvqt-zT8vwnjB4sAmwYyAvkIEPyPCXMKrAQuBNAI-P8j9yYCJwnN-IYJiP9rBiwAdvdKACcFbArdAyX1MQZFBx7_VQDxBAD43Qjw_9n2' +
+  'AwDrBaH3DAArAAoHjgRz_BMJyAgN_owIL_pA_QX6mP0u9aYEB_b_B7H_4gWY_3IGTARBCpn3AAnS_z0Fv_-f97b_aAW3_oUHoPicCYkJowFtCvIDKP6xCPH-9_hV_gwITQDt9qUICwnUBoMJYf84-Jz_svd3_0v4' +
+  'SPVPBrr1OAW3_Mz66_ZEAHsAr_aU_IsJCwDN9-MEEwrqALEHCPnY_d8FXgmyBVIJWwrSBpgAsfYqBt0JjgYq_kD2cgLMAAv4NfyA-zEAlQRtAiMJ3_X6BpcBjvj-Cn0EHv9h-FgAiAZQAWUHfPeUCPAABAfJBaz9' +
+  'sAp3A68KogVnAMQG3QgQACAA7PYEAIEFXfUzAy0A3Pa590QJ6PjaCeT3wv_n-CMJ2AHj-ZEE-QmsCkcEBvprCQMKVgJbAJj3VAtbA8T_VviPCP__7wI5-yoJHgjECqYDcwAvBhwKwAUa9T0EUfy-CUkAzQV3--X8' +
+  'BP3PCNn3HAlJADD2BPgOCdr3Ov9HAP8FpgK2CLf7afuQALn2_fR3BCD6Af7XCowEyfV1A6j_mAXP_1v2uPz7-moFYgrXCFgAfgByBzX34f-m_9r2eANgCQcAgQWGAJX2TADe97P_Fwc7BMAJdwR0Cfz8IQmk_fUI' +
+  'qf9MBTYJxQAnCH__dvWJBOf-9wZyCbABwP8eBd8ArPhiArUIWv9pBxwA_vY3ANoFdPyP-67_gvcS9V0Dxvrq_FH_2wf2BRf-8P8GBs0IhQAQB8EJ8f2bCIX-lQjhBPwJcQbX_f0JqwMZ9cAEw_8Z93EA3AdhA6sJ' +
+  'afsVClkK7wQfAM4FggCgBS_9Ggly_7kFC_m0CMMK2ASq_zD2jfXwAR0AWvcY9r8HqvoK_U4KGgQ7A3oJhf5F-Qz-JvqXACn3n_x5CRgLuQQRCTEAUPj1_j_5P_7u_yYGIfjy_z31vQO2_0gGfQqeBsMJ9wBsCCkJ' +
+  'Xvkn_rwCRvscBecJEQMT-kn2OQN_B0L_1vVoBE4DjPtZB4YJqwUK_fb_NgZj-OsIAQCCBuX-Pgj9_QsJlve2CMIAKgaVCmIDWwaw_sL8k_scCIP_x_XVBMb_1QbJALT2-QIz-y4AmPb39r4He_UxBo0Hrv9RAWII' +
+  'sgrbBDz_gvgS_W4JqgFZCCT2ggH7ANL4pPUSBKEDWgns_rP4GQl1CDAGjgmlBmH_EQBA90P6ZP1LAGD20_5HCKsDTQrz_gP5X_viCf71rgbl_bP5WAQi_D4K9AObCf4HW_hc_3AJmQfeAEwHmf-I95IGXAmsCbEC' +
+  'Hwip_wgCXvi9BML8Awr8By0Bf_ia_IMJlv9ABbr-qQjhA9T7PQngAR0COwn2__4F5v_ABqgAgQam_UcIdwaDCUACVfkjCFgJ3v_m9oQKLwSx_-wFOQDhBXT96PlqCG4AyABm-AEBKvgNAD33vfXvBi4ADvcVAaP4' +
+  'bQDS9joBggdYANf2twNY-2z72wkY-MYJrACB9vUG7QhfAKUHgAaaCQ_4Qwnf_i4I9__C9mgIsQlN-Bj_aPZ6BwP7x_wE_4X33QIGCZACLPq9_y8FVPXSBfT1RgQKCqEDa_4N-SwAUAWE_C37vf00CSj6Y_16BQn9' +
+  '2wlfBh0JrgeuBLoJ8QUcCgv8bAnyCoIDJf9--OkArvezCq0Euv8w94AA1AbV_5v30wj4Bxj7c_yMCBcAT_3HCEoA3gQXAM32cgqZBuL_fAZs9-z_Jgo6Awj2bQcz-5z81vyRCXoK8gQW9eAETgdQ_6z7gPtk_58F' +
+  'NfdBAIj1egKoCVkHc_5wCM4C_wgXBeIJ-fbJ_971uQPXBMj75_1zCbb-KQiCCeMHXvptCVD4JwmVAigJRQktCAMAwgXo9RkCRf_sBQb9OPuqAOb3Zfb-AMz7KApjB34Jf_WPBXL_uvbkB_oI8PhNCgkKaQJYAPP2' +
+  'VwGDBwH2JweSAWf6ggExCGkJewiH_xz3FQr7BWX1gwSpBXH9k_lYCZ4GtwkX_y758_yaCeEIAQAdBgIKOAe-_pwHdP9M9mUDlAGGCY32igfTCEcIawnYB1YCqfnE_2j2vwSsCbT1tQML_1j4OgqiBYz14AXx9_D-' +
+  'Pwih_04Bg_jp-zH8__8696b40P4V-iz9FwCx9hUA3fdX_-gGi_6T-J7_RvZV_0L3iQlFByD2OwZxBej8gAId-hMBrPiQCukDQP_rBsf2ZggpBC4JLPs9_I0KZAZ5--37-v9z9-oDaQlk-ikKcAprBPX_BwV_ClgF' +
+  'kwA0-DsFG_zHADcGdvafB7P7GPyW_zgGYwIZCbP1xQYd_oAI5fzbCGb5Ff6r-SoK6P-19ov8Ywm0Ch8GUgDqBp3_s_b1-90JqP_l9mv5-Qk';
+
+const decoded = decodeXY(HEART_POINTS_TEXT);
+/** the same points as the preset's value (a Float32Array, as the store holds an xy param) */
+export const HEART_POINTS: Float32Array = decoded.ok ? decoded.value : new Float32Array(0);
