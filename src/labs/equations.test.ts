@@ -47,6 +47,7 @@ describe('equations', () => {
       ['samplers', { sampler: 'am', scale: 0.37, adaptStart: 150 }, ['0.37^2 I', 't \\le 150', '\\tfrac{2.4^2}{2}']],
       ['samplers', { sampler: 'slice', width: 0.37 }, ['width } 0.37', '\\text{Exp}(1)']],
       ['samplers', { sampler: 'hmcda', step: 0.3, delta: 0.65, adaptSteps: 700, leapfrog: 7 }, ['0.65 - \\alpha_m', 'm \\le 700', '10 \\cdot 0.3']],
+      ['samplers', { sampler: 'nuts', step: 0.3, delta: 0.65, adaptSteps: 700, maxDepth: 7 }, ['j < 7', 'depth at most 7', '0.65 - \\alpha_m', 'm \\le 700', '10 \\cdot 0.3', '\\propto e^{H_0 - H(z)}']],
       ['samplers', { sampler: 'rwm', scale: 0.37 }, ['0.37', '\\dfrac{p(y)}{p(x_k)}']],
       ['samplers', { sampler: 'pt', step: 0.037, replicas: 7, tMax: 370 }, ['{370}^{-k/6}', 'h_k = 0.037 / \\beta_k', '\\leftrightarrow']],
       ['samplers', { sampler: 'hmc', step: 0.037, leapfrog: 7 }, ['0.037', 'x^{(7)}']],

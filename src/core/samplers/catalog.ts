@@ -86,6 +86,10 @@ const SCHEDULE = { key: 'schedule', label: 'Schedule', kind: 'enum', values: ['l
 const LEAPFROG = { key: 'leapfrog', label: 'Leapfrog steps', kind: 'int', min: 1, max: 100, default: 10, live: true, help: 'HMC: leapfrog steps per proposal.' } as const satisfies SettingSpec;
 const SCALE = { key: 'scale', label: 'Proposal scale σ', kind: 'number', min: 1e-3, max: 20, scale: 'log', default: 0.5, live: true, help: 'Random-walk proposal y = x + σ z (adaptive Metropolis: until it adapts). Too small crawls, too large is rejected; about 2.4/√d times the target scale is the classic optimum.' } as const satisfies SettingSpec;
 
+// dual averaging of the step size (HMC with dual averaging, NUTS): one spec each, so the ranges agree
+const DELTA = { key: 'delta', label: 'Target acceptance δ', kind: 'number', min: 0.05, max: 0.99, step: 0.01, default: 0.8, help: 'HMC with dual averaging, NUTS: the acceptance probability each chain tunes its step size towards (for NUTS the mean over its trajectory of min(1, e^(H₀ − H))). Hoffman & Gelman suggest 0.65, Stan uses 0.8.' } as const satisfies SettingSpec;
+const ADAPT_STEPS = { key: 'adaptSteps', label: 'Tuning iterations', kind: 'int', min: 1, max: 100000, scale: 'log', default: 500, help: 'HMC with dual averaging, NUTS: iterations of step-size tuning; after them each chain keeps its averaged step ε̄ and is an exact sampler of the target.' } as const satisfies SettingSpec;
+
 export const SAMPLER_CATALOG = [
   {
     id: 'ula', label: 'ULA (Langevin)', name: 'ULA', family: 'mcmc', metropolis: false, settings: [STEP],
@@ -170,10 +174,21 @@ export const SAMPLER_CATALOG = [
       // the initial step: dual averaging moves each chain's from there, so a change restarts the tuning
       { ...STEP, live: false },
       { ...LEAPFROG, live: false },
-      { key: 'delta', label: 'Target acceptance δ', kind: 'number', min: 0.05, max: 0.99, step: 0.01, default: 0.8, help: 'HMC with dual averaging: the acceptance probability each chain tunes its step size towards (Hoffman & Gelman use 0.65 for HMC, Stan 0.8).' },
-      { key: 'adaptSteps', label: 'Tuning iterations', kind: 'int', min: 1, max: 100000, scale: 'log', default: 500, help: 'HMC with dual averaging: iterations of step-size tuning; after them each chain keeps its averaged step ε̄ and is plain, exact HMC.' },
+      DELTA,
+      ADAPT_STEPS,
     ],
     update: 'HMC with a step per chain, tuned for M iterations by dual averaging of δ − α towards acceptance δ, then fixed at ε̄', source: 'Hoffman & Gelman 2014 (§3.2, Alg. 5)',
+  },
+  {
+    id: 'nuts', label: 'NUTS (No-U-Turn)', name: 'NUTS', family: 'mcmc', metropolis: true,
+    settings: [
+      // the initial step: dual averaging moves each chain's from there, so a change restarts the tuning
+      { ...STEP, live: false },
+      DELTA,
+      ADAPT_STEPS,
+      { key: 'maxDepth', label: 'Max tree depth', kind: 'int', min: 1, max: 10, default: 6, live: true, help: 'NUTS: the most doublings of a trajectory (at most 2^depth − 1 leapfrog steps an iteration). A chain stops doubling earlier when its trajectory turns back (a U-turn) or diverges; if many chains reach this depth the step is small for the target, or the target is long and thin.' },
+    ],
+    update: 'leapfrog trajectory doubled in a random direction until it makes a U-turn (Stan\'s checks within and between subtrees) or reaches depth D; the next point drawn from it ∝ e^(−H) (multinomial); step per chain tuned by dual averaging as hmcda', source: 'Hoffman & Gelman 2014 (Alg. 3, 6); Betancourt 2017 (multinomial)',
   },
 ] as const satisfies readonly SamplerEntry[];
 

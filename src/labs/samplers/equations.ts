@@ -107,6 +107,22 @@ export const samplersEquations = equationsFor((p: SamplersParams) => {
         ),
       });
       break;
+    case 'nuts': {
+      const D = num(p.maxDepth);
+      out.push({
+        title: `NUTS: each trajectory doubled until it turns back (depth at most ${D}), the next point drawn from it; steps tuned towards δ = ${num(p.delta)}`,
+        tex: aligned(
+          `v &\\sim \\mathcal N(0, I), \\quad H(x, v) = -\\log p(x) + \\tfrac12 \\lVert v \\rVert^2, \\quad H_0 = H(x_k, v), \\quad \\mathcal T_0 = \\{(x_k, v)\\}`,
+          `\\mathcal T_{j+1} &= \\mathcal T_j \\cup \\{ 2^j \\text{ leapfrog steps of size } \\pm\\varepsilon \\text{ from its end on a random side} \\}, \\quad j < ${D}`,
+          `&\\text{stop at a U-turn: } v^- \\cdot \\rho \\le 0 \\text{ or } v^+ \\cdot \\rho \\le 0, \\ \\rho = \\textstyle\\sum_{z} v_z, \\text{ on the new trajectory or any subtree (the subtree is dropped), or at } H - H_0 > 1000`,
+          `x_{k+1} &= z \\in \\mathcal T \\text{ with prob.} \\propto e^{H_0 - H(z)} \\quad \\text{(multinomial: within a subtree, then the new subtree with prob. } \\min(1, W_{\\text{new}} / W_{\\text{old}}))`,
+          `\\alpha_m &= \\operatorname{mean}_{z} \\min\\big(1, e^{H_0 - H(z)}\\big), \\quad \\bar H_m = \\big(1 - \\tfrac{1}{m + 10}\\big) \\bar H_{m-1} + \\tfrac{1}{m + 10}\\,(${num(p.delta)} - \\alpha_m), \\quad \\log \\varepsilon_{m+1} = \\log(10 \\cdot ${num(p.step)}) - \\tfrac{\\sqrt m}{0.05}\\, \\bar H_m`,
+          `\\log \\bar\\varepsilon_m &= m^{-0.75} \\log \\varepsilon_{m+1} + (1 - m^{-0.75}) \\log \\bar\\varepsilon_{m-1}, \\qquad m \\le ${num(p.adaptSteps)}, \\text{ then } \\varepsilon = \\bar\\varepsilon`,
+        ),
+        note: 'Per chain: v⁻, v⁺ the momenta at the two ends of a span, W the summed weights e^(H₀ − H) of the old trajectory and of the new subtree; every merge of two halves is also checked with each half plus the first state of the other (Stan). Hoffman & Gelman 2014, Algorithms 3 and 6; Betancourt 2017 for the multinomial draw.',
+      });
+      break;
+    }
     case 'hmc':
       out.push({
         title: `HMC: ${num(p.leapfrog)} leapfrog steps of size ε = ${num(p.step)}, then accept`,

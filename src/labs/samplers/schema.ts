@@ -31,7 +31,8 @@ export const samplersSchema: LabSchema = {
     { id: 'essRate', kind: 'chart', title: 'Effective samples per second (this machine)', metrics: [{ key: 'ess_per_s', label: 'ESS per second', log: true }], when: mcmc },
     { id: 'rhat', kind: 'chart', title: `Split-R̂ (${CHAINS} chains, last ${WINDOW} iterations)`, metrics: [{ key: 'rhat', label: 'split-R̂', range: [1, null] }], when: mcmc },
     // a sampler's own per-step scalars (StepInfo.stats), each chart shown for the sampler that reports it
-    { id: 'stepAdapted', kind: 'chart', title: 'Step size tuned by dual averaging', when: (p) => p.sampler === 'hmcda', metrics: [{ key: 'step_adapted', label: 'ε (geometric mean over the chains)', log: true }] },
+    { id: 'stepAdapted', kind: 'chart', title: 'Step size tuned by dual averaging', when: (p) => p.sampler === 'hmcda' || p.sampler === 'nuts', metrics: [{ key: 'step_adapted', label: 'ε (geometric mean over the chains)', log: true }] },
+    { id: 'treeDepth', kind: 'chart', title: 'NUTS tree depth', when: (p) => p.sampler === 'nuts', metrics: [{ key: 'tree_depth', label: 'doublings kept (mean over the chains)', range: [0, null] }] },
     { id: 'swap', kind: 'chart', title: 'Swap rate', when: (p) => p.sampler === 'pt', metrics: [{ key: 'swap_rate', label: 'accepted swaps (adjacent temperatures)', range: [0, 1] }] },
     { id: 'loss', kind: 'chart', title: 'Score training loss (DSM)', metrics: [{ key: 'dsm_loss', label: 'DSM loss (one batch)' }, { key: 'dsm_loss_avg', label: 'running mean (100 batches)' }] },
   ],
