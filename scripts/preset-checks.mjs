@@ -176,6 +176,17 @@ export const PRESET_CHECKS = [
     },
   },
   {
+    id: 'samplers/nuts-tunes',
+    claim: 'NUTS on the banana tunes its step from 2 to about 0.85 with the acceptance statistic near 0.8 while tuning; its tree depth is about 2; ESS per gradient above 0.015',
+    runs: [{ url: P('samplers', 'nuts-tunes'), every: 50 }],
+    judge: ([r]) => {
+      const tuning = mean(values(r, 'accept_rate', 50, 300));
+      const step = last(r, 'step_adapted');
+      const depth = mean(values(r, 'tree_depth', 50));
+      return [all(Math.abs(tuning - 0.8) < 0.05, step > 0.5, step < 1.3, depth > 1.5, depth < 3.5, last(r, 'ess_per_grad') > 0.015), `acceptance ${f(tuning)} over 50-300; step ${f(step)}; tree depth ${f(depth)}; ESS per gradient ${f(last(r, 'ess_per_grad'))}`];
+    },
+  },
+  {
     id: 'samplers/formula-ring',
     claim: 'HMC on the typed ring accepts ~95% and reaches the sliced W₂ of an exact sample (~0.06) within 250 iterations; the mean log-density is the ring\'s own (−1.87)',
     runs: [{ url: P('samplers', 'formula-ring'), every: 50 }],
