@@ -176,6 +176,16 @@ export const PRESET_CHECKS = [
     },
   },
   {
+    id: 'samplers/one-chain',
+    claim: 'HMC at step 0.8 on the banana accepts about 0.81 of its trajectories (red crosses appear); at step 1.3 it refuses most (0.29)',
+    runs: [{ url: P('samplers', 'one-chain', '&delay=0'), every: 50 }, { url: P('samplers', 'one-chain', '&delay=0&step=1.3'), every: 50 }],
+    judge: ([r, big]) => {
+      const a = mean(values(r, 'accept_rate', 20));
+      const b = mean(values(big, 'accept_rate', 20));
+      return [all(a > 0.65, a < 0.93, b < 0.45), `acceptance ${f(a)} at step 0.8, ${f(b)} at 1.3`];
+    },
+  },
+  {
     id: 'samplers/nuts-tunes',
     claim: 'NUTS on the banana tunes its step from 2 to about 0.85 with the acceptance statistic near 0.8 while tuning; its tree depth is about 2; ESS per gradient above 0.015',
     runs: [{ url: P('samplers', 'nuts-tunes'), every: 50 }],

@@ -16,6 +16,8 @@ export interface EngineHost {
   /** yield to the event loop (worker: MessageChannel/setTimeout 0) */
   yieldNow(): Promise<void>;
   now(): number;
+  /** wait ms (worker: setTimeout); absent: the slow-motion `delay` is not applied */
+  sleep?(ms: number): Promise<void>;
   labs: (id: string) => Promise<LabDefinition | undefined>;
   backend: () => string;
   /** the reason the GPU device was lost, once it was (worker: the WebGPU device's `lost` promise); errors after it are the loss's */
@@ -236,6 +238,7 @@ export class Engine {
       }
       this.sendFrame(built.snap);
       if (this.exp?.done && this.status === 'running') this.setStatus('done');
+      await this.slowMotion(runId);
     }
   }
 
@@ -372,6 +375,19 @@ export class Engine {
   }
 
   /** a promise that resolves at the next message handled (or status change) */
+  /**
+   * a lab's `delay` param (ms, the slow-motion control): a pause after each frame, cut short by a pause,
+   * a step or a new run (any message wakes it to look)
+   */
+  private async slowMotion(runId: number): Promise<void> {
+    const sleep = this.host.sleep;
+    if (!sleep) return;
+    const until = this.host.now() + Math.min(1000, Number(this.params.delay ?? 0) || 0);
+    while (this.host.now() < until && this.status === 'running' && runId === this.runId) {
+      await Promise.race([sleep(until - this.host.now()), this.nextMessage()]);
+    }
+  }
+
   private nextMessage(): Promise<void> {
     return new Promise((resolve) => {
       this.wake = resolve;

@@ -15,6 +15,7 @@ import { HandlesLayer, type HandleCallbacks } from './handles';
 import { HeatmapLayer, type DensityMode, type ScalarGrid, type ValueRange } from './heatmap';
 import { exportPNG, exportSVG } from './plane-export';
 import { PATH_COLOR, PATH_COLOR_PLAIN, drawPaths, type PathsLayer } from './paths';
+import { CHAIN_ACCEPT, drawChain, type ChainLayer } from './chain';
 import { POINT_COLORS, POINT_COLORS_PLAIN, drawPoints } from './points';
 import { fitCanvas, planeScale, sameBox, type PlaneScale } from './scale';
 import { sameGrid } from './grid-compare';
@@ -260,6 +261,7 @@ export class PlaneView {
     if (toggles.paths) {
       for (const l of this.layersOf(names, 'paths') as PathsLayer[]) drawPaths(ctx, l, s, shaded ? PATH_COLOR : PATH_COLOR_PLAIN);
     }
+    for (const l of this.layersOf(names, 'chain') as ChainLayer[]) drawChain(ctx, l, s, dpr);
     ctx.restore();
     if (this.legend) this.legend.update(this.legendEntries(names, toggles, grid));
 
@@ -291,6 +293,8 @@ export class PlaneView {
         if (toggles.field) add('arrow', ac[Math.min(i, ac.length - 1)]);
       } else if (l.kind === 'paths') {
         if (toggles.paths && l.nPaths > 0) add('line', shaded ? PATH_COLOR : PATH_COLOR_PLAIN);
+      } else if (l.kind === 'chain') {
+        if (l.accepted.length > 0) add('dot', CHAIN_ACCEPT);
       } else if (l.kind === 'handles') {
         if (l.components.length > 0) add('handle', '#ffffff');
       } else if (l.kind === 'scalarGrid') {

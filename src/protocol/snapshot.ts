@@ -18,7 +18,13 @@ export type Layer =
   /** one bar per label (e.g. mixture weights); `reference` = a second value per bar drawn as a tick (e.g. the exact flow) */
   | { kind: 'bars'; labels: string[]; values: Float32Array; reference?: Float32Array }
   /** curves over a shared x that is not the iteration (a sweep over T, a front over δ): ys[name] has one value per x */
-  | { kind: 'series'; xs: Float32Array; ys: Record<string, Float32Array> };
+  | { kind: 'series'; xs: Float32Array; ys: Record<string, Float32Array> }
+  /**
+   * one chain followed step by step (the single-chain view): per event, oldest first, [from x, y, proposal x, y]
+   * and whether the chain moved to the proposal; the latest event's path (HMC's leapfrog positions) and the
+   * chain's position now
+   */
+  | { kind: 'chain'; moves: Float32Array; accepted: Uint8Array; path: Float32Array; current: Float32Array };
 
 /** cheap scalars of one iteration (a loss, an acceptance, a closed-form KL), recorded in the worker at every
  *  iteration and sent in batches with the frames, so a chart shows every point however fast the run goes */

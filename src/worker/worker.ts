@@ -22,6 +22,7 @@ const engine = new Engine({
   // MessageChannel yields to the event loop without setTimeout's 4 ms clamp
   yieldNow: () => new Promise<void>((resolve) => { waiting.push(resolve); channel.port2.postMessage(0); }),
   now: () => performance.now(),
+  sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
   labs: loadLab,
   backend: () => tf.getBackend(),
   backendLost,

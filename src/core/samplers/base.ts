@@ -18,6 +18,16 @@ export interface Advance {
   x: Tensor2D;
   accept?: Scalar;
   stats?: Record<string, Scalar>;
+  /** a Metropolis sampler's proposals [N,2] (the single-chain view draws chain 0's, accepted or not) */
+  proposal?: Tensor2D;
+  /** the positions a proposal was reached through (HMC's leapfrog steps), each [N,2], while `following` */
+  path?: Tensor2D[];
+}
+
+/** what the single-chain view reads of chain 0 after a step: the proposal and the path to it (x, y pairs) */
+export interface ChainProbe {
+  proposal: Float32Array | null;
+  path: Float32Array | null;
 }
 
 export abstract class ParticleSampler implements Sampler {
@@ -42,6 +52,11 @@ export abstract class ParticleSampler implements Sampler {
   readonly cost = { gradients: 0, densities: 0 };
   /** the latest step's other scalars (Advance.stats), kept the same way until the next step */
   private lastStats: Record<string, Scalar> | null = null;
+  /** the single-chain view is on: keep chain 0's proposal and path each step (tiny slices; off by default) */
+  protected following = false;
+  /** chain 0's proposal and path of the latest step, [1 + L, 2] (proposal first), kept until the next step */
+  private lastProbe: Tensor2D | null = null;
+  private lastProbeHasPath = false;
 
   constructor(opts: SamplerOptions) {
     const { init } = opts;
@@ -111,6 +126,13 @@ export abstract class ParticleSampler implements Sampler {
       }
       if (out.accept) acc = tf.keep(out.accept);
       if (out.stats) stats = Object.fromEntries(Object.entries(out.stats).map(([k, t]) => [k, tf.keep(t)]));
+      this.lastProbe?.dispose();
+      this.lastProbe = null;
+      if (this.following && out.proposal) {
+        const row = (t: Tensor2D) => tf.slice(t, [0, 0], [1, 2]);
+        this.lastProbeHasPath = (out.path?.length ?? 0) > 0;
+        this.lastProbe = tf.keep(tf.concat([row(out.proposal), ...(out.path ?? []).map(row)], 0) as Tensor2D);
+      }
     });
     this.it++;
     const level = this.levelNow();
@@ -123,6 +145,19 @@ export abstract class ParticleSampler implements Sampler {
       info.stats = () => Object.fromEntries(Object.entries(kept).map(([k, t]) => [k, t.isDisposed ? tf.scalar(NaN) : tf.clone(t)]));
     }
     return info;
+  }
+
+  /** turn the single-chain probe on or off (the view asks; off costs nothing) */
+  follow(on: boolean): void {
+    this.following = on;
+  }
+
+  /** chain 0's proposal and path of the latest step (one read), or nulls when the sampler proposes nothing */
+  probe(): ChainProbe {
+    const t = this.lastProbe;
+    if (!t || t.isDisposed) return { proposal: null, path: null };
+    const v = t.dataSync() as Float32Array;
+    return { proposal: v.slice(0, 2), path: this.lastProbeHasPath ? v.slice(2) : null };
   }
 
   update(patch: SettingsPatch): boolean {
@@ -155,6 +190,8 @@ export abstract class ParticleSampler implements Sampler {
     this.lastAccept = null;
     if (this.lastStats) tf.dispose(Object.values(this.lastStats));
     this.lastStats = null;
+    this.lastProbe?.dispose();
+    this.lastProbe = null;
   }
 
   /**

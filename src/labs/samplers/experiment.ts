@@ -27,6 +27,7 @@ import { MetricTrace } from '../common/trace';
 import { AcceptanceWatch, smallerStep, STUCK_BELOW, STUCK_WINDOW } from '../common/stall';
 import type { RunAdvice } from '../../protocol/snapshot';
 import { LOSS_WINDOW, RunningMean } from '../common/running-mean';
+import { ChainFollow } from './chain-follow';
 import { ChainHistory } from './chain-history';
 
 type P = SamplersParams;
@@ -69,6 +70,8 @@ export class SamplersExperiment implements Experiment {
   private readonly stall = new AcceptanceWatch();
   /** a few chains' recent history for the MCMC diagnostics (trace, autocorrelation, ESS, split-R̂) */
   private readonly history = new ChainHistory();
+  /** chain 0 step by step, while the single-chain view is on */
+  private readonly follow = new ChainFollow();
   /** the latest autocorrelation curves (recomputed with the costly metrics, drawn every frame) */
   private acf: Layer | null = null;
   /** the DSM loss chart draws this beside each batch's loss: the trend a noisy loss hides */
@@ -157,6 +160,7 @@ export class SamplersExperiment implements Experiment {
       this.lastInfo = info;
       if (info.acceptTensor || info.stats) this.trace.record(this.sampler.iteration, {}, { accept_rate: info.acceptTensor?.(), ...info.stats?.() });
       this.view.recordPath(this.sampler.particles());
+      if (this.p.follow) this.follow.record(this.sampler);
       if (this.chains) this.history.record(this.sampler.particles());
     }
     if (sampled && this.chains) this.history.addTime((Date.now() - t0) / 1000, sampled);
@@ -208,6 +212,8 @@ export class SamplersExperiment implements Experiment {
     this.view.reset(this.sampler.particles());
     this.stall.reset();
     this.history.reset(0);
+    this.sampler.follow?.(p.follow);
+    this.follow.reset();
   }
 
   private initParticles(n: number): Tensor2D {
@@ -232,6 +238,10 @@ export class SamplersExperiment implements Experiment {
     const samplerPatch: SettingsPatch = settingValues(SAMPLERS[this.plan.sampler], patch);
     if (this.sampler && Object.keys(samplerPatch).length && !this.sampler.update(samplerPatch)) {
       throw new Error(`sampler '${this.plan.sampler}' does not take ${Object.keys(samplerPatch).join(', ')} live, but the schema said it would (core/samplers/catalog.ts)`);
+    }
+    if (patch.follow !== undefined && this.sampler) {
+      this.sampler.follow?.(patch.follow);
+      this.follow.reset();
     }
     // the chains' law changed: diagnostics over the old and the new law together would mean nothing
     if (this.sampler && Object.keys(samplerPatch).length) this.history.reset(this.sampler.iteration);
@@ -266,6 +276,8 @@ export class SamplersExperiment implements Experiment {
       if (d.capped) info.essNote = 'ESS: the autocorrelation has not died out within the lags summed: it is an upper bound';
     }
     if (this.chains && this.acf) layers.acf = this.acf;
+    const chain = this.p.follow ? this.follow.layer() : null;
+    if (chain) layers.chain = chain;
     const stats = this.lastInfo?.stats?.();
     if (stats) {
       const keys = Object.keys(stats);

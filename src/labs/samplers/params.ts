@@ -108,9 +108,11 @@ function samplerSpecs(samplers: readonly SamplerEntry[], targets: readonly Targe
     { key: 'hidden', label: 'MLP width', group: 'learned score', kind: 'int', min: 16, max: 512, default: 128, help: 'Hidden width of the score MLP.', when: usesLearned },
     { key: 'lr', label: 'Learning rate', group: 'learned score', kind: 'number', min: 1e-5, max: 0.1, scale: 'log', default: 0.002, help: 'Adam learning rate of the score MLP.', when: usesLearned },
     { key: 'speed', label: 'Speed', group: 'run', kind: 'int', min: 1, max: 1000, scale: 'log', default: 5, live: true, help: 'Iterations per drawn frame.' },
+    { key: 'delay', label: 'Slow motion (ms per frame)', group: 'run', kind: 'int', min: 0, max: 1000, default: 0, live: true, help: 'A pause after each drawn frame, up to a second: with speed 1 and "Follow one chain", every proposal can be watched (the Step button advances one iteration while paused).' },
     { key: 'density', label: 'Density', group: 'view', kind: 'enum', values: ['log', 'density', 'off'], valueLabels: ['log-density', 'density', 'off'], default: 'log', live: true, help: 'Heatmap of the (noised) target density.' },
     { key: 'field', label: 'Score field', group: 'view', kind: 'bool', default: false, live: true, help: 'Arrows of the score the sampler uses (exact and learned side by side when both exist).' },
     { key: 'paths', label: 'Trajectories', group: 'view', kind: 'bool', default: true, live: true, help: 'A few particle trajectories.' },
+    { key: 'follow', label: 'Follow one chain', group: 'view', kind: 'bool', default: false, live: true, help: 'The single-chain view: chain 0 step by step, each proposal drawn (a dot where it was accepted, a cross where rejected, fading with age) and HMC\'s leapfrog path to the latest one. Beside the other particles, not instead of them.', when: (p) => samplerOf(p)?.family === 'mcmc' },
     { key: 'hist', label: 'Marginals', group: 'view', kind: 'bool', default: true, live: true, help: 'Marginal histograms against the true marginals.' },
   ] as const satisfies readonly ParamSpec[];
 }

@@ -97,7 +97,7 @@ export const samplerPresets: readonly Preset[] = [
     topics: ['MCMC', 'mode collapse'],
     title: 'Parallel tempering finds the MoG-40 modes ULA misses',
     lookFor:
-      'The same start as "Langevin gets stuck" (N(0, I) on MoG-40, step 0.1, exact score), but each of the 2 000 particles is the cold chain of a ladder of K = 4 replicas at temperatures 1, 6.7, 45 and 300 (β_k = 300^(−k/3)); every replica takes a MALA step on p^β_k with step 0.1/β_k, so the hot ones, for which the valleys between modes are nearly flat, roam the whole box, and swaps between neighbouring temperatures hand what they find down to the cold chain you see (the trajectories that jump straight from one mode to another are such swaps). Watch "modes covered": 17 at iteration 10, 39 at 50, all 40 by 60 (ULA from the same start: 3), while sliced W₂ falls from 14 to 1.1 at 300, the level of an exact sample, as the particles settle into the modes in equal shares. The swap-rate chart is the fraction of proposed exchanges accepted: about 0.8 at first, while a ladder\'s replicas still sit together, then about 0.44. Each iteration costs K MALA moves per particle. Lower the hottest temperature to 30 and the top of the ladder still feels the valleys: 22 modes at iteration 100, sliced W₂ still 6.7 at 300.',
+      'The same start as "Langevin gets stuck" (N(0, I) on MoG-40, step 0.1, exact score), but each of the 2 000 particles is the cold chain of a ladder of K = 4 replicas at temperatures 1, 6.7, 45 and 300 (β_k = 300^(−k/3)); every replica takes a MALA step on p^β_k with step 0.1/β_k, so the hot ones, for which the valleys between modes are nearly flat, roam the whole box, and swaps between neighbouring temperatures hand what they find down to the cold chain you see (the trajectories that jump straight from one mode to another are such swaps). Watch "modes covered": 17 at iteration 10, 39 at 50, all 40 by 60 (ULA from the same start: 3), while sliced W₂ falls from 14 to 1.1 at 300, the level of an exact sample, as the particles settle into the modes in equal shares. The "Swap rate" chart is the fraction of proposed exchanges accepted: about 0.8 at first, while a ladder\'s replicas still sit together, then about 0.44. Each iteration costs K MALA moves per particle. Lower the hottest temperature to 30 and the top of the ladder still feels the valleys: 22 modes at iteration 100, sliced W₂ still 6.7 at 300.',
     params: { target: 'mog40', sampler: 'pt', score: 'exact', step: 0.1, replicas: 4, tMax: 300, particles: 2000, init: 'normal', speed: 1 },
     steps: 300,
   },
@@ -118,6 +118,15 @@ export const samplerPresets: readonly Preset[] = [
       'HMC started at step 2 on the banana, where it accepts almost nothing. Watch "Step size tuned by dual averaging" and the acceptance rate: every chain nudges its own step after each move, down when it was rejected more often than δ = 0.8, up when less, so within the first hundred iterations the step has fallen to about 0.6 and the acceptance sits at 0.8, where it stays while tuning (the step settles near 0.74). After 500 iterations each chain keeps its averaged step and is plain, exact HMC: acceptance about 0.85 and "ESS per gradient" about 0.023, twice what the hand-picked step 0.2 of "HMC vs random walk" gives. Set δ to 0.6 and the tuned step is larger (0.97) but fewer proposals pass: ESS per gradient 0.015. This is the warm-up Stan and NUTS run before sampling.',
     params: { target: 'banana', sampler: 'hmcda', step: 2, leapfrog: 10, particles: 1000, adaptSteps: 500, delta: 0.8, speed: 5 },
     steps: 800,
+  },
+  {
+    id: 'one-chain',
+    topics: ['MCMC', 'step size'],
+    title: 'Watch one chain: proposals, rejections, leapfrog paths',
+    lookFor:
+      'The single-chain view ("Follow one chain" under View) follows chain 1 of the 500 the way Chi Feng\'s MCMC gallery does, one iteration per frame with a 300 ms pause ("Slow motion"). HMC on the banana at step 0.8 with 10 leapfrog steps: the white polyline is the latest trajectory, the leapfrog positions as small squares, from the white ring (where the chain is) to the proposal at its end; a cyan dot is a proposal the chain moved to, a red cross one it refused (the chain stays put, a dashed segment points at what it refused); older proposals fade. About four in five trajectories are accepted (the acceptance chart: 0.81) and they travel far along the banana; the others end in red. Raise the step to 1.3 and red crosses take over (acceptance 0.29); switch to MALA or random-walk Metropolis to see short proposals. Pause and press Step to go one iteration at a time. The other particles keep running: the view shows one of them, not instead of them.',
+    params: { target: 'banana', sampler: 'hmc', step: 0.8, leapfrog: 10, particles: 500, follow: true, speed: 1, delay: 300, paths: false },
+    steps: 200,
   },
   {
     id: 'nuts-tunes',

@@ -18,7 +18,7 @@ export const samplersSchema: LabSchema = {
   // a fused sampler step, a DSM step while a score is learned, metrics now and then: measured 0.24 ms an iteration on both CPU backends here (the probe's units: engine/bench/probe.ts)
   backendProfile: { mixture: 1, fusedNet: 0.5, ops: 0.1 },
   views: [
-    { id: 'plane', kind: 'plane', title: 'Target and particles', layers: ['density', 'fieldExact', 'fieldLearned', 'paths', 'particles', 'handles'], legend: { density: 'target density', fieldExact: 'exact score field', fieldLearned: 'learned score field', paths: 'particle trajectories', particles: 'particles', handles: 'mixture components (drag to edit)' } },
+    { id: 'plane', kind: 'plane', title: 'Target and particles', layers: ['density', 'fieldExact', 'fieldLearned', 'paths', 'particles', 'chain', 'handles'], legend: { density: 'target density', fieldExact: 'exact score field', fieldLearned: 'learned score field', paths: 'particle trajectories', particles: 'particles', chain: 'chain 1: proposals (● accepted, × rejected) and its leapfrog path', handles: 'mixture components (drag to edit)' } },
     { id: 'histX', kind: 'hist', title: 'Marginal of x₁', axis: 0, layer: 'histX' },
     { id: 'histY', kind: 'hist', title: 'Marginal of x₂', axis: 1, layer: 'histY' },
     { id: 'quality', kind: 'chart', title: 'Distance to the target', metrics: [{ key: 'sw2', label: 'sliced W₂', log: true }, { key: 'mmd', label: 'MMD²', log: true }] },

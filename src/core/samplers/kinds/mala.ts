@@ -45,7 +45,7 @@ export function metropolis(x: Tensor2D, y: Tensor2D, logAlpha: tf.Tensor, seed: 
   const mask = tf.broadcastTo(tf.expandDims(ok, 1), [n, 2]);
   const next = tf.where(mask, y, x) as Tensor2D;
   const accept = tf.mean(tf.cast(ok, 'float32')) as Scalar;
-  return { x: next, accept };
+  return { x: next, accept, proposal: y };
 }
 
 // registry.ts loads a sampler by its id: the class is this file's default export
