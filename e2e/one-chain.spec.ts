@@ -20,7 +20,7 @@ test('following one chain shows its proposals, a rejection among them, and steps
     return c ? new Set(c.accepted).size : 0;
   }, { timeout: 60_000 }).toBe(2);
   const c = (await chain())!;
-  expect(c.path.length).toBe(2 * 9); // the latest trajectory's 9 inner leapfrog positions
+  expect(c.path.length).toBe(2 * 11); // the latest trajectory: its start and 10 leapfrog positions
   // the plane's key names the layer
   await expect(page.locator('.plane-legend')).toContainText('chain 1: proposals');
 

@@ -1,6 +1,6 @@
 // The single-chain view's layer on the plane's overlay: chain 0's last proposals, oldest faintest. An
 // accepted proposal is a cyan dot reached by a solid segment, a rejected one a red cross on a dashed
-// segment (the chain stayed where it was); the latest proposal's path (HMC's leapfrog positions) is a
+// segment (the chain stayed where it was); the latest step's path (HMC's leapfrog positions, NUTS's tree) is a
 // white polyline through them; the chain's position now is a white ring. Every mark has a dark halo so it
 // reads on both ends of the heatmap, and accepted and rejected differ by shape as well as hue.
 import type { Layer } from '../protocol/snapshot';
@@ -59,14 +59,12 @@ export function drawChain(ctx: CanvasRenderingContext2D, l: ChainLayer, s: Plane
       haloStroke(ctx, color, 2.2);
     }
   }
-  // the latest proposal's path: from where the chain was, through the leapfrog positions, to the proposal
-  if (n > 0 && l.path.length >= 2) {
-    const k = n - 1;
+  // the latest step's path: HMC's from where the chain was through its leapfrog positions to the proposal,
+  // NUTS's whole tree from one end of the trajectory to the other
+  if (n > 0 && l.path.length >= 4) {
     ctx.globalAlpha = 1;
-    const pts: [number, number][] = [[l.moves[4 * k], l.moves[4 * k + 1]]];
-    for (let i = 0; i + 1 < l.path.length; i += 2) pts.push([l.path[i], l.path[i + 1]]);
-    pts.push([l.moves[4 * k + 2], l.moves[4 * k + 3]]);
-    const px = pts.map(([x, y]) => s.toPixel(x, y));
+    const px: [number, number][] = [];
+    for (let i = 0; i + 1 < l.path.length; i += 2) px.push(s.toPixel(l.path[i], l.path[i + 1]));
     ctx.beginPath();
     px.forEach(([x, y], i) => (i === 0 ? ctx.moveTo(x, y) : ctx.lineTo(x, y)));
     haloStroke(ctx, CHAIN_PATH, 1.6);

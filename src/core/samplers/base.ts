@@ -20,8 +20,10 @@ export interface Advance {
   stats?: Record<string, Scalar>;
   /** a Metropolis sampler's proposals [N,2] (the single-chain view draws chain 0's, accepted or not) */
   proposal?: Tensor2D;
-  /** the positions a proposal was reached through (HMC's leapfrog steps), each [N,2], while `following` */
+  /** the positions from the start to the proposal (HMC: x, its leapfrog steps, the proposal), each [N,2], while `following` */
   path?: Tensor2D[];
+  /** chain 0's path already read, x, y pairs (NUTS: its tree's leaves in trajectory order), while `following` */
+  path0?: Float32Array;
 }
 
 /** what the single-chain view reads of chain 0 after a step: the proposal and the path to it (x, y pairs) */
@@ -57,6 +59,7 @@ export abstract class ParticleSampler implements Sampler {
   /** chain 0's proposal and path of the latest step, [1 + L, 2] (proposal first), kept until the next step */
   private lastProbe: Tensor2D | null = null;
   private lastProbeHasPath = false;
+  private lastPath0: Float32Array | null = null;
 
   constructor(opts: SamplerOptions) {
     const { init } = opts;
@@ -118,6 +121,15 @@ export abstract class ParticleSampler implements Sampler {
     let stats: Record<string, Scalar> | undefined;
     tf.tidy(() => {
       const out = this.advance(this.it);
+      // chain 0's proposal and path first: the path may hold the particles this step replaces
+      this.lastProbe?.dispose();
+      this.lastProbe = null;
+      this.lastPath0 = this.following ? out.path0 ?? null : null;
+      if (this.following && out.proposal) {
+        const row = (t: Tensor2D) => tf.slice(t, [0, 0], [1, 2]);
+        this.lastProbeHasPath = (out.path?.length ?? 0) > 0;
+        this.lastProbe = tf.keep(tf.concat([row(out.proposal), ...(out.path ?? []).map(row)], 0) as Tensor2D);
+      }
       if (out.x !== this.x) {
         // keep survives both this tidy and any tidy the caller wraps around step()
         const next = tf.keep(out.x);
@@ -126,13 +138,6 @@ export abstract class ParticleSampler implements Sampler {
       }
       if (out.accept) acc = tf.keep(out.accept);
       if (out.stats) stats = Object.fromEntries(Object.entries(out.stats).map(([k, t]) => [k, tf.keep(t)]));
-      this.lastProbe?.dispose();
-      this.lastProbe = null;
-      if (this.following && out.proposal) {
-        const row = (t: Tensor2D) => tf.slice(t, [0, 0], [1, 2]);
-        this.lastProbeHasPath = (out.path?.length ?? 0) > 0;
-        this.lastProbe = tf.keep(tf.concat([row(out.proposal), ...(out.path ?? []).map(row)], 0) as Tensor2D);
-      }
     });
     this.it++;
     const level = this.levelNow();
@@ -157,7 +162,7 @@ export abstract class ParticleSampler implements Sampler {
     const t = this.lastProbe;
     if (!t || t.isDisposed) return { proposal: null, path: null };
     const v = t.dataSync() as Float32Array;
-    return { proposal: v.slice(0, 2), path: this.lastProbeHasPath ? v.slice(2) : null };
+    return { proposal: v.slice(0, 2), path: this.lastPath0 ?? (this.lastProbeHasPath ? v.slice(2) : null) };
   }
 
   update(patch: SettingsPatch): boolean {

@@ -36,9 +36,38 @@ describe('the single-chain view', () => {
     s.step();
     expect(s.probe!().proposal).toBeNull(); // off: nothing kept
     s.follow!(true);
-    s.step();
-    f.record(s);
-    expect(f.layer()!.path.length).toBe(2 * 5); // L - 1 positions between the start and the proposal
+    for (let i = 0; i < 3; i++) {
+      s.step();
+      f.record(s);
+    }
+    const l = f.layer()!;
+    expect(l.path.length).toBe(2 * 7); // the start, L = 6 leapfrog positions, the last one the proposal
+    expect(Array.from(l.path.slice(0, 2))).toEqual(Array.from(l.moves.slice(-4, -2)));
+    expect(Array.from(l.path.slice(-2))).toEqual(Array.from(l.moves.slice(-2)));
     s.dispose();
+  });
+
+  it("gives NUTS's tree as the path, in trajectory order, with the chosen state on it", () => {
+    const before = tf.memory().numTensors;
+    const s = gaussianSampler('nuts', { step: 0.3, n: 20, seed: 6 });
+    s.follow!(true);
+    const f = new ChainFollow();
+    for (let i = 0; i < 5; i++) {
+      s.step();
+      f.record(s);
+    }
+    const l = f.layer()!;
+    const pts = Array.from({ length: l.path.length / 2 }, (_, i) => `${l.path[2 * i]},${l.path[2 * i + 1]}`);
+    expect(pts.length).toBeGreaterThan(2);
+    expect(pts).toContain(`${l.moves.at(-4)},${l.moves.at(-3)}`); // where the chain was
+    expect(pts).toContain(`${l.current[0]},${l.current[1]}`); // the state it moved to
+    expect(l.accepted.every((a) => a === 1)).toBe(true); // NUTS always moves to a state of its tree
+    // consecutive leapfrog states are about one step apart (the order is the trajectory's)
+    for (let i = 1; i < pts.length; i++) {
+      const d = Math.hypot(l.path[2 * i] - l.path[2 * i - 2], l.path[2 * i + 1] - l.path[2 * i - 1]);
+      expect(d).toBeLessThan(2);
+    }
+    s.dispose();
+    expect(tf.memory().numTensors).toBe(before);
   });
 });

@@ -23,11 +23,11 @@ export class HmcSampler extends MetropolisSampler {
     const seed = this.rng.seed(); // drawn here so the uniform stream does not depend on L
     // the gradient of the potential is -score, so momentum kicks add h * score
     let q: Tensor2D = x;
-    const path: Tensor2D[] = [];
+    const path: Tensor2D[] = this.following ? [x] : [];
     let p = tf.add(p0, tf.mul(this.score(q, CLEAN), h / 2)) as Tensor2D;
     for (let i = 1; i <= L; i++) {
       q = tf.add(q, tf.mul(p, h)) as Tensor2D;
-      if (this.following && i < L) path.push(q);
+      if (this.following) path.push(q);
       const kick = i < L ? h : h / 2;
       p = tf.add(p, tf.mul(this.score(q, CLEAN), kick)) as Tensor2D;
     }

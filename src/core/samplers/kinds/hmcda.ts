@@ -34,11 +34,11 @@ export class HmcDaSampler extends MetropolisSampler {
     const p0 = this.noise();
     const seed = this.rng.seed();
     let q: Tensor2D = x;
-    const path: Tensor2D[] = [];
+    const path: Tensor2D[] = this.following ? [x] : [];
     let p = tf.add(p0, tf.mul(tf.mul(this.score(q, CLEAN), eps), 0.5)) as Tensor2D;
     for (let i = 1; i <= L; i++) {
       q = tf.add(q, tf.mul(p, eps)) as Tensor2D;
-      if (this.following && i < L) path.push(q);
+      if (this.following) path.push(q);
       const kick = i < L ? 1 : 0.5;
       p = tf.add(p, tf.mul(tf.mul(this.score(q, CLEAN), eps), kick)) as Tensor2D;
     }

@@ -108,7 +108,12 @@ export class NutsSampler extends MetropolisSampler {
     this.da = new DualAveraging(this.particles().shape[0], opts.step);
   }
 
+  /** while the single-chain view is on: chain 0's leaves of this transition, [1,4] each (x, y, forward, building) */
+  private leafRec: Tensor[] = [];
+
   protected advance(): Advance {
+    tf.dispose(this.leafRec);
+    this.leafRec = [];
     const x = this.particles();
     const n = x.shape[0];
     const adaptSteps = Number(this.setting('adaptSteps'));
@@ -190,9 +195,12 @@ export class NutsSampler extends MetropolisSampler {
           kept.dispose();
         });
     }
+    const path0 = this.following ? this.treeOfChain0(x) : undefined;
     return {
       x: s.sample as Tensor2D,
       accept: tf.mean(alpha) as Scalar,
+      proposal: this.following ? (s.sample as Tensor2D) : undefined,
+      path0,
       stats: { step_adapted: this.da.geometricMean(adaptSteps), tree_depth: tf.mean(s.depth) as Scalar },
     };
   }
@@ -207,6 +215,10 @@ export class NutsSampler extends MetropolisSampler {
     const b = s.building;
     const pHalf = tf.add(s.p, tf.mul(s.he, s.g));
     const q1 = tf.add(s.q, tf.mul(s.e, pHalf)) as Tensor2D;
+    if (this.following) {
+      const flag = (t: Tensor) => tf.reshape(tf.cast(tf.slice(t, [0], [1]), 'float32'), [1, 1]);
+      this.leafRec.push(tf.keep(tf.concat([tf.slice(q1, [0, 0], [1, 2]), flag(s.fwd), flag(b)], 1)));
+    }
     const g1 = this.score(q1, CLEAN);
     const p1 = tf.add(pHalf, tf.mul(s.he, g1));
     const logW = tf.sub(H0, tf.sub(tf.mul(sqNorm(p1 as Tensor2D), 0.5), this.logDensity(q1)));
@@ -240,6 +252,24 @@ export class NutsSampler extends MetropolisSampler {
     return out;
   }
 
+  /**
+   * chain 0's trajectory for the single-chain view, from its backward end to its forward end: the leaves it
+   * built (while it was still building), each placed beside the end its subtree grew from, around x. One read.
+   */
+  private treeOfChain0(x: Tensor2D): Float32Array {
+    const rec = this.leafRec.length ? (tf.concat(this.leafRec, 0).dataSync() as Float32Array) : new Float32Array(0);
+    const start = tf.slice(x, [0, 0], [1, 2]).dataSync();
+    const back: number[][] = [];
+    const ahead: number[][] = [];
+    for (let i = 0; i + 3 < rec.length; i += 4) {
+      if (rec[i + 3] !== 1) continue; // chain 0 had stopped, or this subtree was already refused
+      (rec[i + 2] === 1 ? ahead : back).push([rec[i], rec[i + 1]]);
+    }
+    tf.dispose(this.leafRec);
+    this.leafRec = [];
+    return new Float32Array([...back.reverse(), [start[0], start[1]], ...ahead].flat());
+  }
+
   /** a read-back of whether any entry of a bool [n] tensor is true */
   private any(t: Tensor): boolean {
     return tf.tidy(() => tf.any(t).dataSync()[0]) !== 0;
@@ -253,6 +283,8 @@ export class NutsSampler extends MetropolisSampler {
   dispose(): void {
     super.dispose();
     this.da?.dispose();
+    tf.dispose(this.leafRec);
+    this.leafRec = [];
     this.closed = true;
   }
 }
