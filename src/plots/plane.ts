@@ -25,6 +25,8 @@ export interface PlaneToggles {
   density: DensityMode;
   field: boolean;
   paths: boolean;
+  /** the slow-motion tween (ms): a followed chain's latest step is drawn growing over this long */
+  tween?: number;
 }
 export type InteractionMode = 'none' | 'edit' | 'draw';
 export type PlaneCallbacks = HandleCallbacks & DrawCallbacks;
@@ -51,6 +53,8 @@ export class PlaneView {
   private lastIteration = -1;
   private pending: Pending | null = null;
   private last: Pending | null = null;
+  /** when the latest chain step arrived (its tween runs from here) */
+  private chainAt = 0;
   private raf = 0;
   private size = { w: 0, h: 0, dpr: 1 };
   private s: PlaneScale | null = null;
@@ -205,6 +209,9 @@ export class PlaneView {
     for (const name of p.names) {
       const l = p.snap.layers[name];
       if (l) this.cache.set(name, l);
+      // a followed chain is in every frame while the view is on: a frame without it means it was turned off
+      else if (this.cache.get(name)?.kind === 'chain') this.cache.delete(name);
+      if (l?.kind === 'chain') this.chainAt = performance.now();
     }
   }
 
@@ -261,7 +268,12 @@ export class PlaneView {
     if (toggles.paths) {
       for (const l of this.layersOf(names, 'paths') as PathsLayer[]) drawPaths(ctx, l, s, shaded ? PATH_COLOR : PATH_COLOR_PLAIN);
     }
-    for (const l of this.layersOf(names, 'chain') as ChainLayer[]) drawChain(ctx, l, s, dpr);
+    const tween = toggles.tween ?? 0;
+    const progress = tween > 0 ? Math.min(1, (performance.now() - this.chainAt) / tween) : 1;
+    const chains = this.layersOf(names, 'chain') as ChainLayer[];
+    for (const l of chains) drawChain(ctx, l, s, dpr, progress);
+    // the tween runs on: paint the same frame again next animation frame until the step is drawn whole
+    if (chains.length && progress < 1 && !this.raf) this.raf = requestAnimationFrame(() => this.flush());
     ctx.restore();
     if (this.legend) this.legend.update(this.legendEntries(names, toggles, grid));
 

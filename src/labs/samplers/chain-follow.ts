@@ -47,7 +47,16 @@ export class ChainFollow {
 
   layer(): Extract<Layer, { kind: 'chain' }> | null {
     if (!this.at) return null;
-    return { kind: 'chain', moves: new Float32Array(this.moves), accepted: new Uint8Array(this.accepted), path: this.path.slice(), current: new Float32Array(this.at) };
+    const k = this.accepted.length - 1;
+    const [fx, fy] = [this.moves[4 * k], this.moves[4 * k + 1]];
+    let pathStart = 0;
+    for (let i = 0; i + 1 < this.path.length; i += 2) {
+      if (Math.fround(this.path[i]) === Math.fround(fx) && Math.fround(this.path[i + 1]) === Math.fround(fy)) {
+        pathStart = i / 2;
+        break;
+      }
+    }
+    return { kind: 'chain', moves: new Float32Array(this.moves), accepted: new Uint8Array(this.accepted), path: this.path.slice(), pathStart, current: new Float32Array(this.at) };
   }
 }
 

@@ -75,11 +75,11 @@ export function PlanePanel({ view, toggles, interaction = 'none', callbacks, ari
   }, [sharedRange]);
 
   // a toggle or a different layer list repaints the latest frame at once, even while paused
-  const { density, field, paths } = toggles;
+  const { density, field, paths, tween } = toggles;
   useEffect(() => {
     const snap = bus.latest();
-    if (snap) plane.current?.render(snap, view.layers, { density, field, paths });
-  }, [density, field, paths, view.layers, bus]);
+    if (snap) plane.current?.render(snap, view.layers, { density, field, paths, tween });
+  }, [density, field, paths, tween, view.layers, bus]);
 
   // stable callbacks that forward to the latest props, so a parent re-render does not re-bind
   useEffect(() => {
