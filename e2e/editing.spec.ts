@@ -100,7 +100,7 @@ async function drawStroke(page: Page, lab: SamplersLab): Promise<void> {
 }
 
 async function expectDrawnPointsTrain(page: Page, lab: SamplersLab): Promise<void> {
-  const hint = page.locator('.control-points .hint');
+  const hint = page.getByTestId('points-count');
   await expect(hint).toHaveText(/^[1-9]\d* points drawn$/);
   const n = Number((await hint.textContent())!.split(' ')[0]);
   expect(n).toBeGreaterThan(5);
@@ -121,7 +121,7 @@ test('drawn points: a stroke on a fresh drawn-points link becomes the data a sco
   await SamplersLab.traceRun(page);
   const lab = new SamplersLab(page);
   await lab.open('backend=wasm&target=drawn&particles=300&trainSteps=100');
-  await expect(page.locator('.control-points .hint')).toHaveText('0 points drawn');
+  await expect(page.getByTestId('points-count')).toHaveText('0 points drawn');
   // the plane learns its coordinates from the first frame (the waiting run sends the drawing box)
   await expect.poll(() => lab.frames()).toBeGreaterThan(0);
   await expect(page.getByText(/No points drawn yet/)).toBeVisible();

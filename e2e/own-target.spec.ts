@@ -82,7 +82,7 @@ test('a data file of points is loaded into a data set: bad rows reported, the li
   await page.getByTestId('points-file-drawn').setInputFiles({ name: 'circle.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   const report = page.getByTestId('points-report');
   await expect(report).toHaveText('Loaded 60 points from circle.csv; a header row skipped; 2 rows without two finite numbers dropped (lines 7, 8).');
-  await expect(page.getByTestId('points-drawn')).toContainText('60 points');
+  await expect(page.getByTestId('points-count')).toHaveText('60 points drawn');
   await expect.poll(async () => (await lab.run()).iteration, { timeout: 30_000 }).toBeGreaterThan(20);
   expect((await lab.hashParam('drawn'))!.length).toBeGreaterThan(60 * 4);
 
@@ -90,5 +90,5 @@ test('a data file of points is loaded into a data set: bad rows reported, the li
   await page.getByTestId('points-file-drawn').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"a": 1}') });
   await expect(report).toContainText('could not be read: expected a list of points');
   await expect(report).toContainText('The current points are kept.');
-  await expect(page.getByTestId('points-drawn')).toContainText('60 points');
+  await expect(page.getByTestId('points-count')).toHaveText('60 points drawn');
 });

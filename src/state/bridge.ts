@@ -197,34 +197,28 @@ export class WorkerBridge {
 
   /** the worker's check of a formula draft (core/targets/formula/check.ts); rejects when there is no worker or it does not answer */
   checkFormula(draft: FormulaDraft): Promise<FormulaCheck> {
-    const id = ++this.memoryId;
-    return new Promise((resolve, reject) => {
-      if (!this.worker) return reject(new Error('no worker'));
-      const t = setTimeout(() => {
-        this.formulaWaiters.delete(id);
-        reject(new Error('the worker did not answer'));
-      }, 30000);
-      this.formulaWaiters.set(id, (c) => {
-        clearTimeout(t);
-        resolve(c);
-      });
-      this.post({ type: 'checkFormula', id, draft });
-    });
+    return this.ask(this.formulaWaiters, (id) => ({ type: 'checkFormula', id, draft }), true);
   }
 
   /** debug: the worker's tfjs tensor count and bytes (the soak samples them); rejects if the worker does not answer */
   memory(): Promise<{ backend: string; numTensors: number; numBytes: number }> {
+    return this.ask(this.memoryWaiters, (id) => ({ type: 'memory', id }), false);
+  }
+
+  /** a question to the worker answered by a message with the same id (within 30 s) */
+  private ask<T>(waiters: Map<number, (v: T) => void>, msg: (id: number) => ToWorker, needWorker: boolean): Promise<T> {
     const id = ++this.memoryId;
     return new Promise((resolve, reject) => {
+      if (needWorker && !this.worker) return reject(new Error('no worker'));
       const t = setTimeout(() => {
-        this.memoryWaiters.delete(id);
+        waiters.delete(id);
         reject(new Error('the worker did not answer'));
       }, 30000);
-      this.memoryWaiters.set(id, (m) => {
+      waiters.set(id, (v) => {
         clearTimeout(t);
-        resolve(m);
+        resolve(v);
       });
-      this.post({ type: 'memory', id });
+      this.post(msg(id));
     });
   }
 

@@ -57,7 +57,8 @@ export function PointsControl({ spec, value, label, onChange, drawing, onDrawTog
       data-testid={`points-${spec.key}`}
     >
       {label}
-      <span className="hint">{value.length / 2} points · draw them, or load a CSV/JSON file of x, y (or drop it here)</span>
+      <span className="hint" data-testid="points-count">{value.length / 2} points drawn</span>
+      <span className="hint">Draw them in the plot, or load a CSV or JSON file of x, y (or drop it here).</span>
       <div className="points-buttons">
         <button type="button" aria-pressed={drawing} onClick={onDrawToggle}>{drawing ? 'Stop drawing' : 'Draw in the plot'}</button>
         <label className="file-button">
