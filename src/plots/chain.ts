@@ -106,11 +106,18 @@ export function drawChain(ctx: CanvasRenderingContext2D, l: ChainLayer, s: Plane
     ctx.globalAlpha = 1;
     const all: [number, number][] = [];
     for (let i = 0; i + 1 < l.path.length; i += 2) all.push(s.toPixel(l.path[i], l.path[i + 1]));
-    // the states revealed so far: within `reach` steps of the start, on either side
+    // the states revealed so far, in the order they were built: HMC's along its path, NUTS's doubling by
+    // doubling to one side or the other (pathOrder); they are contiguous around the start either way
     const st = Math.min(Math.max(0, l.pathStart), all.length - 1);
-    const reach = Math.ceil(progress * Math.max(st, all.length - 1 - st));
-    const lo = Math.max(0, st - reach);
-    const px = all.slice(lo, Math.min(all.length, st + reach + 1));
+    const rank = (i: number) => (l.pathOrder.length === all.length ? l.pathOrder[i] : Math.abs(i - st));
+    let maxRank = 0;
+    for (let i = 0; i < all.length; i++) maxRank = Math.max(maxRank, rank(i));
+    const shown = (i: number) => rank(i) <= progress * maxRank;
+    let lo = st;
+    let hi = st;
+    while (lo > 0 && shown(lo - 1)) lo--;
+    while (hi < all.length - 1 && shown(hi + 1)) hi++;
+    const px = all.slice(lo, hi + 1);
     const at = st - lo;
     // coloured by direction (backwards in time: amber) and, once complete, by the verdict (refused: red, dashed)
     const refused = done && l.accepted[n - 1] === 0;

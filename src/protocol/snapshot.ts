@@ -24,7 +24,7 @@ export type Layer =
    * and whether the chain moved to the proposal; the latest event's path (HMC's leapfrog positions) and the
    * chain's position now
    */
-  | { kind: 'chain'; moves: Float32Array; accepted: Uint8Array; path: Float32Array; /** the index of the path's start point (where the chain was): 0 for HMC, inside NUTS's tree */ pathStart: number; current: Float32Array };
+  | { kind: 'chain'; moves: Float32Array; accepted: Uint8Array; path: Float32Array; /** the index of the path's start point (where the chain was): 0 for HMC, inside NUTS's tree */ pathStart: number; /** each path point's place in build order (NUTS's doublings go either way); empty: the path's own order */ pathOrder: Float32Array; current: Float32Array };
 
 /** cheap scalars of one iteration (a loss, an acceptance, a closed-form KL), recorded in the worker at every
  *  iteration and sent in batches with the frames, so a chart shows every point however fast the run goes */

@@ -24,12 +24,16 @@ export interface Advance {
   path?: Tensor2D[];
   /** chain 0's path already read, x, y pairs (NUTS: its tree's leaves in trajectory order), while `following` */
   path0?: Float32Array;
+  /** with path0: each point's place in the order it was built (the start 0; NUTS doubles to either side) */
+  path0Order?: Float32Array;
 }
 
 /** what the single-chain view reads of chain 0 after a step: the proposal and the path to it (x, y pairs) */
 export interface ChainProbe {
   proposal: Float32Array | null;
   path: Float32Array | null;
+  /** each path point's place in build order; null: the path's own order (HMC) */
+  order: Float32Array | null;
 }
 
 export abstract class ParticleSampler implements Sampler {
@@ -60,6 +64,7 @@ export abstract class ParticleSampler implements Sampler {
   private lastProbe: Tensor2D | null = null;
   private lastProbeHasPath = false;
   private lastPath0: Float32Array | null = null;
+  private lastPath0Order: Float32Array | null = null;
 
   constructor(opts: SamplerOptions) {
     const { init } = opts;
@@ -125,6 +130,7 @@ export abstract class ParticleSampler implements Sampler {
       this.lastProbe?.dispose();
       this.lastProbe = null;
       this.lastPath0 = this.following ? out.path0 ?? null : null;
+      this.lastPath0Order = this.following ? out.path0Order ?? null : null;
       if (this.following && out.proposal) {
         const row = (t: Tensor2D) => tf.slice(t, [0, 0], [1, 2]);
         this.lastProbeHasPath = (out.path?.length ?? 0) > 0;
@@ -160,9 +166,9 @@ export abstract class ParticleSampler implements Sampler {
   /** chain 0's proposal and path of the latest step (one read), or nulls when the sampler proposes nothing */
   probe(): ChainProbe {
     const t = this.lastProbe;
-    if (!t || t.isDisposed) return { proposal: null, path: null };
+    if (!t || t.isDisposed) return { proposal: null, path: null, order: null };
     const v = t.dataSync() as Float32Array;
-    return { proposal: v.slice(0, 2), path: this.lastPath0 ?? (this.lastProbeHasPath ? v.slice(2) : null) };
+    return { proposal: v.slice(0, 2), path: this.lastPath0 ?? (this.lastProbeHasPath ? v.slice(2) : null), order: this.lastPath0 ? this.lastPath0Order : null };
   }
 
   update(patch: SettingsPatch): boolean {

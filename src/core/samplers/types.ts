@@ -82,6 +82,6 @@ export interface Sampler {
   /** the single-chain view: keep chain 0's proposal (and path) of each step, read by probe() (off: no cost) */
   follow?(on: boolean): void;
   /** chain 0's proposal and the positions it went through in the latest step; nulls for a sampler that proposes nothing */
-  probe?(): { proposal: Float32Array | null; path: Float32Array | null };
+  probe?(): { proposal: Float32Array | null; path: Float32Array | null; order: Float32Array | null };
   dispose(): void;
 }

@@ -62,6 +62,12 @@ describe('the single-chain view', () => {
     expect(pts).toContain(`${l.moves.at(-4)},${l.moves.at(-3)}`); // where the chain was
     expect(pts).toContain(`${l.current[0]},${l.current[1]}`); // the state it moved to
     expect(l.accepted.every((a) => a === 1)).toBe(true); // NUTS always moves to a state of its tree
+    // the build order: the start first, then every leaf once, each side outward from the start
+    const order = Array.from(l.pathOrder);
+    expect(order[l.pathStart]).toBe(0);
+    expect([...order].sort((a, b) => a - b)).toEqual(order.map((_, i) => i));
+    for (let i = l.pathStart; i + 1 < order.length; i++) expect(order[i + 1]).toBeGreaterThan(order[i]);
+    for (let i = l.pathStart; i > 0; i--) expect(order[i - 1]).toBeGreaterThan(order[i]);
     // consecutive leapfrog states are about one step apart (the order is the trajectory's)
     for (let i = 1; i < pts.length; i++) {
       const d = Math.hypot(l.path[2 * i] - l.path[2 * i - 2], l.path[2 * i + 1] - l.path[2 * i - 1]);

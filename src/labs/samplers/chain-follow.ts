@@ -17,19 +17,21 @@ export class ChainFollow {
   private accepted: number[] = [];
   /** the latest event's path (x, y pairs), empty when there is none */
   private path: Float32Array = new Float32Array(0);
+  private order: Float32Array = new Float32Array(0);
   private at: [number, number] | null = null;
 
   reset(): void {
     this.moves = [];
     this.accepted = [];
     this.path = new Float32Array(0);
+    this.order = new Float32Array(0);
     this.at = null;
   }
 
   /** after one sampler step: chain 0's event */
   record(sampler: Sampler): void {
     const now = row0(sampler.particles());
-    const probe = sampler.probe?.() ?? { proposal: null, path: null };
+    const probe = sampler.probe?.() ?? { proposal: null, path: null, order: null };
     const from = this.at ?? now;
     const to = probe.proposal ?? now;
     // moved to the proposal (bitwise: the Metropolis step copies the proposal's row); a sampler without
@@ -42,6 +44,7 @@ export class ChainFollow {
       this.accepted.shift();
     }
     this.path = probe.path ?? new Float32Array(0);
+    this.order = probe.order ?? new Float32Array(0);
     this.at = now;
   }
 
@@ -56,7 +59,7 @@ export class ChainFollow {
         break;
       }
     }
-    return { kind: 'chain', moves: new Float32Array(this.moves), accepted: new Uint8Array(this.accepted), path: this.path.slice(), pathStart, current: new Float32Array(this.at) };
+    return { kind: 'chain', moves: new Float32Array(this.moves), accepted: new Uint8Array(this.accepted), path: this.path.slice(), pathStart, pathOrder: this.order.slice(), current: new Float32Array(this.at) };
   }
 }
 

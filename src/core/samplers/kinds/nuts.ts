@@ -195,12 +195,13 @@ export class NutsSampler extends MetropolisSampler {
           kept.dispose();
         });
     }
-    const path0 = this.following ? this.treeOfChain0(x) : undefined;
+    const tree = this.following ? this.treeOfChain0(x) : undefined;
     return {
       x: s.sample as Tensor2D,
       accept: tf.mean(alpha) as Scalar,
       proposal: this.following ? (s.sample as Tensor2D) : undefined,
-      path0,
+      path0: tree?.path,
+      path0Order: tree?.order,
       stats: { step_adapted: this.da.geometricMean(adaptSteps), tree_depth: tf.mean(s.depth) as Scalar },
     };
   }
@@ -256,18 +257,21 @@ export class NutsSampler extends MetropolisSampler {
    * chain 0's trajectory for the single-chain view, from its backward end to its forward end: the leaves it
    * built (while it was still building), each placed beside the end its subtree grew from, around x. One read.
    */
-  private treeOfChain0(x: Tensor2D): Float32Array {
+  private treeOfChain0(x: Tensor2D): { path: Float32Array; order: Float32Array } {
     const rec = this.leafRec.length ? (tf.concat(this.leafRec, 0).dataSync() as Float32Array) : new Float32Array(0);
     const start = tf.slice(x, [0, 0], [1, 2]).dataSync();
+    // x, y and the leaf's place in build order (the start is 0)
     const back: number[][] = [];
     const ahead: number[][] = [];
+    let built = 0;
     for (let i = 0; i + 3 < rec.length; i += 4) {
       if (rec[i + 3] !== 1) continue; // chain 0 had stopped, or this subtree was already refused
-      (rec[i + 2] === 1 ? ahead : back).push([rec[i], rec[i + 1]]);
+      (rec[i + 2] === 1 ? ahead : back).push([rec[i], rec[i + 1], ++built]);
     }
     tf.dispose(this.leafRec);
     this.leafRec = [];
-    return new Float32Array([...back.reverse(), [start[0], start[1]], ...ahead].flat());
+    const pts = [...back.reverse(), [start[0], start[1], 0], ...ahead];
+    return { path: new Float32Array(pts.flatMap((p) => [p[0], p[1]])), order: new Float32Array(pts.map((p) => p[2])) };
   }
 
   /** a read-back of whether any entry of a bool [n] tensor is true */
