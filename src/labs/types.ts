@@ -31,6 +31,11 @@ export interface ParamSpec {
    * keys that name this one in `editedWith`, all in one change
    */
   editor?: 'formula';
+  /**
+   * paces how the run is shown, not what it computes (the slow-motion pause): like a view toggle, a link
+   * leaves it out at its default, wherever its control sits
+   */
+  pacing?: boolean;
   /** a sentence the control shows under itself (what a formula target changes in this lab) */
   note?: string;
   /** drawn by the editor of that key (a formula's parameters, sign and box), not as a control of its own */

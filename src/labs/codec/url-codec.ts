@@ -3,7 +3,7 @@
 // Decisions (why a link replays exactly):
 // - formatHash writes `v`, `seed` and every param that can change the computation, even when it
 //   equals today's default, so a link keeps its meaning if a default changes later. It omits a key
-//   only when it equals the default AND cannot affect the run: view toggles (group 'view'), and
+//   only when it equals the default AND cannot affect the run: view toggles (group 'view'), pacing keys (ParamSpec.pacing: the slow-motion pause), and
 //   params whose `when` is false for this param set (e.g. `comps` while target != custom).
 //   Omitted keys equal their defaults, so parse(format(p)) === p for every valid p.
 // - `preset=<id>` is read (defaults <- preset <- explicit keys) but never written: links hold the
@@ -179,7 +179,7 @@ export function formatQuery(schema: LabSchema, params: Record<string, ParamValue
   const ordered = seed ? [seed, ...active.filter((s) => s !== seed)] : active;
   for (const spec of ordered) {
     const value = full[spec.key];
-    const inert = spec.group === 'view' || (spec.when !== undefined && !spec.when(full));
+    const inert = spec.group === 'view' || spec.pacing === true || (spec.when !== undefined && !spec.when(full));
     if (spec.key !== 'seed' && inert && valuesEqual(spec, value, spec.default)) continue;
     parts.push(`${spec.key}=${escape(encodeValue(spec, value))}`);
   }
